@@ -1,0 +1,75 @@
+# Mediator (调解工作台) — developer entry points.
+#   make run    create .venv, install the pinned dependencies, open the desktop app
+#   make test   the same venv plus dev tools; ruff, mypy, then the whole suite offscreen
+#   make bench  the benchmarks (figures next to same-run baselines)
+#   make server a district server on 127.0.0.1:8765 (embedded SQLite)
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check
+# Shared libraries Qt's xcb/offscreen platforms and fonts need (Debian package names).
+QT_SYSLIBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+              libglib2.0-0 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+              libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
+# Independent PDF tools the document tests check our output with.
+TEST_SYSTOOLS := poppler-utils
+
+.PHONY: run test lint typecheck pytest bench server syslibs clean translations
+
+$(VENV)/.runtime: requirements.lock pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "需要 Python 3.11 或更新版本 / Python >= 3.11 is required"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q -r requirements.lock
+	$(PIP) install -q --no-deps --no-build-isolation -e . || $(PIP) install -q --no-deps -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.lock
+	$(PIP) install -q -r requirements-dev.lock
+	touch $@
+
+# Qt needs a few system libraries; install them when we are root, otherwise say how.
+syslibs:
+	@missing=""; for p in $(QT_SYSLIBS) $(EXTRA_SYSLIBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing system libraries:$$missing"; \
+	    (apt-get install -y -qq --no-install-recommends $$missing >/dev/null 2>&1 || \
+	     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing)) ; \
+	  else \
+	    echo "缺少系统库 / missing system libraries. Run:"; \
+	    echo "  sudo apt-get install -y$$missing"; \
+	  fi; \
+	fi
+
+run: syslibs $(VENV)/.runtime
+	$(VENV)/bin/mediator
+
+test: EXTRA_SYSLIBS = $(TEST_SYSTOOLS)
+test: syslibs $(VENV)/.dev
+	$(VENV)/bin/ruff check mediator tests benchmarks
+	$(VENV)/bin/mypy
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check mediator tests benchmarks
+
+typecheck: $(VENV)/.dev
+	$(VENV)/bin/mypy
+
+pytest: $(VENV)/.dev
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+bench: syslibs $(VENV)/.dev
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
+
+server: $(VENV)/.runtime
+	$(VENV)/bin/mediator-server serve --host 127.0.0.1 --port 8765
+
+translations: $(VENV)/.dev
+	$(PY) build/translations.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info
