@@ -21,7 +21,7 @@ $(VENV)/.runtime: requirements.lock pyproject.toml
 	  { echo "需要 Python 3.11 或更新版本 / Python >= 3.11 is required"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q -r requirements.lock
-	$(PIP) install -q --no-deps --no-build-isolation -e . || $(PIP) install -q --no-deps -e .
+	$(PIP) install -q --no-deps -e .
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.lock
