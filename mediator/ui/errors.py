@@ -1,0 +1,226 @@
+"""The one place the desktop app shows an error (after Anki's ``aqt/errors.py``
+and qutebrowser's ``misc/crashsignal.py``).
+
+Two very different things reach :func:`show_error`:
+
+* a :class:`~mediator.errors.MediatorError` — something the user or the
+  environment caused (a bad ID number, a full disk).  Its ``message`` is already
+  in plain Chinese and free of personal data; it is shown as is, nothing logged
+  beyond its type.
+* anything else — a bug.  The user gets a short crash dialog; a crash report
+  with the traceback goes to ``<data dir>/logs``.  The report holds the code
+  path only (files, lines, functions, exception type), never the exception's
+  message or local values: those can contain a party's name or ID number.
+
+:func:`install` also routes uncaught exceptions (``sys.excepthook``, worker
+threads) here and enables :mod:`faulthandler` into the logs directory, so even a
+hard crash in Qt's C++ leaves a trace.
+
+Tests turn dialogs off (``MEDIATOR_NO_DIALOGS=1`` or ``errors.dialogs_enabled =
+False``); every error shown is then only appended to :data:`recorded`, where a
+test can assert on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import faulthandler
+import logging
+import os
+import platform
+import sys
+import threading
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from mediator import __version__
+from mediator.errors import MediatorError, StorageError, ValidationError
+
+log = logging.getLogger(__name__)
+
+NO_DIALOGS_ENV = "MEDIATOR_NO_DIALOGS"
+
+#: False in tests: errors are recorded instead of shown in a modal dialog.
+dialogs_enabled: bool = os.environ.get(NO_DIALOGS_ENV, "") not in ("1", "true", "yes")
+
+
+@dataclass(frozen=True)
+class ShownError:
+    """What :func:`show_error` showed (or would have shown): for tests."""
+
+    is_bug: bool
+    title: str
+    text: str
+    exc: BaseException
+    report: Path | None  # the crash report written, for bugs
+
+
+#: Every error shown since start (or since a test cleared it).
+recorded: list[ShownError] = []
+
+_logs_dir: Path | None = None
+_fault_file: IO[str] | None = None
+_saved_hooks: tuple[object, object] | None = None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ErrorDialog", text)
+
+
+def install(logs_dir: Path) -> None:
+    """Send uncaught exceptions to :func:`show_error`; enable faulthandler.
+
+    ``logs_dir`` is ``DataDir.logs``: crash reports and the faulthandler dump
+    go there (inside the data dir, which only the studio's account may read).
+    """
+    global _logs_dir, _fault_file, _saved_hooks  # noqa: PLW0603 - one process-wide pipeline
+    _logs_dir = logs_dir
+    logs_dir.mkdir(parents=True, exist_ok=True)
+    if _fault_file is None:
+        # Kept open for the life of the process: faulthandler writes to its fd on a crash.
+        _fault_file = open(logs_dir / "faulthandler.log", "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(file=_fault_file, all_threads=True)
+    if _saved_hooks is None:
+        _saved_hooks = (sys.excepthook, threading.excepthook)
+    sys.excepthook = _excepthook
+    threading.excepthook = _thread_excepthook
+
+
+def uninstall() -> None:
+    """Undo :func:`install` (tests; the app keeps it until exit)."""
+    global _logs_dir, _fault_file, _saved_hooks  # noqa: PLW0603
+    if _saved_hooks is not None:
+        sys.excepthook, threading.excepthook = _saved_hooks  # type: ignore[assignment]
+        _saved_hooks = None
+    if _fault_file is not None:
+        faulthandler.disable()
+        _fault_file.close()
+        _fault_file = None
+        faulthandler.enable(file=sys.__stderr__ or sys.stderr)
+    _logs_dir = None
+
+
+def _excepthook(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    show_error(None, exc)
+
+
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    # Only logged: widgets may not be touched from a foreign thread.  The
+    # TaskRunner already brings its own errors to the GUI thread.
+    if args.exc_value is not None:
+        write_crash_report(args.exc_value)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Tell the user about ``exc``: plainly if expected, as a crash if a bug."""
+    if isinstance(exc, MediatorError):
+        shown = _expected(exc)
+        log.info("shown to the user: %s", type(exc).__name__)
+    else:
+        report = write_crash_report(exc)
+        text = _tr(
+            "Something went wrong inside Mediator. Your saved cases are safe.\n"
+            "Please restart the program if it does not respond.\n\n"
+            "A crash report for the maintainers was saved to:\n%1"
+        ).replace("%1", str(report) if report else "-")
+        shown = ShownError(True, _tr("Unexpected error"), text, exc, report)
+    recorded.append(shown)
+    if not dialogs_enabled or QApplication.instance() is None:
+        return
+    box = QMessageBox(parent)
+    box.setIcon(
+        QMessageBox.Icon.Critical
+        if shown.is_bug or isinstance(exc, StorageError)
+        else QMessageBox.Icon.Warning
+    )
+    box.setWindowTitle(shown.title)
+    box.setText(shown.text)
+    box.exec()
+
+
+def _expected(exc: MediatorError) -> ShownError:
+    if isinstance(exc, ValidationError) and len(exc.problems) > 1:
+        text = "\n".join(f"• {msg}" for _field, msg in exc.problems)
+    else:
+        text = exc.message
+    if isinstance(exc, StorageError):
+        title = _tr("Storage problem")
+    elif isinstance(exc, ValidationError):
+        title = _tr("Please check the input")
+    else:
+        title = _tr("Mediator")
+    return ShownError(False, title, text, exc, None)
+
+
+def crash_report_text(exc: BaseException) -> str:
+    """The report for a bug: where it happened, without any data it carried.
+
+    The exception's message is left out on purpose (``KeyError('张三')``,
+    a failing ID number...), as are local variables.
+    """
+    lines = [
+        f"Mediator {__version__} crash report",
+        f"time: {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}",
+        f"python: {platform.python_version()}  platform: {platform.platform()}",
+        f"qt: {_qt_version()}",
+        f"thread: {threading.current_thread().name}",
+        "",
+    ]
+    chain: list[BaseException] = []
+    cur: BaseException | None = exc
+    while cur is not None and cur not in chain:
+        chain.append(cur)
+        cur = cur.__cause__ or cur.__context__
+    for i, e in enumerate(reversed(chain)):
+        if i:
+            lines.append("-- which led to --")
+        lines.append("Traceback (most recent call last):")
+        for frame in traceback.extract_tb(e.__traceback__):
+            lines.append(f'  File "{_short(frame.filename)}", line {frame.lineno}, in {frame.name}')
+            if frame.line:
+                lines.append(f"    {frame.line.strip()}")
+        lines.append(f"{type(e).__module__}.{type(e).__qualname__} (message withheld)")
+    return "\n".join(lines) + "\n"
+
+
+def write_crash_report(exc: BaseException) -> Path | None:
+    """Write the report under the logs dir; return its path (None if impossible)."""
+    text = crash_report_text(exc)
+    log.error("unexpected error %s; crash report written", type(exc).__qualname__)
+    if _logs_dir is None:
+        sys.stderr.write(text)
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    path = _logs_dir / f"crash-{stamp}.log"
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError:
+        sys.stderr.write(text)
+        return None
+    return path
+
+
+def _short(filename: str) -> str:
+    """Paths relative to the package root: home directories name people too."""
+    parts = Path(filename).parts
+    for anchor in ("mediator", "site-packages"):
+        if anchor in parts:
+            idx = len(parts) - 1 - parts[::-1].index(anchor)
+            return str(Path(*parts[idx:]))
+    return Path(filename).name
+
+
+def _qt_version() -> str:
+    return f"{qVersion()} (PySide6 {pyside_version})"
