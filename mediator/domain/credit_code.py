@@ -33,9 +33,7 @@ def parse_credit_code(text: str, *, field: str = "id_number") -> str:
     if len(code) != 18:
         raise ValidationError(f"{LABEL}应为18位，现为{len(code)}位", field=field)
     if any(ch not in ALPHABET for ch in code):
-        raise ValidationError(
-            f"{LABEL}只能由数字和大写字母组成（不含I、O、S、V、Z）", field=field
-        )
+        raise ValidationError(f"{LABEL}只能由数字和大写字母组成（不含I、O、S、V、Z）", field=field)
     if credit_code_check_character(code[:17]) != code[17]:
         raise ValidationError(f"{LABEL}校验位不正确，请核对", field=field)
     return code

@@ -133,9 +133,7 @@ def _check_region(region: str, *, field: str) -> None:
         raise _fail(f"{LABEL}前六位不是县级行政区划代码，请核对", field)
 
 
-def parse_citizen_id(
-    text: str, *, field: str = FIELD, today: dt.date | None = None
-) -> CitizenId:
+def parse_citizen_id(text: str, *, field: str = FIELD, today: dt.date | None = None) -> CitizenId:
     """Check a citizen identity number and return what it encodes.
 
     Accepts the 18-character form and the legacy 15-digit form.  Raises

@@ -100,9 +100,7 @@ def _check_length(text: str, *, field: str, label: str, max_len: int, required: 
     if required and not text:
         raise ValidationError(f"请填写{label}", field=field)
     if len(text) > max_len:
-        raise ValidationError(
-            f"{label}不能超过{max_len}个字（现有{len(text)}个字）", field=field
-        )
+        raise ValidationError(f"{label}不能超过{max_len}个字（现有{len(text)}个字）", field=field)
 
 
 def clean_text(

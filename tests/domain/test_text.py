@@ -73,14 +73,19 @@ def test_summary_over_the_limit_is_refused_with_counts() -> None:
 
 def test_multiline_keeps_lines_and_unifies_breaks() -> None:
     text = clean_text(
-        "  楼上漏水\r\n\r\n 已三个月\r", field="summary", label="纠纷简要情况", multiline=True,
+        "  楼上漏水\r\n\r\n 已三个月\r",
+        field="summary",
+        label="纠纷简要情况",
+        multiline=True,
         max_len=SUMMARY_MAX,
     )
     assert text == "楼上漏水\n\n已三个月"
 
 
 def test_one_line_field_turns_pasted_breaks_into_spaces() -> None:
-    assert clean_text("桂城街道\n南海大道1号", field="address", label="住址") == "桂城街道 南海大道1号"
+    assert (
+        clean_text("桂城街道\n南海大道1号", field="address", label="住址") == "桂城街道 南海大道1号"
+    )
 
 
 def test_control_character_in_free_text_is_refused() -> None:
