@@ -1,0 +1,161 @@
+"""Signature and seal blocks shared by the documents.
+
+Handwritten signatures are drawn as vector paths (crisp at any zoom, tiny in
+the file); a 按指印 choice leaves a marked box for the thumbprint on paper; no
+signature leaves the line blank for wet ink.  The committee seal is a
+transparent PNG laid over the committee's name, as a stamp would be.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+
+from mediator.documents import fonts, styles
+from mediator.documents.model import DocParty, Seal, Signature
+
+SIG_WIDTH = 46 * mm
+SIG_HEIGHT = 15 * mm
+SEAL_SIZE = 40 * mm  # an official committee seal is a 40-42 mm circle
+PEN = colors.Color(0.05, 0.07, 0.25)
+THUMB_GREY = colors.Color(0.45, 0.45, 0.45)
+
+
+class SignatureMark(Flowable):
+    """One signature box: strokes as paths, a thumbprint box, or blank, over a rule."""
+
+    def __init__(self, signature: Signature | None,
+                 width: float = SIG_WIDTH, height: float = SIG_HEIGHT) -> None:
+        super().__init__()
+        self.signature = signature
+        self.width = width
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(styles.INK)
+        c.setLineWidth(0.5)
+        c.line(0, 0, self.width, 0)
+        sig = self.signature
+        if sig is not None and sig.thumbprint:
+            side = self.height - 2
+            x0 = (self.width - side) / 2
+            c.setStrokeColor(THUMB_GREY)
+            c.setDash(2, 2)
+            c.rect(x0, 1, side, side)
+            c.setFillColor(THUMB_GREY)
+            fonts.draw_string(c, self.width / 2, self.height / 2 - 3, "按指印",
+                              7, align="centre")
+        elif sig is not None:
+            c.setStrokeColor(PEN)
+            c.setFillColor(PEN)
+            c.setLineWidth(1.1)
+            c.setLineCap(1)
+            c.setLineJoin(1)
+            w, h = self.width, self.height - 1
+            for stroke in sig.strokes:
+                if len(stroke) == 1:  # a dot
+                    x, y = stroke[0]
+                    c.circle(x * w, 1 + (1 - y) * h, 0.6, stroke=0, fill=1)
+                    continue
+                path = c.beginPath()
+                x, y = stroke[0]
+                path.moveTo(x * w, 1 + (1 - y) * h)
+                for x, y in stroke[1:]:
+                    path.lineTo(x * w, 1 + (1 - y) * h)
+                c.drawPath(path, stroke=1, fill=0)
+        c.restoreState()
+
+
+@dataclass(frozen=True)
+class Signer:
+    """A label and its signature, e.g. ("申请人（签名或按指印）", sig)."""
+
+    label: str
+    signature: Signature | None
+
+
+def party_signer(party: DocParty, signature: Signature | None) -> list[Signer]:
+    """The forms' wording: a person 签名或按指印; an organisation seals, its representative signs."""
+    if party.is_organisation:
+        rep_title = party.representative_title or "法定代表人"
+        return [Signer(f"{party.role}：{party.name}（盖章）", None),
+                Signer(f"{rep_title}：{party.representative}（签名）", signature)]
+    return [Signer(f"{party.role}：{party.name}（签名盖章或按指印）", signature)]
+
+
+def signature_grid(signers: Sequence[Signer], columns: int = 2,
+                   date_line: str | None = None) -> Flowable:
+    """Signature boxes in a borderless grid, kept together on one page."""
+    cell_width = styles.FRAME_WIDTH / columns
+    cells = []
+    for s in signers:
+        label = Paragraph(fonts.markup(s.label), styles.FIELD)
+        cells.append([label, SignatureMark(s.signature, min(SIG_WIDTH, cell_width - 12))])
+    rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
+    if rows and len(rows[-1]) < columns:
+        rows[-1] += [""] * (columns - len(rows[-1]))
+    table = Table(rows, colWidths=[cell_width] * columns)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("FONTNAME", (0, 0), (-1, -1), fonts.FONT_SONG),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    parts: list[Flowable] = [table]
+    if date_line:
+        parts.append(Paragraph(fonts.markup(date_line), styles.CASE_NO))
+    return KeepTogether(parts)
+
+
+@lru_cache(maxsize=8)
+def _seal_image(png: bytes) -> ImageReader:
+    """Decoded seal, cached: the same seal is stamped on every document of a studio."""
+    return ImageReader(io.BytesIO(png))
+
+
+class SealBlock(Flowable):
+    """落款: the committee's name and the date, right-aligned, the seal stamped over them."""
+
+    def __init__(self, committee: str, date_text: str, seal: Seal | None,
+                 suffix: str = "（盖章）") -> None:
+        super().__init__()
+        self.committee = committee
+        self.date_text = date_text
+        self.seal = seal
+        self.suffix = suffix
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, SEAL_SIZE + 4
+
+    def draw(self) -> None:
+        c = self.canv
+        size = styles.BODY_SIZE
+        name = self.committee + self.suffix
+        right = self.width - 8
+        name_width = fonts.string_width(name, size)
+        date_width = fonts.string_width(self.date_text, size)
+        centre_x = right - max(name_width, date_width) / 2
+        name_y = SEAL_SIZE / 2 + 6
+        c.saveState()
+        c.setFillColor(styles.INK)
+        fonts.draw_string(c, centre_x, name_y, name, size, align="centre")
+        fonts.draw_string(c, centre_x, name_y - 24, self.date_text, size, align="centre")
+        if self.seal is not None:
+            image = _seal_image(self.seal.png)
+            c.drawImage(image, centre_x - SEAL_SIZE / 2, name_y - SEAL_SIZE / 2 + 2,
+                        SEAL_SIZE, SEAL_SIZE, mask="auto", preserveAspectRatio=True)
+        c.restoreState()

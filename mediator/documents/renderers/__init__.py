@@ -1,0 +1,1 @@
+"""One renderer module per official document; each exposes ``render(input) -> bytes``."""

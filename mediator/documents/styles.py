@@ -1,0 +1,223 @@
+"""Shared page styles of every official document, in one place.
+
+A4 portrait, the wider left margin leaves room for binding into the 卷宗;
+Song body (小四, 12 pt), centred title (二号, 22 pt, drawn with a stroked outline
+since UMing has no bold face), form fields as ruled tables (五号, 10.5 pt), and
+"第X页 共Y页" centred in the footer.  The page count needs the whole document,
+so :class:`DocumentCanvas` holds every page until ``save`` and then stamps the
+footer (and the 草稿 mark on a document without the committee seal).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from mediator.documents import fonts
+
+PAGE_SIZE = A4
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_LEFT = 28 * mm  # binding side
+MARGIN_RIGHT = 22 * mm
+MARGIN_TOP = 25 * mm
+MARGIN_BOTTOM = 25 * mm
+FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+
+TITLE_SIZE = 22.0  # 二号
+BODY_SIZE = 12.0  # 小四
+FIELD_SIZE = 10.5  # 五号
+SMALL_SIZE = 9.0
+INK = colors.black
+GRID_WIDTH = 0.6
+
+
+def _style(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
+    return ParagraphStyle(
+        name, fontName=fonts.FONT_SONG, fontSize=size, leading=leading,
+        wordWrap="CJK", textColor=INK, **kw,
+    )
+
+
+BODY = _style("body", BODY_SIZE, 21, alignment=TA_JUSTIFY, firstLineIndent=2 * BODY_SIZE)
+BODY_FLUSH = _style("body_flush", BODY_SIZE, 21, alignment=TA_JUSTIFY)
+NUMBERED = _style("numbered", BODY_SIZE, 21, alignment=TA_JUSTIFY,
+                  leftIndent=2 * BODY_SIZE, firstLineIndent=0)
+HEADING = _style("heading", BODY_SIZE, 22, alignment=TA_LEFT, spaceBefore=4)
+CASE_NO = _style("case_no", BODY_SIZE, 18, alignment=TA_RIGHT)
+CENTRE = _style("centre", BODY_SIZE, 18, alignment=TA_CENTER)
+FIELD = _style("field", FIELD_SIZE, 15, alignment=TA_LEFT)
+FIELD_LABEL = _style("field_label", FIELD_SIZE, 15, alignment=TA_CENTER)
+SMALL = _style("small", SMALL_SIZE, 12, alignment=TA_LEFT)
+
+
+def fmt_date(d: dt.date | None) -> str:
+    """落款 date as the forms print it: 2026年3月5日 (blank line when unknown)."""
+    return f"{d.year}年{d.month}月{d.day}日" if d else "　　年　　月　　日"
+
+
+def fmt_datetime(t: dt.datetime | None) -> str:
+    return f"{fmt_date(t)}{t.hour}时{t.minute:02d}分" if t else fmt_date(None)
+
+
+def para(text: str, style: ParagraphStyle = BODY) -> Paragraph:
+    """A paragraph of plain text (escaped, with font fallback and line breaks)."""
+    return Paragraph(fonts.markup(text), style)
+
+
+def labelled(label: str, text: str, style: ParagraphStyle = BODY_FLUSH) -> Paragraph:
+    """"标签：内容" as one paragraph."""
+    return Paragraph(fonts.markup(f"{label}：{text}"), style)
+
+
+def numbered(items: Sequence[str], style: ParagraphStyle = NUMBERED) -> list[Flowable]:
+    """Numbered items as the forms write them: 一、二、三、 ..."""
+    return [para(f"{cn_number(i)}、{text}", style) for i, text in enumerate(items, 1)]
+
+
+_DIGITS = "〇一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """1 -> 一, 12 -> 十二, 20 -> 二十 (for numbered clauses; up to 99)."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    if n >= 100:
+        return str(n)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+class Title(Flowable):
+    """The centred document title, a stroked outline makes the Song face bold-ish."""
+
+    def __init__(self, text: str, size: float = TITLE_SIZE, space_after: float = 10) -> None:
+        super().__init__()
+        self.text = text
+        self.size = size
+        self.space_after = space_after
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.size * 1.4 + self.space_after
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setLineWidth(self.size / 40)
+        c.setStrokeColor(INK)
+        c.setFillColor(INK)
+        y = self.space_after + self.size * 0.3
+        width = fonts.string_width(self.text, self.size)
+        x = (self.width - width) / 2
+        for run in fonts.runs(self.text):
+            text = c.beginText(x, y)
+            text.setTextRenderMode(2)  # fill and stroke
+            text.setFont(run.font, self.size)
+            text.textOut(run.text)
+            c.drawText(text)
+            x += fonts.string_width(run.text, self.size)
+        c.restoreState()
+
+
+def field_table(rows: Sequence[Sequence[str | Flowable | None]],
+                col_widths: Sequence[float], *, label_cols: Sequence[int] = (0,),
+                spans: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+                min_row_height: float | None = None) -> Table:
+    """A ruled form table; strings become paragraphs, ``label_cols`` are centred labels.
+
+    ``None`` marks a cell covered by a span.  Widths are fractions of the frame
+    width when they sum to <= 1, otherwise points.
+    """
+    total = sum(col_widths)
+    widths = [w * FRAME_WIDTH for w in col_widths] if total <= 1.0001 else list(col_widths)
+    data: list[list[Any]] = []
+    for row in rows:
+        cells: list[Any] = []
+        for i, cell in enumerate(row):
+            if cell is None:
+                cells.append("")
+            elif isinstance(cell, str):
+                cells.append(Paragraph(fonts.markup(cell),
+                                       FIELD_LABEL if i in label_cols else FIELD))
+            else:
+                cells.append(cell)
+        data.append(cells)
+    commands: list[Any] = [
+        ("GRID", (0, 0), (-1, -1), GRID_WIDTH, INK),
+        ("FONTNAME", (0, 0), (-1, -1), fonts.FONT_SONG),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    commands += [("SPAN", a, b) for a, b in spans]
+    heights = [min_row_height] * len(data) if min_row_height else None
+    table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=0)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def gap(height_mm: float = 4) -> Spacer:
+    return Spacer(1, height_mm * mm)
+
+
+class DocumentCanvas(Canvas):
+    """A canvas that stamps "第X页 共Y页" and, for drafts, the 草稿 mark on every page.
+
+    Pages are kept until ``save`` because Y is only known then.
+    """
+
+    def __init__(self, *args: Any, draft: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self._draft = draft
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, 1):
+            self.__dict__.update(state)
+            self._stamp(number, total)
+            super().showPage()
+        super().save()
+
+    def _stamp(self, number: int, total: int) -> None:
+        self.saveState()
+        self.setFillColor(INK)
+        fonts.draw_string(self, PAGE_WIDTH / 2, MARGIN_BOTTOM / 2,
+                          f"第{number}页 共{total}页", SMALL_SIZE, align="centre")
+        if self._draft:
+            draw_draft_mark(self)
+        self.restoreState()
+
+
+DRAFT_TEXT = "草稿 DRAFT"
+DRAFT_NOTICE = "草稿：未加盖人民调解委员会印章，不具有效力"
+
+
+def draw_draft_mark(c: Canvas) -> None:
+    """A large diagonal 草稿 DRAFT and a header line: unmistakable on paper and screen."""
+    c.saveState()
+    c.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.22))
+    c.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    c.rotate(40)
+    fonts.draw_string(c, 0, -30, DRAFT_TEXT, 84, align="centre")
+    c.restoreState()
+    c.saveState()
+    c.setFillColor(colors.Color(0.7, 0.1, 0.1))
+    fonts.draw_string(c, PAGE_WIDTH / 2, PAGE_HEIGHT - MARGIN_TOP / 2 - 4,
+                      DRAFT_NOTICE, SMALL_SIZE + 1, align="centre")
+    c.restoreState()
