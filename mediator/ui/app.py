@@ -1,0 +1,165 @@
+"""Start the desktop app: ``run_gui(data_dir, lang)`` is what ``mediator`` runs.
+
+Order matters and is spelled out here once:
+
+1. the crash pipeline (so even a start-up bug leaves a report in the logs),
+2. the bundled fonts and the translators (before any widget exists),
+3. opening the workspace *on the worker*: migrations may take a while, and a
+   database from a newer Mediator or a damaged file gets a plain Chinese
+   message, not a traceback,
+4. the first-run dialog when the studio is not yet set up,
+5. the main window.
+
+On exit the workspace is closed on the worker after every queued task (the
+last autosave included) has finished.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QDialog
+
+from mediator.errors import MediatorError
+from mediator.paths import DataDir
+from mediator.services.dto import StudioSetup
+from mediator.ui import errors
+from mediator.ui.firstrun import FirstRunDialog
+from mediator.ui.fonts import install_fonts
+from mediator.ui.i18n import install_translators
+from mediator.ui.labels import Labels
+from mediator.ui.mainwindow import MainWindow
+from mediator.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_STORAGE = 2  # the database could not be opened (too new, damaged, locked)
+
+
+@dataclass
+class _Opened:
+    ws: Any
+    studio: StudioSetup | None
+    labels: Labels
+
+
+def _open(data_dir: DataDir, lang: str) -> _Opened:
+    """Worker side of start-up: every database call before the first window."""
+    from mediator.services.workspace import open_workspace  # noqa: PLC0415 - heavy: off the GUI path
+
+    ws = open_workspace(data_dir)
+    try:
+        studio = ws.studio.current()
+        labels = Labels(
+            lang=lang,
+            dispute_types=list(ws.catalogue.dispute_types()),
+            case_sources=list(ws.catalogue.case_sources()),
+        )
+    except BaseException:
+        ws.close()
+        raise
+    return _Opened(ws, studio, labels)
+
+
+class Startup(QObject):
+    """Drives start-up through the worker; emits ``ready`` with the shown window.
+
+    Kept apart from :func:`run_gui` so tests and the start-up benchmark can run
+    the real sequence inside their own event loop.
+    """
+
+    ready = Signal(object)  # MainWindow
+    failed = Signal(int)  # exit code
+
+    def __init__(
+        self, runner: TaskRunner, data_dir: DataDir, lang: str, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.data_dir = data_dir
+        self.lang = lang
+        self.ws: Any = None
+        self.labels: Labels | None = None
+        self.window: MainWindow | None = None
+        self.first_run: FirstRunDialog | None = None
+
+    def begin(self) -> None:
+        self.runner.run(
+            lambda: _open(self.data_dir, self.lang), on_done=self._opened, on_error=self._not_opened
+        )
+
+    def _not_opened(self, exc: BaseException) -> None:
+        errors.show_error(None, exc)
+        self.failed.emit(EXIT_STORAGE if isinstance(exc, MediatorError) else 1)
+
+    def _opened(self, opened: _Opened) -> None:
+        self.ws, self.labels = opened.ws, opened.labels
+        if opened.studio is not None:
+            self._show_main(opened.studio)
+            return
+        self.first_run = FirstRunDialog(self.runner, self.ws.studio)
+        self.first_run.finished.connect(self._first_run_finished)
+        self.first_run.show()
+
+    def _first_run_finished(self, result: int) -> None:
+        dialog, self.first_run = self.first_run, None
+        assert dialog is not None
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted and dialog.result_setup is not None:
+            self._show_main(dialog.result_setup)
+        else:
+            self.failed.emit(EXIT_OK)  # the user cancelled: nothing to do yet
+
+    def _show_main(self, studio: StudioSetup) -> None:
+        assert self.labels is not None
+        self.window = MainWindow(self.ws, self.runner, self.labels, studio)
+        self.runner.set_error_parent(self.window)
+        self.window.show()
+        self.ready.emit(self.window)
+
+    def close(self) -> None:
+        """Close the workspace after every queued task; stop the worker."""
+        ws, self.ws = self.ws, None
+        if ws is not None:
+            self.runner.run(ws.close, on_error=lambda exc: log.error("closing: %r", type(exc)))
+        self.runner.shutdown()
+
+
+def run_gui(data_dir: DataDir, lang: str = "zh_CN") -> int:
+    """Run the desktop app on ``data_dir`` in ``lang`` ("zh_CN" or "en"); the exit code."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Mediator")
+    app.setApplicationDisplayName("调解工作台" if lang.startswith("zh") else "Mediator")
+    errors.install(data_dir.logs)
+    install_fonts(app)
+    translators = install_translators(app, lang)
+    # Between the first-run dialog closing and the main window showing there is
+    # a moment without windows; Qt must not take it as "quit".
+    app.setQuitOnLastWindowClosed(False)
+
+    runner = TaskRunner()
+    startup = Startup(runner, data_dir, lang)
+    exit_code = EXIT_OK
+
+    def on_ready(_window: MainWindow) -> None:
+        app.setQuitOnLastWindowClosed(True)
+
+    def on_failed(code: int) -> None:
+        nonlocal exit_code
+        exit_code = code
+        app.exit(code)
+
+    startup.ready.connect(on_ready)
+    startup.failed.connect(on_failed)
+    startup.begin()
+    code = app.exec()
+    startup.close()
+    del translators
+    return exit_code or code

@@ -1,0 +1,1 @@
+"""案件 — the case list (lazy model, filters, search) and the case detail view."""

@@ -1,0 +1,160 @@
+"""The case detail view: every field of a registered case, read-only.
+
+ID numbers are personal information (PIPL): shown masked like in the list, the
+full number only after an explicit 显示 click on that one party, and hidden
+again with a second click.  The case is loaded on the worker
+(``ws.cases.get``) before the dialog opens, so the dialog itself does no I/O.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediator.domain.status import PartyKind
+from mediator.services.dto import CaseDetail, PartyView
+from mediator.ui.labels import Labels
+
+
+def mask_id_number(number: str) -> str:
+    """440602199001011234 -> 440602********1234, as the list shows it."""
+    if len(number) <= 10:
+        return "*" * len(number)
+    return number[:6] + "*" * (len(number) - 10) + number[-4:]
+
+
+def _value(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # party data is never markup
+    return label
+
+
+class IdNumberField(QWidget):
+    """A masked ID number with a 显示/隐藏 toggle."""
+
+    def __init__(self, number: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._number = number
+        self.label = _value(mask_id_number(number))
+        self.button = QPushButton(self.tr("Show"))
+        self.button.setCheckable(True)
+        self.button.setAccessibleName(self.tr("Show the full ID number"))
+        self.button.toggled.connect(self._toggled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        layout.addStretch(1)
+
+    def is_revealed(self) -> bool:
+        return self.button.isChecked()
+
+    def _toggled(self, revealed: bool) -> None:
+        self.label.setText(self._number if revealed else mask_id_number(self._number))
+        self.button.setText(self.tr("Hide") if revealed else self.tr("Show"))
+
+
+class PartyBox(QGroupBox):
+    """One party (当事人) with all its details."""
+
+    def __init__(self, party: PartyView, labels: Labels, parent: QWidget | None = None) -> None:
+        super().__init__(f"{labels.role(party.role)}：{party.name}", parent)
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.id_field: IdNumberField | None = None
+        org = party.kind is PartyKind.ORGANISATION
+        form.addRow(self.tr("Kind:"), _value(labels.kind(party.kind)))
+        form.addRow(self.tr("Name:"), _value(party.name))
+        if org:
+            form.addRow(self.tr("Representative:"), _value(party.representative))
+            form.addRow(self.tr("Title:"), _value(party.representative_title))
+        else:
+            form.addRow(self.tr("Sex:"), _value(labels.sex(party.sex)))
+            form.addRow(self.tr("Ethnicity:"), _value(party.ethnicity))
+            birth = party.birth_date.isoformat() if party.birth_date else ""
+            if party.age is not None:
+                birth = f"{birth}（{self.tr('%n year(s) old', '', party.age)}）"
+            form.addRow(self.tr("Date of birth:"), _value(birth))
+        if party.id_number:
+            self.id_field = IdNumberField(party.id_number)
+            form.addRow(self.tr("ID number:"), self.id_field)
+        else:
+            form.addRow(self.tr("ID number:"), _value(""))
+        form.addRow(self.tr("Phone:"), _value(party.phone))
+        form.addRow(self.tr("Address:"), _value(party.address))
+        if not org:
+            form.addRow(self.tr("Occupation:"), _value(party.occupation))
+
+
+class CaseDetailDialog(QDialog):
+    """Everything registered about one case."""
+
+    def __init__(self, case: CaseDetail, labels: Labels, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case = case
+        self.setWindowTitle(self.tr("Case %1").replace("%1", case.case_no))
+        title = QLabel(case.case_no)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        facts = QGroupBox(self.tr("Registration"))
+        form = QFormLayout(facts)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Status:"), _value(labels.status(case.status)))
+        form.addRow(self.tr("Dispute type:"), _value(labels.dispute_type(case.dispute_type)))
+        form.addRow(self.tr("Case source:"), _value(labels.case_source(case.source)))
+        if case.referral_note:
+            form.addRow(self.tr("Referred by:"), _value(case.referral_note))
+        form.addRow(self.tr("Registered on:"), _value(case.registered_on.isoformat()))
+        form.addRow(self.tr("Committee:"), _value(case.committee_name))
+        form.addRow(self.tr("Mediator:"), _value(case.mediator_name))
+        self.summary = _value(case.summary)
+        form.addRow(self.tr("Summary of the dispute:"), self.summary)
+        requests = "\n".join(f"{i}. {r}" for i, r in enumerate(case.requests, 1))
+        form.addRow(self.tr("Requests:"), _value(requests or self.tr("(none)")))
+
+        self.party_boxes = [PartyBox(p, labels) for p in case.parties]
+        updated = case.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        created = case.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        footer = QLabel(
+            self.tr("Entered %1 · last changed %2").replace("%1", created).replace("%2", updated)
+        )
+        footer.setStyleSheet("color: #555555;")
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(title)
+        body_layout.addWidget(facts)
+        parties_title = QLabel(self.tr("Parties"))
+        parties_title.setFont(font)
+        body_layout.addWidget(parties_title)
+        for box in self.party_boxes:
+            body_layout.addWidget(box)
+        body_layout.addWidget(footer)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.resize(760, 720)
