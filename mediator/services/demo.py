@@ -1,0 +1,230 @@
+"""Realistic sample cases for trying the app and for benchmarks (``mediator demo``).
+
+Neighbourhood disputes as a Foshan studio sees them: water leaking through a
+ceiling, noise, parking, pets, property fees, support of elderly parents,
+wage arrears, traffic-accident compensation.  Names include rare characters
+(珺, 㙟, 𠮷); ID numbers are valid (checksum, Foshan region codes) but made up.
+Deterministic for a seed and a given "today": the same seed gives the same
+cases, numbers and even the same UUIDs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert, select
+
+from mediator.domain.case_number import format_case_number
+from mediator.domain.idcard import make_citizen_id
+from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
+from mediator.services.cases import searchable_fields
+from mediator.store import audit, search
+from mediator.store.models import Case, CaseNumberCounter, CaseParty, OutboxEntry, Party, utcnow
+
+if TYPE_CHECKING:
+    from mediator.services.workspace import Workspace
+
+SURNAMES = "陈李黄张梁何林罗谭冯邓吴周麦叶刘关区潘苏杨郭欧阳司徒"
+GIVEN = ["伟明", "丽华", "志强", "秀英", "嘉欣", "国栋", "美玲", "子健", "婉婷", "建华",
+         "珺", "玉珍", "浩然", "晓彤", "锦泉", "㙟生", "𠮷祥", "凤娟", "永康", "少芬", "俊杰",
+         "淑仪", "家豪", "惠珍", "珺怡", "振华", "翠屏", "耀祖"]
+COMPOUND = ("欧阳", "司徒")
+DISTRICTS = [  # region code, district, streets
+    ("440604", "禅城区", ["祖庙街道", "石湾镇街道", "张槎街道", "南庄镇"]),
+    ("440605", "南海区", ["桂城街道", "大沥镇", "里水镇", "狮山镇", "西樵镇"]),
+    ("440606", "顺德区", ["大良街道", "容桂街道", "伦教街道", "北滘镇", "乐从镇"]),
+    ("440607", "三水区", ["西南街道", "云东海街道", "白坭镇"]),
+    ("440608", "高明区", ["荷城街道", "杨和镇", "明城镇"]),
+]
+COMMUNITIES = ["海三路", "南海大道", "季华路", "魁奇路", "文华北路", "汾江中路", "佛平路",
+               "桂澜路", "天佑城", "东平路", "碧桂路", "绿岛湖"]
+ESTATES = ["怡翠花园", "万科金域华府", "中海金沙湾", "保利花园", "碧桂园", "金地九珑璧",
+           "雅居乐花园", "美的君兰", "新城花园", "荔园小区"]
+COMPANIES = ["佛山市桂城物业管理有限公司", "佛山市南海区恒达五金制品厂", "佛山市顺德区美家家具有限公司",
+             "佛山市禅城区顺捷物流有限公司", "佛山市三水区宏利建材有限公司"]
+OCCUPATIONS = ["个体户", "工人", "退休", "司机", "教师", "务农", "职员", "无业", "厨师", "保安"]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    dispute_type: str
+    summary: str  # {a} applicant, {b} respondent, {addr} address, {n} an amount
+    requests: tuple[str, ...]
+    org_respondent: bool = False
+
+
+SCENARIOS = [
+    Scenario("neighbour", "申请人{a}居住在{addr}，楼上住户{b}家卫生间防水层老化，自今年起多次漏水，"
+             "造成申请人家中天花板发霉、墙面脱落、木地板起拱。申请人多次上门协商未果，双方发生争吵。",
+             ("请求被申请人修复卫生间防水层，停止漏水", "请求被申请人赔偿装修损失{n}元")),
+    Scenario("neighbour", "申请人{a}反映，邻居{b}长期在夜间十一点后大声播放音乐、搬动家具，噪音严重影响"
+             "申请人一家休息，老人和小孩夜不能寐。双方多次口角，物业劝说无效。",
+             ("请求被申请人晚上十点后停止制造噪音", "请求被申请人当面道歉")),
+    Scenario("neighbour", "{a}与{b}系同一小区住户，因{b}长期将私家车停放在{a}的车位前，阻挡出入，"
+             "双方为停车问题多次争执，并险些发生肢体冲突。",
+             ("请求被申请人不再占用通道停车",)),
+    Scenario("neighbour", "申请人{a}晨练时被被申请人{b}饲养的未拴绳犬只咬伤小腿，已在医院注射狂犬疫苗并"
+             "治疗，花费医疗费等共计{n}元，双方对赔偿数额有争议。",
+             ("请求被申请人赔偿医疗费、误工费共{n}元", "请求被申请人今后遛狗拴绳")),
+    Scenario("property_management", "申请人{b}（物业服务企业）称业主{a}自去年起拖欠物业管理费共计{n}元；"
+             "业主{a}认为小区电梯经常故障、绿化无人打理，物业服务不到位，拒绝缴费。",
+             ("请求确认欠缴物业费数额及缴纳方式", "请求物业公司限期维修电梯"),
+             org_respondent=True),
+    Scenario("marriage_family", "申请人{a}年逾七旬，体弱多病，与儿子{b}因赡养问题产生矛盾。{b}以工作繁忙"
+             "为由，近一年未支付赡养费，也很少探望。申请人生活困难，请求调解。",
+             ("请求被申请人每月支付赡养费{n}元", "请求被申请人定期探望照料")),
+    Scenario("labour", "申请人{a}在被申请人{b}处从事搬运工作，双方未签订书面劳动合同。申请人离职时，"
+             "被申请人拖欠三个月工资共计{n}元未付，申请人多次追讨无果。",
+             ("请求被申请人支付拖欠工资{n}元",), org_respondent=True),
+    Scenario("traffic_accident", "{b}驾驶小型轿车在{addr}路口右转时，与骑电动自行车的{a}发生碰撞，"
+             "致{a}左腿骨折。交警认定{b}负主要责任，双方就医疗费、误工费等赔偿数额协商不成。",
+             ("请求被申请人赔偿医疗费、误工费、护理费等共计{n}元",)),
+]
+
+STATUS_WEIGHTS = [
+    (CaseStatus.REGISTERED, 14), (CaseStatus.NOTIFIED, 8), (CaseStatus.INVESTIGATING, 6),
+    (CaseStatus.MEDIATING, 12), (CaseStatus.AGREED, 14), (CaseStatus.PERFORMING, 8),
+    (CaseStatus.FOLLOWED_UP, 8), (CaseStatus.CONFIRMING, 2), (CaseStatus.ARCHIVED, 18),
+    (CaseStatus.TERMINATED, 7), (CaseStatus.REFUSED, 3),
+]
+SOURCE_WEIGHTS = [("party_application", 60), ("committee_initiative", 10),
+                  ("police_referral", 10), ("court_entrusted", 6), ("grid_worker", 8),
+                  ("hotline_12345", 6)]
+REFERRERS = {"police_referral": "佛山市公安局南海分局桂城派出所移交",
+             "court_entrusted": "佛山市南海区人民法院委托调解",
+             "hotline_12345": "12345政务服务热线转办工单"}
+
+
+class _Rng(random.Random):
+    def uuid7(self, day: dt.date) -> str:
+        ms = int(dt.datetime.combine(day, dt.time(9), dt.UTC).timestamp() * 1000)
+        ms += self.randrange(8 * 3600 * 1000)
+        value = (ms << 80) | (0x7 << 76) | (self.getrandbits(12) << 64) | (0b10 << 62)
+        return str(uuid.UUID(int=value | self.getrandbits(62)))
+
+    def weighted(self, pairs: list[tuple[Any, int]]) -> Any:
+        return self.choices([p for p, _ in pairs], [w for _, w in pairs])[0]
+
+
+def _person(rng: _Rng, studio_id: str, today: dt.date) -> dict[str, Any]:
+    surname = rng.choice(COMPOUND) if rng.random() < 0.03 else rng.choice(SURNAMES[:22])
+    name = surname + rng.choice(GIVEN)
+    region, district, streets = rng.choice(DISTRICTS)
+    birth = today - dt.timedelta(days=rng.randrange(20 * 365, 80 * 365))
+    seq = rng.randrange(1000)
+    return {
+        "id": rng.uuid7(today), "studio_id": studio_id, "kind": PartyKind.PERSON.value,
+        "name": name, "sex": (Sex.MALE if seq % 2 else Sex.FEMALE).value, "ethnicity": "汉族",
+        "birth_date": birth, "id_number": make_citizen_id(region, birth, seq),
+        "phone": f"1{rng.choice('3578')}{rng.randrange(10**9):09d}",
+        "address": f"广东省佛山市{district}{rng.choice(streets)}{rng.choice(COMMUNITIES)}"
+                   f"{rng.choice(ESTATES)}{rng.randrange(1, 30)}座{rng.randrange(2, 33)}"
+                   f"{rng.randrange(1, 9):02d}房",
+        "occupation": rng.choice(OCCUPATIONS), "representative": "", "representative_title": "",
+    }
+
+
+def _company(rng: _Rng, studio_id: str, today: dt.date) -> dict[str, Any]:
+    rep = _person(rng, studio_id, today)
+    return {
+        "id": rng.uuid7(today), "studio_id": studio_id, "kind": PartyKind.ORGANISATION.value,
+        "name": rng.choice(COMPANIES), "sex": None, "ethnicity": "", "birth_date": None,
+        "id_number": "", "phone": f"0757-{rng.randrange(80000000, 89999999)}",
+        "address": rep["address"].split("座")[0].rsplit("小区", 1)[0] + "商务楼",
+        "occupation": "", "representative": rep["name"], "representative_title": "经理",
+    }
+
+
+def _cases(rng: _Rng, n: int, studio_id: str, today: dt.date) -> Iterator[dict[str, Any]]:
+    for _ in range(n):
+        sc = rng.choice(SCENARIOS)
+        day = today - dt.timedelta(days=int(rng.triangular(0, 730, 30)))
+        a = _person(rng, studio_id, today)
+        b = _company(rng, studio_id, today) if sc.org_respondent else _person(rng, studio_id, today)
+        if sc.dispute_type == "property_management":  # the owner owes; the company applies
+            a, b = b, a
+        amount = rng.choice([800, 1500, 3200, 5000, 8600, 12000, 26000, 48000])
+        fmt = {"a": a["name"], "b": b["name"], "addr": a["address"], "n": amount}
+        source = rng.weighted(SOURCE_WEIGHTS)
+        status = rng.weighted(STATUS_WEIGHTS)
+        reason = {CaseStatus.REFUSED: "纠纷已由人民法院受理，依法不予受理。",
+                  CaseStatus.TERMINATED: "经多次调解，双方对赔偿数额分歧较大，调解不成；已告知当事人"
+                                         "可依法向人民法院起诉。"}.get(status, "")
+        yield {
+            "case": {"id": rng.uuid7(day), "studio_id": studio_id, "status": status.value,
+                     "dispute_type": sc.dispute_type, "source": source,
+                     "summary": sc.summary.format(**fmt),
+                     "requests": [r.format(**fmt) for r in sc.requests],
+                     "registered_on": day, "referral_note": REFERRERS.get(source, ""),
+                     "status_reason": reason,
+                     "retention_class": "long" if status is CaseStatus.ARCHIVED else ""},
+            "parties": [(PartyRole.APPLICANT, a), (PartyRole.RESPONDENT, b)],
+        }
+
+
+def generate(ws: Workspace, cases: int = 200, seed: int = 1,
+             today: dt.date | None = None) -> int:
+    """Add ``cases`` sample cases in one transaction; returns how many were added."""
+    today = today or dt.date.today()
+    studio, mediator = ws.studio.context()
+    rng = _Rng(seed)
+    batch = sorted(_cases(rng, cases, studio.id, today),
+                   key=lambda c: (c["case"]["registered_on"], c["case"]["id"]))
+    now = utcnow()
+    with ws.db.write() as s:
+        counters: dict[int, int] = {}
+        for item in batch:
+            c = item["case"]
+            year = c["registered_on"].year
+            if year not in counters:
+                row = s.get(CaseNumberCounter, (studio.id, studio.case_prefix, year))
+                used = s.execute(select(Case.seq).where(Case.studio_id == studio.id,
+                                                        Case.year == year)
+                                 .order_by(Case.seq.desc()).limit(1)).scalar_one_or_none()
+                counters[year] = max(row.next_seq if row else 1, (used or 0) + 1)
+            c.update(year=year, seq=counters[year], mediator_id=mediator.id,
+                     case_no=format_case_number(year, studio.case_prefix, counters[year]),
+                     created_at=now, updated_at=now, version=0, deleted=False, legal_hold=False)
+            counters[year] += 1
+        for year, next_seq in counters.items():
+            s.merge(CaseNumberCounter(studio_id=studio.id, prefix=studio.case_prefix,
+                                      year=year, next_seq=next_seq))
+        conn = s.connection()
+        conn.execute(insert(Case), [item["case"] for item in batch])
+        new_ids = {item["case"]["id"] for item in batch}
+        local = {cid: lid for cid, lid in conn.execute(select(Case.id, Case.local_id))
+                 if cid in new_ids}
+        parties, links, texts, outbox = [], [], [], []
+        for item in batch:
+            c = item["case"]
+            case_parties = []
+            for pos, (role, given) in enumerate(item["parties"]):
+                p = {**given, "version": 0, "updated_at": now, "deleted": False}
+                parties.append(p)
+                case_parties.append(p)
+                links.append({"id": rng.uuid7(c["registered_on"]), "studio_id": studio.id,
+                              "case_id": c["id"], "party_id": p["id"], "role": role.value,
+                              "position": pos, "represents_id": None, "version": 0,
+                              "updated_at": now, "deleted": False})
+                outbox.append({"entity": "party", "entity_id": p["id"], "op": "upsert",
+                               "created_at": now})
+            texts.append((local[c["id"]], searchable_fields(
+                c["case_no"], c["summary"], c["requests"], c["referral_note"],
+                [SimpleNamespace(**p) for p in case_parties])))
+            outbox.append({"entity": "case", "entity_id": c["id"], "op": "upsert",
+                           "created_at": now})
+        conn.execute(insert(Party), parties)
+        conn.execute(insert(CaseParty), links)
+        outbox += [{"entity": "case_party", "entity_id": lk["id"], "op": "upsert",
+                    "created_at": now} for lk in links]
+        conn.execute(insert(OutboxEntry), outbox)
+        search.bulk_insert_case_text(conn, texts)
+        audit.record(s, studio_id=studio.id, actor=mediator.id, action="demo.generate",
+                     detail={"cases": len(batch), "seed": seed})
+    return len(batch)

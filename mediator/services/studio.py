@@ -1,0 +1,97 @@
+"""The studio (调解委员会/工作室) and the mediator using this PC: first-run set-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from mediator.domain.case_number import check_prefix, format_case_number
+from mediator.domain.text import clean_org_name, clean_person_name
+from mediator.errors import NotFoundError, ValidationError
+from mediator.services.dto import StudioSetup
+from mediator.store import audit, outbox
+from mediator.store.database import Database
+from mediator.store.models import Mediator, Meta, Studio
+
+META_STUDIO = "studio_id"
+META_MEDIATOR = "mediator_id"
+
+
+class StudioService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._cached: tuple[Studio, Mediator] | None = None
+
+    def current(self) -> StudioSetup | None:
+        try:
+            studio, mediator = self.context()
+        except NotFoundError:
+            return None
+        return StudioSetup(studio.id, studio.committee_name, studio.case_prefix, mediator.id,
+                           mediator.name)
+
+    def context(self) -> tuple[Studio, Mediator]:
+        """The studio and mediator rows of this PC (detached copies)."""
+        if self._cached is not None:
+            return self._cached
+        with self._db.read() as s:
+            meta = {k: v for k, v in s.execute(select(Meta.key, Meta.value))}
+            studio = s.get(Studio, meta.get(META_STUDIO, ""))
+            mediator = s.get(Mediator, meta.get(META_MEDIATOR, ""))
+            if studio is None or mediator is None:
+                raise NotFoundError(
+                    "尚未完成首次设置：请先填写调解委员会名称、案号字头和调解员姓名。"
+                )
+            s.expunge_all()
+        self._cached = (studio, mediator)
+        return self._cached
+
+    def preview_case_no(self, case_prefix: str, year: int | None = None) -> str:
+        return format_case_number(year or dt.date.today().year, case_prefix.strip() or "某某", 1)
+
+    def setup(self, committee_name: str, case_prefix: str, mediator_name: str) -> StudioSetup:
+        problems: list[tuple[str, str]] = []
+        try:
+            committee_name = clean_org_name(committee_name, field="committee_name",
+                                            label="调解委员会（工作室）名称")
+        except ValidationError as exc:
+            problems.append(("committee_name", exc.message))
+        try:
+            case_prefix = check_prefix(case_prefix)
+        except ValidationError as exc:
+            problems.append(("case_prefix", exc.message))
+        try:
+            mediator_name = clean_person_name(mediator_name, field="mediator_name",
+                                              label="调解员姓名")
+        except ValidationError as exc:
+            problems.append(("mediator_name", exc.message))
+        if problems:
+            raise ValidationError(problems[0][1], field=problems[0][0], problems=problems)
+        with self._db.write() as s:
+            meta = {k: v for k, v in s.execute(select(Meta.key, Meta.value))}
+            studio = s.get(Studio, meta.get(META_STUDIO, ""))
+            if studio is None:
+                studio = Studio(committee_name=committee_name, case_prefix=case_prefix)
+                s.add(studio)
+                s.flush()
+                s.merge(Meta(key=META_STUDIO, value=studio.id))
+            else:
+                studio.committee_name = committee_name
+                studio.case_prefix = case_prefix
+            mediator = s.get(Mediator, meta.get(META_MEDIATOR, ""))
+            if mediator is None:
+                mediator = Mediator(studio_id=studio.id, name=mediator_name, role="head")
+                s.add(mediator)
+                s.flush()
+                s.merge(Meta(key=META_MEDIATOR, value=mediator.id))
+            else:
+                mediator.name = mediator_name
+            outbox.enqueue(s, "mediator", mediator.id)
+            audit.record(s, studio_id=studio.id, actor=mediator.id, action="studio.setup",
+                         entity="studio", entity_id=studio.id)
+            s.flush()
+            result = StudioSetup(studio.id, studio.committee_name, studio.case_prefix,
+                                 mediator.id, mediator.name)
+        self._cached = None
+        return result

@@ -1,0 +1,136 @@
+"""Chinese full-text search over cases, for queries of any length from one character.
+
+Two FTS5 indexes over the same text (table ``case_search``, one row per case):
+
+* ``case_fts`` uses the *trigram* tokenizer: any substring of three or more
+  characters (Chinese, digits of an ID number or phone, a case number) is an
+  indexed lookup.  Trigram matches nothing below three characters, and most
+  Chinese words are two (漏水, 噪音, 欠薪) — hence:
+* ``case_fts_uni`` holds the same text with a space between every CJK character,
+  tokenized by ``unicode61``: each Chinese character is a token, so a one- or
+  two-character query is a one-token lookup or a two-token *phrase* query
+  ("漏 水": adjacent tokens), both index lookups.  Runs of digits and Latin
+  letters stay whole tokens there, so a short digit query is a prefix query.
+
+We never use LIKE on a trigram column: on SQLite 3.40 a 1–2 character LIKE there
+silently returns no rows.  Results come back newest first (rowid order), capped
+at :data:`MAX_RESULTS`; the caller orders them for display.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection, text
+
+MAX_RESULTS = 5000
+
+# CJK ideographs (URO, Ext A-F, compatibility, plane 2-3), kana and CJK punctuation
+# get a space around them in the unigram body.
+_CJK = (
+    "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f"
+)
+_CJK_CHAR = re.compile(f"([{_CJK}])")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(value: str) -> str:
+    """NFKC (full-width digits and letters to half-width), lower case, single spaces."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", value)).strip().lower()
+
+
+def unigram_body(value: str) -> str:
+    """Put every CJK character in its own token for the unicode61 index."""
+    return _SPACES.sub(" ", _CJK_CHAR.sub(r" \1 ", value)).strip()
+
+
+def build_body(fields: Iterable[str]) -> tuple[str, str]:
+    """The (trigram body, unigram body) of a case from its searchable fields."""
+    body = " \u2502 ".join(normalise(f) for f in fields if f)
+    return body, unigram_body(body)
+
+
+def upsert_case_text(conn: Connection, local_id: int, fields: Iterable[str]) -> None:
+    body, body_uni = build_body(fields)
+    conn.execute(
+        text(
+            "INSERT INTO case_search(local_id, body, body_uni) VALUES (:id, :b, :u) "
+            "ON CONFLICT(local_id) DO UPDATE SET body=excluded.body, body_uni=excluded.body_uni"
+        ),
+        {"id": local_id, "b": body, "u": body_uni},
+    )
+
+
+def bulk_insert_case_text(conn: Connection, rows: Sequence[tuple[int, Iterable[str]]]) -> None:
+    params = []
+    for local_id, fields in rows:
+        body, body_uni = build_body(fields)
+        params.append({"id": local_id, "b": body, "u": body_uni})
+    if params:
+        conn.execute(
+            text("INSERT INTO case_search(local_id, body, body_uni) VALUES (:id, :b, :u)"),
+            params,
+        )
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _term_query(term: str) -> tuple[str, str]:
+    """(SQL selecting matching local_ids, FTS expression) for one search term."""
+    if len(term) >= 3:
+        return "SELECT rowid FROM case_fts WHERE case_fts MATCH :{p}", _quote(term)
+    tokens = unigram_body(term).split(" ")
+    if all(_CJK_CHAR.fullmatch(t) for t in tokens):
+        # One or two CJK characters: a token, or a phrase of adjacent tokens.
+        return "SELECT rowid FROM case_fts_uni WHERE case_fts_uni MATCH :{p}", _quote(
+            " ".join(tokens)
+        )
+    # A short digit/Latin term (or mixed): prefix of a token ("12" matches 12345...).
+    parts = [_quote(t) + ("*" if not _CJK_CHAR.fullmatch(t) else "") for t in tokens]
+    return "SELECT rowid FROM case_fts_uni WHERE case_fts_uni MATCH :{p}", " ".join(parts)
+
+
+def search_terms(query: str) -> list[str]:
+    return [t for t in normalise(query).split(" ") if t and t != '"']
+
+
+def matching_ids(conn: Connection, query: str, limit: int = MAX_RESULTS) -> list[int] | None:
+    """Local ids of cases matching every whitespace-separated term, newest first.
+
+    Returns ``None`` for an empty query (meaning "no text filter").
+    """
+    terms = search_terms(query)
+    if not terms:
+        return None
+    selects = []
+    params: dict[str, object] = {"limit": limit}
+    for i, term in enumerate(terms):
+        sql, expr = _term_query(term)
+        name = f"q{i}"
+        selects.append(sql.format(p=name))
+        params[name] = expr
+    if len(selects) == 1:
+        # Directly on the FTS table, so FTS5 walks its doclist backwards and stops early.
+        sql = selects[0] + " ORDER BY rowid DESC LIMIT :limit"
+    else:
+        sql = f"SELECT rowid FROM ({' INTERSECT '.join(selects)}) ORDER BY rowid DESC LIMIT :limit"
+    rows = conn.execute(text(sql), params)
+    return [int(r[0]) for r in rows]
+
+
+def like_scan_ids(conn: Connection, query: str, limit: int = MAX_RESULTS) -> list[int]:
+    """The naive baseline (a LIKE scan over the stored text), for benchmarks only."""
+    pattern = "%" + normalise(query).replace("\\", "\\\\").replace("%", "\\%") + "%"
+    rows = conn.execute(
+        text(
+            "SELECT local_id FROM case_search WHERE body LIKE :p ESCAPE '\\' "
+            "ORDER BY local_id DESC LIMIT :limit"
+        ),
+        {"p": pattern, "limit": limit},
+    )
+    return [int(r[0]) for r in rows]
