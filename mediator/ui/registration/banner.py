@@ -1,0 +1,76 @@
+"""A coloured notice strip at the top of the page, with optional action buttons.
+
+Used for "draft restored — discard it?", "registered as （2026）…第12号" and
+"3 places need correcting".  A strip rather than a dialog: it does not interrupt
+typing, it stays until it no longer applies, and tests can read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+STYLES = {
+    "info": ("#fff8e1", "#8d6e00"),
+    "success": ("#e8f5e9", "#1b5e20"),
+    "error": ("#fdecea", "#b3261e"),
+}
+
+
+class Banner(QFrame):
+    """One message and up to a few buttons; hidden until :meth:`show_message`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(14, 10, 14, 10)
+        self._layout.setSpacing(12)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._layout.addWidget(self.label, 1)
+        self._buttons: list[QPushButton] = []
+        self.hide()
+
+    def show_message(
+        self,
+        kind: str,
+        text: str,
+        actions: list[tuple[str, Callable[[], None]]] | None = None,
+    ) -> None:
+        background, colour = STYLES[kind]
+        self.setStyleSheet(
+            f"#banner {{ background: {background}; border: 1px solid {colour}; "
+            f"border-radius: 4px; }} #banner QLabel {{ color: {colour}; }}"
+        )
+        self.label.setText(text)
+        for button in self._buttons:
+            self._layout.removeWidget(button)
+            button.deleteLater()
+        self._buttons = []
+        for caption, callback in actions or []:
+            button = QPushButton(caption, self)
+            button.clicked.connect(callback)
+            self._layout.addWidget(button, 0)
+            self._buttons.append(button)
+        self.setProperty("kind", kind)
+        self.show()
+
+    def kind(self) -> str:
+        return str(self.property("kind") or "")
+
+    def text(self) -> str:
+        return self.label.text() if not self.isHidden() else ""
+
+    def buttons(self) -> list[QPushButton]:
+        return list(self._buttons)
+
+    def clear(self) -> None:
+        self.hide()
+        self.label.clear()
+        self.setProperty("kind", "")
