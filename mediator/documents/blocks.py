@@ -8,14 +8,18 @@ transparent PNG laid over the committee's name, as a stamp would be.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfdoc
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from mediator.documents import fonts, styles
@@ -121,9 +125,50 @@ def signature_grid(signers: Sequence[Signer], columns: int = 2,
 
 
 @lru_cache(maxsize=8)
-def _seal_image(png: bytes) -> ImageReader:
-    """Decoded seal, cached: the same seal is stamped on every document of a studio."""
-    return ImageReader(io.BytesIO(png))
+def _seal_xobject(png: bytes) -> tuple[str, Any, Any]:
+    """The seal as a ready PDF image object (zlib-compressed RGB plus soft mask).
+
+    Building it costs ~20 ms (decode, compress 0.9 MB of pixels, hash); a studio
+    stamps the same seal on every document, so it is built once per process and
+    copied into each new PDF.
+    """
+    reader = ImageReader(io.BytesIO(png))
+    name = "MediatorSeal" + hashlib.sha256(png).hexdigest()[:24]
+    xobj = pdfdoc.PDFImageXObject(name, reader, mask="auto")
+    xobj.name = name
+    smask = getattr(xobj, "_smask", None)
+    if smask is not None:
+        del xobj._smask
+    return name, xobj, smask
+
+
+def draw_seal(c: Any, png: bytes, x: float, y: float, size: float) -> None:
+    """Draw the seal image at (x, y), ``size`` square, alpha preserved.
+
+    Same steps as reportlab's ``Canvas.drawImage`` for a new image, but with the
+    cached image object instead of re-encoding the PNG for every document.
+    """
+    name, template, smask_template = _seal_xobject(png)
+    doc = c._doc
+    reg_name = doc.getXObjectName(name)
+    if doc.idToObject.get(reg_name) is None:
+        xobj = copy.copy(template)
+        c._setXObjects(xobj)
+        doc.Reference(xobj, reg_name)
+        doc.addForm(name, xobj)
+        if smask_template is not None:
+            smask = copy.copy(smask_template)
+            c._setXObjects(smask)
+            xobj.smask = doc.Reference(smask, doc.getXObjectName(smask.name))
+    scale = min(size / template.width, size / template.height)
+    w, h = template.width * scale, template.height * scale
+    c.saveState()
+    c.translate(x + (size - w) / 2, y + (size - h) / 2)
+    c.scale(w, h)
+    c._code.append(f"/{reg_name} Do")
+    c.restoreState()
+    c._formsinuse.append(name)
+    c._currentPageHasImages = 1
 
 
 class SealBlock(Flowable):
@@ -155,7 +200,6 @@ class SealBlock(Flowable):
         fonts.draw_string(c, centre_x, name_y, name, size, align="centre")
         fonts.draw_string(c, centre_x, name_y - 24, self.date_text, size, align="centre")
         if self.seal is not None:
-            image = _seal_image(self.seal.png)
-            c.drawImage(image, centre_x - SEAL_SIZE / 2, name_y - SEAL_SIZE / 2 + 2,
-                        SEAL_SIZE, SEAL_SIZE, mask="auto", preserveAspectRatio=True)
+            draw_seal(c, self.seal.png, centre_x - SEAL_SIZE / 2, name_y - SEAL_SIZE / 2 + 2,
+                      SEAL_SIZE)
         c.restoreState()

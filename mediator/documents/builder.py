@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from mediator.documents import fonts, styles
@@ -48,6 +49,9 @@ def build_pdf(story: Sequence[Flowable], *, title: str, draft: bool, source: Any
     ``title`` goes into the PDF metadata: the document kind only, never a name.
     """
     fonts.register_fonts()
+    # Binary (zlib-only) streams: ASCII85 would grow every stream by a quarter and,
+    # without reportlab's C accelerator, cost more time than the whole layout.
+    rl_config.useA85 = 0
     fonts.ensure_drawable(texts_of(source))
     buf = io.BytesIO()
     doc = SimpleDocTemplate(

@@ -94,6 +94,37 @@ def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
     return "\n".join(lines)
 
 
+class _TableView:
+    """Slices of a table read straight from the font data, without copying the table.
+
+    reportlab's subsetter fetches the whole 'glyf' table (15 MB for UMing) for
+    every subset it writes, only to slice a few glyphs out of it; that copy was
+    most of the time of a one-page document.
+    """
+
+    def __init__(self, data: bytes, pos: int, length: int) -> None:
+        self._data, self._pos, self._len = data, pos, length
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, key: slice) -> bytes:
+        start, stop, _ = key.indices(self._len)
+        return self._data[self._pos + start:self._pos + stop]
+
+
+def _share_glyf_table(face: Any) -> None:
+    original = face.get_table
+
+    def get_table(tag: str) -> Any:
+        if tag == "glyf":
+            pos, length = face.get_table_pos(tag)
+            return _TableView(face._ttf_data, pos, length)
+        return original(tag)
+
+    face.get_table = get_table
+
+
 def register_fonts() -> None:
     """Register the three bundled fonts with reportlab (idempotent, thread-safe).
 
@@ -111,6 +142,7 @@ def register_fonts() -> None:
             if not path.is_file():
                 raise DocumentError(f"缺少内置字体文件：{filename}，请重新安装本程序")
             font = ttfonts.TTFont(name, str(path), subfontIndex=index)
+            _share_glyf_table(font.face)
             pdfmetrics.registerFont(font)
             _fonts[name] = font
 
@@ -174,10 +206,10 @@ def ensure_drawable(texts: Iterable[str]) -> None:
     be personal data) so the mediator can replace them, e.g. with a 同音字 plus
     a note, or ask for a font update.
     """
-    bad: dict[str, None] = {}
-    for text in texts:
-        for ch in undrawable_chars(text):
-            bad[ch] = None
+    joined = "".join(texts)
+    unique = set(joined)
+    missing = {ch for ch in unique if font_for_char(ch) is None}
+    bad = dict.fromkeys(ch for ch in joined if ch in missing) if missing else {}
     if bad:
         raise DocumentError(
             f"以下字符无法用内置字体打印：{describe_chars(bad)}。"
