@@ -70,10 +70,6 @@ _fault_file: IO[str] | None = None
 _saved_hooks: tuple[object, object] | None = None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def install(logs_dir: Path) -> None:
     """Send uncaught exceptions to :func:`show_error`; enable faulthandler.
 
@@ -130,12 +126,15 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         log.info("shown to the user: %s", type(exc).__name__)
     else:
         report = write_crash_report(exc)
-        text = _tr(
+        text = QCoreApplication.translate(
+            "ErrorDialog",
             "Something went wrong inside Mediator. Your saved cases are safe.\n"
             "Please restart the program if it does not respond.\n\n"
-            "A crash report for the maintainers was saved to:\n%1"
+            "A crash report for the maintainers was saved to:\n%1",
         ).replace("%1", str(report) if report else "-")
-        shown = ShownError(True, _tr("Unexpected error"), text, exc, report)
+        shown = ShownError(
+            True, QCoreApplication.translate("ErrorDialog", "Unexpected error"), text, exc, report
+        )
     recorded.append(shown)
     if not dialogs_enabled or QApplication.instance() is None:
         return
@@ -156,11 +155,11 @@ def _expected(exc: MediatorError) -> ShownError:
     else:
         text = exc.message
     if isinstance(exc, StorageError):
-        title = _tr("Storage problem")
+        title = QCoreApplication.translate("ErrorDialog", "Storage problem")
     elif isinstance(exc, ValidationError):
-        title = _tr("Please check the input")
+        title = QCoreApplication.translate("ErrorDialog", "Please check the input")
     else:
-        title = _tr("Mediator")
+        title = QCoreApplication.translate("ErrorDialog", "Mediator")
     return ShownError(False, title, text, exc, None)
 
 

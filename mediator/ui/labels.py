@@ -31,10 +31,6 @@ from mediator.domain.status import (
 Catalogue = list[tuple[str, str, str]]  # (code, zh, en)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 @dataclass
 class Labels:
     lang: str = "zh_CN"
@@ -70,10 +66,10 @@ class Labels:
         if self.chinese:
             return PARTY_ROLE_LABELS_ZH[role]
         return {
-            PartyRole.APPLICANT: _tr("Applicant"),
-            PartyRole.RESPONDENT: _tr("Respondent"),
-            PartyRole.THIRD_PARTY: _tr("Third party"),
-            PartyRole.AGENT: _tr("Agent"),
+            PartyRole.APPLICANT: QCoreApplication.translate("Labels", "Applicant"),
+            PartyRole.RESPONDENT: QCoreApplication.translate("Labels", "Respondent"),
+            PartyRole.THIRD_PARTY: QCoreApplication.translate("Labels", "Third party"),
+            PartyRole.AGENT: QCoreApplication.translate("Labels", "Agent"),
         }[role]
 
     def sex(self, sex: Sex | None) -> str:
@@ -81,9 +77,13 @@ class Labels:
             return ""
         if self.chinese:
             return SEX_LABELS_ZH[sex]
-        return _tr("Male") if sex is Sex.MALE else _tr("Female")
+        return (
+            QCoreApplication.translate("Labels", "Male")
+            if sex is Sex.MALE
+            else QCoreApplication.translate("Labels", "Female")
+        )
 
     def kind(self, kind: PartyKind) -> str:
         if kind is PartyKind.ORGANISATION:
-            return _tr("Organisation")
-        return _tr("Natural person")
+            return QCoreApplication.translate("Labels", "Organisation")
+        return QCoreApplication.translate("Labels", "Natural person")

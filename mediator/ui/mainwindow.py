@@ -84,9 +84,9 @@ class MainWindow(QMainWindow):
             if self.registration is not None:
                 self._add_page(self.tr("Register a case"), self.registration)
 
-        em = self.fontMetrics().horizontalAdvance("M")
-        width = max(self.nav.sizeHintForColumn(0), 8 * em) + 3 * em
-        self.nav.setFixedWidth(width)
+        fm = self.nav.fontMetrics()
+        titles = [self.nav.item(i).text() for i in range(self.nav.count())]
+        self.nav.setFixedWidth(max(fm.horizontalAdvance(t) for t in titles) + 40)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
 

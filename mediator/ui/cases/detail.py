@@ -86,7 +86,8 @@ class PartyBox(QGroupBox):
             form.addRow(self.tr("Ethnicity:"), _value(party.ethnicity))
             birth = party.birth_date.isoformat() if party.birth_date else ""
             if party.age is not None:
-                birth = f"{birth}（{self.tr('%n year(s) old', '', party.age)}）"
+                age = self.tr("%n year(s) old", "", party.age)
+                birth = f"{birth}（{age}）"
             form.addRow(self.tr("Date of birth:"), _value(birth))
         if party.id_number:
             self.id_field = IdNumberField(party.id_number)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediator.domain.status import CaseStatus
 from mediator.services.dto import CaseFilter
 from mediator.ui.labels import Labels
 
@@ -67,7 +68,8 @@ class FilterBar(QWidget):
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), None)
         for status, label in labels.status_choices():
-            self.status.addItem(label, status)
+            # Qt keeps a str subclass as a plain str: store the code, rebuild the enum.
+            self.status.addItem(label, status.value)
 
         self.dispute_type = QComboBox()
         self.dispute_type.addItem(self.tr("All dispute types"), None)
@@ -112,7 +114,7 @@ class FilterBar(QWidget):
         status = self.status.currentData()
         return CaseFilter(
             text=self.search.text().strip(),
-            statuses=frozenset({status}) if status is not None else None,
+            statuses=frozenset({CaseStatus(status)}) if status is not None else None,
             dispute_type=self.dispute_type.currentData(),
             registered_from=self.date_from.value(),
             registered_to=self.date_to.value(),

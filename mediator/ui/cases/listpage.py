@@ -30,9 +30,15 @@ from mediator.ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 150
 
-#: Starting widths (in "M" widths) of the columns; the parties column stretches.
-_COLUMN_EMS = {"case_no": 15, "dispute_type": 7, "status": 6, "registered_on": 7,
-               "id_numbers": 12, "phones": 9}
+#: Typical content each column must fit without eliding; the parties column stretches.
+_COLUMN_SAMPLES = {
+    "case_no": "（2026）桂城人调字第10000号",
+    "dispute_type": "道路交通事故纠纷",
+    "status": "司法确认中",
+    "registered_on": "2026-12-31",
+    "id_numbers": "440605********1234",
+    "phones": "13800000000",
+}
 
 
 class CaseListPage(QWidget):
@@ -67,12 +73,14 @@ class CaseListPage(QWidget):
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
-        em = self.fontMetrics().horizontalAdvance("M")
+        fm = self.fontMetrics()
         for col, name in enumerate(COLUMNS):
             if name == "parties":
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.resizeSection(col, _COLUMN_EMS[name] * em)
+                continue
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            width = max(fm.horizontalAdvance(_COLUMN_SAMPLES[name]), fm.horizontalAdvance(title))
+            header.resizeSection(col, width + 24)
         self.table.setAccessibleName(self.tr("Cases"))
 
         self.count_label = QLabel()
