@@ -48,14 +48,26 @@ def rotating_backup(src: Path, backups_dir: Path, reason: str, keep: int = 10) -
 
 
 def restore_database(backup: Path, dest: Path) -> None:
-    """Replace the database at ``dest`` by ``backup`` (the app must be closed)."""
+    """Replace the database at ``dest`` by ``backup`` (the app must be closed).
+
+    The old database's WAL is checkpointed and removed before the new file is
+    renamed into place: a stale WAL next to a different main file would corrupt it.
+    """
     try:
-        with sqlite3.connect(backup) as check:
+        with sqlite3.connect(f"file:{backup}?mode=ro", uri=True) as check:
             row = check.execute("PRAGMA integrity_check").fetchone()
     except sqlite3.Error as exc:
         raise StorageError("备份文件无法读取，不是有效的数据库。") from exc
     if not row or row[0] != "ok":
         raise StorageError("备份文件已损坏（完整性检查未通过）。")
-    backup_database(backup, dest)
+    staged = dest.with_name(dest.name + ".restore")
+    backup_database(backup, staged)
+    if dest.exists():
+        try:
+            with sqlite3.connect(dest) as old:
+                old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # a damaged current database is why one restores; it was backed up
     for suffix in ("-wal", "-shm"):
         Path(str(dest) + suffix).unlink(missing_ok=True)
+    os.replace(staged, dest)

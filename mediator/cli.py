@@ -1,0 +1,186 @@
+"""The ``mediator`` command: the desktop app by default, sub-commands for admin work.
+
+Contract (ARCHITECTURE.md, "Command-line contract"): bad input on any command is
+one clear line in the user's language on stderr and a non-zero exit, with
+nothing half-written.  ``MEDIATOR_DATA_DIR`` overrides the default data dir like
+``--data-dir``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from mediator import __version__
+from mediator.errors import MediatorError
+from mediator.paths import DataDir
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+DEMO_COMMITTEE = "佛山市南海区桂城街道人民调解委员会"
+DEMO_PREFIX = "桂城"
+DEMO_MEDIATOR = "陈调解"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one Chinese line (exit 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"mediator: 命令用法有误：{message}（mediator --help 查看用法）\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="mediator", description="调解工作台 Mediator — 人民调解工作室的案件工作站")
+    p.add_argument("--version", action="version", version=f"mediator {__version__}")
+    p.add_argument("--data-dir", metavar="DIR",
+                   help="数据目录（默认：用户数据目录，或 MEDIATOR_DATA_DIR）")
+    p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="界面语言")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    d = sub.add_parser("demo", help="填入示例案件（试用、演示）")
+    d.add_argument("--cases", type=int, default=200, metavar="N", help="案件数（默认 200）")
+    d.add_argument("--seed", type=int, default=1, metavar="S", help="随机种子（同一种子结果相同）")
+
+    i = sub.add_parser("import", help="导入案件交换文件（JSON）")
+    i.add_argument("file", metavar="FILE", type=Path)
+
+    c = sub.add_parser("cases", help="列出或搜索案件")
+    c.add_argument("--search", metavar="TEXT", default="", help="搜索文字（一个字起）")
+    c.add_argument("--json", action="store_true", help="以 JSON 数组输出")
+
+    b = sub.add_parser("backup", help="备份数据库")
+    b.add_argument("--out", metavar="FILE", type=Path,
+                   help="备份文件（默认放在数据目录的 backups 下）")
+    r = sub.add_parser("restore", help="从备份恢复数据库（先自动备份当前数据库）")
+    r.add_argument("file", metavar="FILE", type=Path)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        data_dir = DataDir.resolve(args.data_dir)
+        if args.command is None:
+            from mediator.ui.app import run_gui  # Qt only when the GUI is wanted
+
+            return run_gui(data_dir, args.lang)
+        handler: Callable[[argparse.Namespace, DataDir], int] = COMMANDS[args.command]
+        return handler(args, data_dir)
+    except MediatorError as exc:
+        print(f"mediator: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error of ours.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("mediator: 已中断。", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        # Environment trouble (disk full, permission): say what, never a traceback.
+        reason = exc.strerror or exc.__class__.__name__
+        print(f"mediator: 文件或磁盘错误：{reason}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _open(data_dir: DataDir):  # type: ignore[no-untyped-def]  # -> Workspace (lazy import)
+    from mediator.services.workspace import open_workspace
+
+    return open_workspace(data_dir.ensure())
+
+
+def cmd_demo(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from mediator.services import demo
+
+    if not 1 <= args.cases <= 1_000_000:
+        raise MediatorError("--cases 应在 1 到 1000000 之间。", field="cases")
+    with _open(data_dir) as ws:
+        if ws.studio.current() is None:
+            ws.studio.setup(DEMO_COMMITTEE, DEMO_PREFIX, DEMO_MEDIATOR)
+        added = demo.generate(ws, args.cases, seed=args.seed)
+        print(f"已添加 {added} 件示例案件（种子 {args.seed}），数据目录：{data_dir.root}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from mediator.services.importer import import_file
+
+    with _open(data_dir) as ws:
+        report = import_file(ws, args.file)
+    for problem in report.problems:
+        print(f"mediator: {problem}", file=sys.stderr)
+    print(f"已导入 {len(report.imported)} 件，{len(report.rejected)} 件有错误未导入。")
+    return EXIT_OK if not report.rejected else EXIT_ERROR
+
+
+def cmd_cases(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from mediator.services.dto import CaseFilter
+
+    with _open(data_dir) as ws:
+        ids = ws.cases.ids(CaseFilter(text=args.search))
+        rows = []
+        for start in range(0, len(ids), 500):
+            rows.extend(ws.cases.rows(ids[start:start + 500]))
+        if args.json:
+            out = [
+                {"id": r.id, "case_no": r.case_no, "status": r.status.value,
+                 "dispute_type": r.dispute_type, "parties": list(r.parties),
+                 "registered_on": r.registered_on.isoformat(),
+                 "updated_at": r.updated_at.isoformat()}
+                for r in rows
+            ]
+            json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            labels = dict((code, zh) for code, zh, _ in ws.catalogue.dispute_types())
+            for r in rows:
+                print(f"{r.case_no}\t{r.registered_on}\t{r.status.label_zh}\t"
+                      f"{labels.get(r.dispute_type, r.dispute_type)}\t{'、'.join(r.parties)}")
+            print(f"共 {len(rows)} 件")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from mediator.store.backup import backup_database, rotating_backup
+
+    if not data_dir.database.exists():
+        raise MediatorError("数据目录中还没有数据库，无需备份。")
+    if args.out:
+        if args.out.exists():
+            raise MediatorError(f"备份文件已存在，不会覆盖：{args.out}")
+        dest = backup_database(data_dir.database, args.out)
+    else:
+        dest = rotating_backup(data_dir.database, data_dir.ensure().backups, "manual", keep=30)
+    print(f"已备份到 {dest}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from mediator.store.backup import restore_database, rotating_backup
+
+    if not args.file.is_file():
+        raise MediatorError(f"找不到备份文件：{args.file}")
+    data_dir.ensure()
+    if data_dir.database.exists():
+        saved = rotating_backup(data_dir.database, data_dir.backups, "pre-restore")
+        print(f"当前数据库已先备份到 {saved}")
+    restore_database(args.file, data_dir.database)
+    with _open(data_dir):  # migrate a restored older backup now, backup first
+        pass
+    print("已从备份恢复。")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, DataDir], int]] = {
+    "demo": cmd_demo,
+    "import": cmd_import,
+    "cases": cmd_cases,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}
