@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 NO_DIALOGS_ENV = "MEDIATOR_NO_DIALOGS"
 
-#: False in tests: errors are recorded instead of shown in a modal dialog.
+# False in tests: errors are recorded instead of shown in a modal dialog.
 dialogs_enabled: bool = os.environ.get(NO_DIALOGS_ENV, "") not in ("1", "true", "yes")
 
 
@@ -62,7 +62,7 @@ class ShownError:
     report: Path | None  # the crash report written, for bugs
 
 
-#: Every error shown since start (or since a test cleared it).
+# Every error shown since start (or since a test cleared it).
 recorded: list[ShownError] = []
 
 _logs_dir: Path | None = None

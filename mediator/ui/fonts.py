@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 FONT_FILES = ("uming.ttc", "HanaMinA-supplement.ttf", "HanaMinB.ttf")
 FAMILIES = ["AR PL UMing CN", "HanaMinA", "HanaMinB"]
-#: Readable for older mediators; Qt's default (9 pt) is too small for Ming type.
+# Readable for older mediators; Qt's default (9 pt) is too small for Ming type.
 POINT_SIZE = 12
 
 

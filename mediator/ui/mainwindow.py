@@ -48,7 +48,7 @@ def _registration_page_class() -> Callable[..., QWidget] | None:
 class MainWindow(QMainWindow):
     """调解工作台 — the frame around the pages."""
 
-    #: Emitted when the window is about to close: pages save drafts here.
+    # Emitted when the window is about to close: pages save drafts here.
     closing = Signal()
 
     def __init__(
@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
         registered = getattr(page, "registered", None)
         if registered is not None:
             registered.connect(self._case_registered)
+        flush = getattr(page, "flush_draft", None)
+        if flush is not None:
+            self.closing.connect(flush)  # nothing typed is lost when the window closes
         return page
 
     # ----------------------------------------------------------------- pages

@@ -5,23 +5,23 @@
     <name>CaseListPage</name>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n case found</numerusform>
+            <numerusform>%n cases found</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n in all</numerusform>
+            <numerusform>%n in all</numerusform>
         </translation>
     </message>
 </context>
@@ -29,9 +29,9 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n case(s) in the studio</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n case in the studio</numerusform>
+            <numerusform>%n cases in the studio</numerusform>
         </translation>
     </message>
 </context>
@@ -39,9 +39,9 @@
     <name>PartyBox</name>
     <message numerus="yes">
         <source>%n year(s) old</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n year old</numerusform>
+            <numerusform>%n years old</numerusform>
         </translation>
     </message>
 </context>

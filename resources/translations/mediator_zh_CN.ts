@@ -5,129 +5,127 @@
     <name>CaseDetailDialog</name>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 %1</translation>
     </message>
     <message>
         <source>Registration</source>
-        <translation type="unfinished"></translation>
+        <translation>受理登记</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>Dispute type:</source>
-        <translation type="unfinished"></translation>
+        <translation>纠纷类型：</translation>
     </message>
     <message>
         <source>Case source:</source>
-        <translation type="unfinished"></translation>
+        <translation>案件来源：</translation>
     </message>
     <message>
         <source>Referred by:</source>
-        <translation type="unfinished"></translation>
+        <translation>移交/委托单位：</translation>
     </message>
     <message>
         <source>Registered on:</source>
-        <translation type="unfinished"></translation>
+        <translation>登记日期：</translation>
     </message>
     <message>
         <source>Committee:</source>
-        <translation type="unfinished"></translation>
+        <translation>调解委员会：</translation>
     </message>
     <message>
         <source>Mediator:</source>
-        <translation type="unfinished"></translation>
+        <translation>调解员：</translation>
     </message>
     <message>
         <source>Summary of the dispute:</source>
-        <translation type="unfinished"></translation>
+        <translation>纠纷简要情况：</translation>
     </message>
     <message>
         <source>Requests:</source>
-        <translation type="unfinished"></translation>
+        <translation>申请事项：</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Entered %1 · last changed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>录入于 %1 · 最后修改于 %2</translation>
     </message>
     <message>
         <source>Parties</source>
-        <translation type="unfinished"></translation>
+        <translation>当事人</translation>
     </message>
 </context>
 <context>
     <name>CaseListPage</name>
     <message>
         <source>Cases</source>
-        <extracomment>Starting widths (in &quot;M&quot; widths) of the columns; the parties column stretches.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>案件</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>找到 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
     <message>
         <source>No cases yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有案件。</translation>
     </message>
     <message>
         <source>No case matches the search and filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合搜索和筛选条件的案件。</translation>
     </message>
 </context>
 <context>
     <name>CaseTableModel</name>
     <message>
         <source>Loading…</source>
-        <extracomment>Rows kept in memory: 50 blocks, a few megabytes, far more than a screen.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>加载中…</translation>
     </message>
     <message>
         <source>Case no.</source>
-        <translation type="unfinished"></translation>
+        <translation>案号</translation>
     </message>
     <message>
         <source>Parties</source>
-        <translation type="unfinished"></translation>
+        <translation>当事人</translation>
     </message>
     <message>
         <source>Dispute type</source>
-        <translation type="unfinished"></translation>
+        <translation>纠纷类型</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>登记日期</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
 </context>
 <context>
@@ -138,198 +136,199 @@ Please restart the program if it does not respond.
 
 A crash report for the maintainers was saved to:
 %1</source>
-        <extracomment>False in tests: errors are recorded instead of shown in a modal dialog. Every error shown since start (or since a test cleared it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>调解工作台内部出错了。已保存的案件不受影响。
+如果程序没有响应，请重新启动。
+
+给维护人员的错误报告已保存到：
+%1</translation>
     </message>
     <message>
         <source>Unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>意外错误</translation>
     </message>
     <message>
         <source>Storage problem</source>
-        <translation type="unfinished"></translation>
+        <translation>数据存储问题</translation>
     </message>
     <message>
         <source>Please check the input</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查填写的内容</translation>
     </message>
     <message>
         <source>Mediator</source>
-        <translation type="unfinished"></translation>
+        <translation>调解工作台</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
         <source>Search case no., name, ID number, phone, address, facts…</source>
-        <extracomment>The date boxes show &quot;Any&quot; at their minimum: Qt&apos;s special-value idiom for &quot;no bound&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>搜索案号、姓名、身份证号、电话、地址、案情…</translation>
     </message>
     <message>
         <source>Search cases</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索案件</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>All dispute types</source>
-        <translation type="unfinished"></translation>
+        <translation>全部纠纷类型</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <source>Registered from</source>
-        <translation type="unfinished"></translation>
+        <translation>登记日期起</translation>
     </message>
     <message>
         <source>Registered until</source>
-        <translation type="unfinished"></translation>
+        <translation>登记日期止</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>Dispute type:</source>
-        <translation type="unfinished"></translation>
+        <translation>纠纷类型：</translation>
     </message>
     <message>
         <source>Registered from:</source>
-        <translation type="unfinished"></translation>
+        <translation>登记日期：</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Mediator</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用调解工作台</translation>
     </message>
     <message>
         <source>Before the first case, tell Mediator who you are. These details appear on every case number and document.</source>
-        <translation type="unfinished"></translation>
+        <translation>登记第一个案件之前，请先填写以下信息。它们会出现在每个案号和文书上。</translation>
     </message>
     <message>
         <source>e.g. 桂城街道人民调解委员会</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：桂城街道人民调解委员会</translation>
     </message>
     <message>
         <source>e.g. 桂城</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：桂城</translation>
     </message>
     <message>
         <source>Committee or studio name:</source>
-        <translation type="unfinished"></translation>
+        <translation>调解委员会（工作室）名称：</translation>
     </message>
     <message>
         <source>Case number prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>案号字号：</translation>
     </message>
     <message>
         <source>First case number:</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个案号：</translation>
     </message>
     <message>
         <source>Your name (mediator):</source>
-        <translation type="unfinished"></translation>
+        <translation>您的姓名（调解员）：</translation>
     </message>
     <message>
         <source>Start using Mediator</source>
-        <translation type="unfinished"></translation>
+        <translation>开始使用</translation>
     </message>
     <message>
         <source>(type a prefix to see it)</source>
-        <translation type="unfinished"></translation>
+        <translation>（填写字号后显示）</translation>
     </message>
 </context>
 <context>
     <name>IdNumberField</name>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>Show the full ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>显示完整身份证号</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Respondent</source>
-        <translation type="unfinished"></translation>
+        <translation>被申请人</translation>
     </message>
     <message>
         <source>Third party</source>
-        <translation type="unfinished"></translation>
+        <translation>第三人</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>代理人</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>男</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>女</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Natural person</source>
-        <translation type="unfinished"></translation>
+        <translation>自然人</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Mediator — %1</source>
-        <extracomment>Emitted when the window is about to close: pages save drafts here.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>调解工作台 — %1</translation>
     </message>
     <message>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>导航</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>案件</translation>
     </message>
     <message>
         <source>Register a case</source>
-        <translation type="unfinished"></translation>
+        <translation>登记新案件</translation>
     </message>
     <message>
         <source>%1 · Mediator: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 调解员：%2</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) in the studio</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>本工作室共 %n 件案件</numerusform>
         </translation>
     </message>
 </context>
@@ -337,364 +336,361 @@ A crash report for the maintainers was saved to:
     <name>PartiesEditor</name>
     <message>
         <source>Add a party</source>
-        <translation type="unfinished"></translation>
+        <translation>添加当事人</translation>
     </message>
     <message>
         <source>Party %1 was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除当事人 %1。</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
 </context>
 <context>
     <name>PartyBox</name>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别：</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名（名称）：</translation>
     </message>
     <message>
         <source>Representative:</source>
-        <translation type="unfinished"></translation>
+        <translation>法定代表人：</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>职务：</translation>
     </message>
     <message>
         <source>Sex:</source>
-        <translation type="unfinished"></translation>
+        <translation>性别：</translation>
     </message>
     <message>
         <source>Ethnicity:</source>
-        <translation type="unfinished"></translation>
+        <translation>民族：</translation>
     </message>
     <message numerus="yes">
         <source>%n year(s) old</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 岁</numerusform>
         </translation>
     </message>
     <message>
         <source>Date of birth:</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期：</translation>
     </message>
     <message>
         <source>ID number:</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号：</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话：</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>单位或住址：</translation>
     </message>
     <message>
         <source>Occupation:</source>
-        <translation type="unfinished"></translation>
+        <translation>职业或职务：</translation>
     </message>
 </context>
 <context>
     <name>PartyCard</name>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Respondent</source>
-        <translation type="unfinished"></translation>
+        <translation>被申请人</translation>
     </message>
     <message>
         <source>Third party</source>
-        <translation type="unfinished"></translation>
+        <translation>第三人</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>代理人</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>身份：</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>自然人</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别：</translation>
     </message>
     <message>
         <source>Remove this party</source>
-        <translation type="unfinished"></translation>
+        <translation>删除此当事人</translation>
     </message>
     <message>
         <source>(choose)</source>
-        <translation type="unfinished"></translation>
+        <translation>（请选择）</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>男</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>女</translation>
     </message>
     <message>
         <source>e.g. 1965-03-08</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：1965-03-08</translation>
     </message>
     <message>
         <source>Mobile or landline</source>
-        <translation type="unfinished"></translation>
+        <translation>手机或固定电话</translation>
     </message>
     <message>
         <source>e.g. Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：经理</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <source>Ethnicity</source>
-        <translation type="unfinished"></translation>
+        <translation>民族</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Occupation or post</source>
-        <translation type="unfinished"></translation>
+        <translation>职业或职务</translation>
     </message>
     <message>
         <source>Legal representative *</source>
-        <translation type="unfinished"></translation>
+        <translation>法定代表人 *</translation>
     </message>
     <message>
         <source>Their post</source>
-        <translation type="unfinished"></translation>
+        <translation>职务</translation>
     </message>
     <message>
         <source>Acts for *</source>
-        <translation type="unfinished"></translation>
+        <translation>代理对象 *</translation>
     </message>
     <message>
         <source>Organisation name *</source>
-        <translation type="unfinished"></translation>
+        <translation>单位名称 *</translation>
     </message>
     <message>
         <source>Name *</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名 *</translation>
     </message>
     <message>
         <source>Organisation address</source>
-        <translation type="unfinished"></translation>
+        <translation>单位地址</translation>
     </message>
     <message>
         <source>Workplace or address</source>
-        <translation type="unfinished"></translation>
+        <translation>单位或住址</translation>
     </message>
     <message>
         <source>Full registered name</source>
-        <translation type="unfinished"></translation>
+        <translation>登记的全称</translation>
     </message>
     <message>
         <source>As on the ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>与身份证一致</translation>
     </message>
     <message>
         <source>Unified social credit code</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>18 characters, on the business licence</source>
-        <translation type="unfinished"></translation>
+        <translation>18 位，见营业执照</translation>
     </message>
     <message>
         <source>18 digits; fills sex and birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>18 位，自动填写性别和出生日期</translation>
     </message>
     <message>
         <source>(choose the party)</source>
-        <translation type="unfinished"></translation>
+        <translation>（请选择当事人）</translation>
     </message>
     <message>
         <source>Party %1</source>
-        <translation type="unfinished"></translation>
+        <translation>当事人 %1</translation>
     </message>
     <message>
         <source>(no name yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（尚未填写姓名）</translation>
     </message>
     <message>
         <source>Sex and date of birth were filled in from the ID number (age %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>已根据身份证号填写性别和出生日期（%1）。</translation>
     </message>
     <message>
         <source>%1 years</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 岁</translation>
     </message>
     <message>
         <source>Please choose the party this agent acts for</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择代理人所代理的当事人</translation>
     </message>
     <message>
         <source>Date of birth is not a date; write it like 1965-03-08</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期格式不对，请按 1965-03-08 的格式填写</translation>
     </message>
     <message>
         <source>Date of birth is in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期不能晚于今天</translation>
     </message>
     <message>
         <source>Date of birth does not match the ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期与身份证号不一致</translation>
     </message>
 </context>
 <context>
     <name>RegistrationPage</name>
     <message>
         <source>Register a case</source>
-        <translation type="unfinished"></translation>
+        <translation>登记新案件</translation>
     </message>
     <message>
-        <source>Fields marked * are required. What you type is kept automatically as a draft.</source>
-        <translation type="unfinished"></translation>
+        <source>Fields marked * are required. What you type is kept as a draft.</source>
+        <translation>带 * 的为必填项。填写的内容会自动保存为草稿。</translation>
     </message>
     <message>
         <source>Requests (numbered)</source>
-        <translation type="unfinished"></translation>
+        <translation>申请事项（按顺序编号）</translation>
     </message>
     <message>
         <source>Parties</source>
-        <translation type="unfinished"></translation>
+        <translation>当事人</translation>
     </message>
     <message>
         <source>Save registration</source>
-        <translation type="unfinished"></translation>
+        <translation>保存登记</translation>
     </message>
     <message>
         <source>The dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>纠纷情况</translation>
     </message>
     <message>
         <source>Which court, police station or department referred it, and its reference</source>
-        <translation type="unfinished"></translation>
+        <translation>移交或委托的法院、派出所或部门，及其文号</translation>
     </message>
     <message>
         <source>Dispute type *</source>
-        <translation type="unfinished"></translation>
+        <translation>纠纷类型 *</translation>
     </message>
     <message>
         <source>Date registered *</source>
-        <translation type="unfinished"></translation>
+        <translation>登记日期 *</translation>
     </message>
     <message>
         <source>Case source *</source>
-        <translation type="unfinished"></translation>
+        <translation>案件来源 *</translation>
     </message>
     <message>
         <source>Referred by</source>
-        <translation type="unfinished"></translation>
+        <translation>移交或委托说明</translation>
     </message>
     <message>
         <source>Brief account of the dispute *</source>
-        <translation type="unfinished"></translation>
+        <translation>纠纷简要情况 *</translation>
     </message>
     <message>
         <source>Who, what happened, since when, what has been tried so far</source>
-        <translation type="unfinished"></translation>
+        <translation>谁和谁、发生了什么、从何时开始、已经做过哪些处理</translation>
     </message>
     <message>
         <source>Draft discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿已删除。</translation>
     </message>
     <message>
         <source>Draft kept automatically at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿已于 %1 自动保存</translation>
     </message>
     <message>
         <source>The draft could not be saved!</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿未能保存！</translation>
     </message>
     <message>
         <source>(choose the type)</source>
-        <translation type="unfinished"></translation>
+        <translation>（请选择纠纷类型）</translation>
     </message>
     <message>
         <source>(choose the source)</source>
-        <translation type="unfinished"></translation>
+        <translation>（请选择案件来源）</translation>
     </message>
     <message>
         <source>The unfinished registration from last time was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复上次未完成的登记。</translation>
     </message>
     <message>
         <source>Discard it and start afresh</source>
-        <translation type="unfinished"></translation>
+        <translation>删除草稿，重新填写</translation>
     </message>
     <message>
         <source>Registered. Case number: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>登记成功。案号：%1</translation>
     </message>
     <message>
-        <source>%1 item(s) need correcting before the case can be saved; see the red messages below.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 item(s) need correcting; see the red messages below.</source>
+        <translation>有 %1 处需要修改，请看下方的红色提示。</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>%1 of at most %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / 最多 %2 字</translation>
     </message>
 </context>
 <context>
     <name>RequestsEditor</name>
     <message>
         <source>Add a request</source>
-        <translation type="unfinished"></translation>
+        <translation>添加申请事项</translation>
     </message>
-</context>
-<context>
-    <name>owner</name>
     <message>
         <source>e.g. Ask the respondent to repair the water pipe</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：请求被申请人维修漏水的水管</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
 </context>
 </TS>

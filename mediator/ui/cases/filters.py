@@ -25,7 +25,7 @@ from mediator.domain.status import CaseStatus
 from mediator.services.dto import CaseFilter
 from mediator.ui.labels import Labels
 
-#: The date boxes show "Any" at their minimum: Qt's special-value idiom for "no bound".
+# The date boxes show "Any" at their minimum: Qt's special-value idiom for "no bound".
 NO_DATE = QDate(2000, 1, 1)
 
 

@@ -30,7 +30,7 @@ from mediator.ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 150
 
-#: Typical content each column must fit without eliding; the parties column stretches.
+# Typical content each column must fit without eliding; the parties column stretches.
 _COLUMN_SAMPLES = {
     "case_no": "（2026）桂城人调字第10000号",
     "dispute_type": "道路交通事故纠纷",

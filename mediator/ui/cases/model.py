@@ -31,7 +31,7 @@ from mediator.ui.labels import Labels
 from mediator.ui.tasks import TaskRunner
 
 BLOCK_SIZE = 200
-#: Rows kept in memory: 50 blocks, a few megabytes, far more than a screen.
+# Rows kept in memory: 50 blocks, a few megabytes, far more than a screen.
 CACHE_ROWS = 10_000
 
 FetchRows = Callable[[Sequence[int]], list[CaseRow]]
