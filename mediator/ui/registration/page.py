@@ -127,8 +127,8 @@ class RegistrationPage(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() + 4)
         title.setFont(title_font)
         top.addWidget(title)
-        hint = QLabel(self.tr("Fields marked * are required. What you type is kept "
-                              "automatically as a draft."), self)
+        note = self.tr("Fields marked * are required. What you type is kept as a draft.")
+        hint = QLabel(note, self)
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {MUTED_COLOUR};")
         top.addWidget(hint)
@@ -555,8 +555,9 @@ class RegistrationPage(QWidget):
             else:
                 targets.append(target)
         count = len(problems)
-        text = self.tr("%1 item(s) need correcting before the case can be saved; "
-                       "see the red messages below.").replace("%1", str(count))
+        text = self.tr("%1 item(s) need correcting; see the red messages below.").replace(
+            "%1", str(count)
+        )
         if unplaced:
             text += "\n" + "\n".join(unplaced)
         self.result_banner.show_message("error", text)

@@ -26,13 +26,14 @@ MAX_REQUEST_ROWS = 30
 class _RequestRow:
     """One numbered line: number, text, and its move/remove buttons."""
 
-    def __init__(self, owner: RequestsEditor, text: str = "") -> None:
+    def __init__(self, owner: QWidget, text: str, captions: tuple[str, str, str, str]) -> None:
+        placeholder, up, down, remove = captions
         self.number = QLabel(owner)
         self.edit = QLineEdit(text, owner)
-        self.edit.setPlaceholderText(owner.tr("e.g. Ask the respondent to repair the water pipe"))
-        self.up = QPushButton(owner.tr("Move up"), owner)
-        self.down = QPushButton(owner.tr("Move down"), owner)
-        self.remove = QPushButton(owner.tr("Remove"), owner)
+        self.edit.setPlaceholderText(placeholder)
+        self.up = QPushButton(up, owner)
+        self.down = QPushButton(down, owner)
+        self.remove = QPushButton(remove, owner)
         self.box = FieldBox(self.edit, owner, beside=[self.up, self.down, self.remove])
 
 
@@ -122,7 +123,12 @@ class RequestsEditor(QWidget):
         self.add_row().setFocus()
 
     def _append(self, text: str) -> _RequestRow:
-        row = _RequestRow(self, text)
+        row = _RequestRow(self, text, (
+            self.tr("e.g. Ask the respondent to repair the water pipe"),
+            self.tr("Move up"),
+            self.tr("Move down"),
+            self.tr("Remove"),
+        ))
         row.edit.textChanged.connect(self.changed)
         row.up.clicked.connect(lambda: self.move_row(self._index_of(row), -1))
         row.down.clicked.connect(lambda: self.move_row(self._index_of(row), +1))
