@@ -91,7 +91,7 @@ class Signer:
 
 
 def party_signer(party: DocParty, signature: Signature | None) -> list[Signer]:
-    """The forms' wording: a person 签名或按指印; an organisation seals, its representative signs."""
+    """The forms' wording: a person 签名盖章或按指印; a company seals, its representative signs."""
     if party.is_organisation:
         rep_title = party.representative_title or "法定代表人"
         return [Signer(f"{party.role}：{party.name}（盖章）", None),
@@ -107,7 +107,7 @@ def signature_grid(signers: Sequence[Signer], columns: int = 2,
     for s in signers:
         label = Paragraph(fonts.markup(s.label), styles.FIELD)
         cells.append([label, SignatureMark(s.signature, min(SIG_WIDTH, cell_width - 12))])
-    rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
+    rows: list[list[Any]] = [cells[i:i + columns] for i in range(0, len(cells), columns)]
     if rows and len(rows[-1]) < columns:
         rows[-1] += [""] * (columns - len(rows[-1]))
     table = Table(rows, colWidths=[cell_width] * columns)

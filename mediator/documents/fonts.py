@@ -253,8 +253,8 @@ def string_width(text: str, size: float, base: str = FONT_SONG) -> float:
     return sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs(text, base))
 
 
-def draw_string(canvas: Any, x: float, y: float, text: str, size: float,
-                base: str = FONT_SONG, *, align: str = "left") -> float:
+def draw_string(canvas: Any, x: float, y: float, text: str, size: float, *,
+                base: str = FONT_SONG, align: str = "left") -> float:
     """Draw one line on a reportlab canvas with font fallback; returns its width.
 
     ``align`` is "left", "centre" (x is the centre) or "right" (x is the right edge).

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PIL import Image
+
 from mediator.errors import DocumentError, ValidationError
 
 Point = tuple[float, float]
@@ -61,8 +63,6 @@ class Seal:
     png: bytes
 
     def __post_init__(self) -> None:
-        from PIL import Image  # Pillow ships with reportlab
-
         if not self.png.startswith(b"\x89PNG\r\n\x1a\n"):
             raise DocumentError("印章图片必须是PNG格式（透明背景）", field="seal")
         try:
@@ -316,6 +316,16 @@ class NoticeInput:
     routes: str  # the other legal routes the parties were told of
     date: dt.date
     seal: Seal | None = None
+
+
+@dataclass(frozen=True)
+class RefusalNoticeInput(NoticeInput):
+    """不予受理通知书."""
+
+
+@dataclass(frozen=True)
+class TerminationNoticeInput(NoticeInput):
+    """终止调解通知书."""
 
 
 class DossierCategory(enum.IntEnum):

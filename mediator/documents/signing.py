@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -208,7 +209,7 @@ def install_certificate(keys_dir: Path, cert_pem: bytes, chain_pem: bytes = b"",
     if cert.public_key() != current.key.public_key():
         raise DocumentError("证书与本机签名密钥不匹配")
     links = [cert, *chain]
-    for child, parent in zip(links, links[1:], strict=False):
+    for child, parent in itertools.pairwise(links):
         if not _issued_by(child, parent):
             raise DocumentError("证书链不完整或顺序错误")
     write_atomic(Path(keys_dir) / CHAIN_FILE,

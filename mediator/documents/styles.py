@@ -182,7 +182,7 @@ class DocumentCanvas(Canvas):
         self._pages: list[dict[str, Any]] = []
         self._draft = draft
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:  # reportlab's name
         self._pages.append(dict(self.__dict__))
         self._startPage()
 

@@ -113,7 +113,7 @@ def verify_pdf(source: Path | bytes, trust_roots: Sequence[x509.Certificate], *,
             return VerifyResult(Outcome.ERROR, "文件不存在")
         except OSError as exc:
             return VerifyResult(Outcome.ERROR, f"无法读取文件（{exc.strerror}）")
-    if not data.lstrip()[:5] == b"%PDF-":
+    if data.lstrip()[:5] != b"%PDF-":
         return VerifyResult(Outcome.ERROR, "不是PDF文件")
     try:
         return _verify(data, trust_roots, local_content)

@@ -10,7 +10,7 @@ from mediator.documents import blocks, styles
 from mediator.documents.model import DocCase, DocParty, Signature
 
 # 8 columns: label, value, 性别, value, 民族, value, 年龄, value
-_COLS = (0.19, 0.19, 0.08, 0.08, 0.08, 0.12, 0.08, 0.18)
+_COLS = (0.21, 0.19, 0.07, 0.08, 0.07, 0.12, 0.07, 0.19)
 
 
 def _age(p: DocParty) -> str:
