@@ -241,6 +241,7 @@ class RegistrationPage(QWidget):
         self.summary.textChanged.connect(self._update_summary_count)
         self.requests.changed.connect(self._edited)
         self.parties.changed.connect(self._edited)
+        self.parties.focus_wanted.connect(self._scroll_to)
         self.save_button.clicked.connect(self.save)
         on_leave(self.summary, lambda: self._check_basic("summary"))
         on_leave(self.referral_note, lambda: self._check_basic("referral_note"))
@@ -565,6 +566,14 @@ class RegistrationPage(QWidget):
             first = min(targets, key=self._page_position)
             self.scroll.ensureWidgetVisible(first, 40, 120)
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        # The layout has not placed a brand-new card yet: scroll once it has.
+        def scroll() -> None:
+            if shiboken6.isValid(widget):
+                self.scroll.ensureWidgetVisible(widget, 40, 200)
+
+        QTimer.singleShot(0, self, scroll)  # dropped if the page is gone by then
 
     def _page_position(self, widget: QWidget) -> tuple[int, int]:
         point = widget.mapTo(self.content, widget.rect().topLeft())

@@ -32,6 +32,7 @@ class PartiesEditor(QWidget):
     """The list of :class:`PartyCard` plus the add button and the undo strip."""
 
     changed = Signal()
+    focus_wanted = Signal(QWidget)  # a new card's first field: the page scrolls to it
 
     def __init__(
         self, today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None
@@ -83,6 +84,8 @@ class PartiesEditor(QWidget):
         card.remove_requested.connect(self.remove_party)
         self._cards.append(card)
         self._cards_layout.addWidget(card)
+        # Shown now, not at the layout's next pass, so it can take the focus at once.
+        card.show()
         self._refresh()
         self.changed.emit()
         return card
@@ -115,10 +118,12 @@ class PartiesEditor(QWidget):
         index = min(index, len(self._cards))
         self._cards.insert(index, card)
         self._cards_layout.insertWidget(index, card)
+        card.show()
         self._restore_target(card, payload)
         self.undo_strip.clear()
         self._refresh()
         card.first_focus().setFocus()
+        self.focus_wanted.emit(card.first_focus())
         self.changed.emit()
 
     def reset(self) -> None:
@@ -161,7 +166,9 @@ class PartiesEditor(QWidget):
         return self._cards.index(card) if card in self._cards else None
 
     def _add_clicked(self) -> None:
-        self.add_party().first_focus().setFocus()
+        field = self.add_party().first_focus()
+        field.setFocus()
+        self.focus_wanted.emit(field)
 
     def _refresh(self) -> None:
         """Renumber the cards and update every agent's list of parties."""

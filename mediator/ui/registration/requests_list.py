@@ -154,6 +154,8 @@ class RequestsEditor(QWidget):
             row.number.setText(f"{i + 1}.")
             self._grid.addWidget(row.number, i, 0)
             self._grid.addWidget(row.box, i, 1)
+            row.number.show()  # now, so a new row can take the focus at once
+            row.box.show()
             row.up.setEnabled(i > 0)
             row.down.setEnabled(i < len(self._rows) - 1)
         self.add_button.setEnabled(len(self._rows) < MAX_REQUEST_ROWS)
