@@ -1,0 +1,123 @@
+"""The main window: navigation, status bar, opening a case, the detail view."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QGroupBox, QLabel
+
+from mediator.errors import NotFoundError
+from mediator.services.workspace import Workspace
+from mediator.ui.cases.detail import CaseDetailDialog
+from mediator.ui.labels import Labels
+from mediator.ui.mainwindow import MainWindow
+from mediator.ui.tasks import TaskRunner
+from tests.ui.conftest import DEMO_CASES, LEAK_APPLICANT, LEAK_ID
+
+
+@pytest.fixture
+def window(qtbot, demo_ws: Workspace, runner: TaskRunner, labels: Labels) -> MainWindow:
+    studio = demo_ws.studio.current()
+    assert studio is not None
+    w = MainWindow(demo_ws, runner, labels, studio)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(w.case_list.is_current, timeout=10_000)
+    yield w
+    for d in list(w.detail_dialogs):
+        d.close()
+    w.close()
+    qtbot.waitUntil(runner.is_idle, timeout=10_000)  # the closing draft save
+
+
+def find_leak_case(qtbot, window: MainWindow) -> None:
+    page = window.case_list
+    page.filters.search.setText(LEAK_APPLICANT)
+    page.refresh()
+    qtbot.waitUntil(page.is_current, timeout=10_000)
+    page.model.data(page.model.index(0, 0))
+    qtbot.waitUntil(lambda: page.model.is_loaded(0), timeout=10_000)
+    assert page.model.rowCount() == 1
+
+
+def test_navigation_and_status_bar(qtbot, window: MainWindow) -> None:
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles[0] == "Cases"
+    assert window.stack.currentWidget() is window.case_list
+    if window.registration is not None:  # the registration page, when its package provides it
+        assert "Register a case" in titles
+        window.nav.setCurrentRow(titles.index("Register a case"))
+        assert window.stack.currentWidget() is window.registration
+    assert "桂城街道人民调解委员会" in window.studio_label.text()
+    assert "李调解" in window.studio_label.text()
+    assert str(DEMO_CASES + 1) in window.count_label.text()
+
+
+def test_double_click_opens_the_case_with_the_id_number_masked(qtbot, window: MainWindow) -> None:
+    find_leak_case(qtbot, window)
+    table = window.case_list.table
+    rect = table.visualRect(window.case_list.model.index(0, 1))
+    # A real double-click is press, release, then the double-click event.
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: bool(window.detail_dialogs), timeout=5000)
+    dialog: CaseDetailDialog = window.detail_dialogs[0]
+    assert dialog.isVisible()
+    applicant = dialog.party_boxes[0]
+    assert LEAK_APPLICANT in applicant.title()
+    id_field = applicant.id_field
+    assert id_field is not None
+    assert id_field.label.text() != LEAK_ID and id_field.label.text().endswith(LEAK_ID[-4:])
+    qtbot.mouseClick(id_field.button, Qt.MouseButton.LeftButton)
+    assert id_field.label.text() == LEAK_ID
+    qtbot.mouseClick(id_field.button, Qt.MouseButton.LeftButton)
+    assert id_field.label.text() != LEAK_ID
+    assert "漏水" in dialog.summary.text()
+
+
+def test_enter_opens_the_selected_case(qtbot, window: MainWindow) -> None:
+    find_leak_case(qtbot, window)
+    table = window.case_list.table
+    table.setFocus()
+    table.setCurrentIndex(window.case_list.model.index(0, 0))
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(window.detail_dialogs), timeout=5000)
+    assert window.detail_dialogs[0].case.parties[0].name == LEAK_APPLICANT
+
+
+def test_every_field_of_the_case_is_shown(qtbot, window: MainWindow, demo_ws) -> None:
+    find_leak_case(qtbot, window)
+    case = demo_ws.cases.get(window.case_list.model.case_at(0).id)
+    dialog = CaseDetailDialog(case, Labels("zh_CN", demo_ws.catalogue.dispute_types(),
+                                           demo_ws.catalogue.case_sources()))
+    qtbot.addWidget(dialog)
+    texts = "\n".join(
+        [lab.text() for lab in dialog.findChildren(QLabel)]
+        + [box.title() for box in dialog.findChildren(QGroupBox)]
+    )
+    for expected in (
+        case.case_no, "邻里纠纷", "当事人申请", "2026-03-02", "桂城街道人民调解委员会", "李调解",
+        "1. 请求被申请人修好防水层", "2. 赔偿维修费用2000元", "申请人：欧阳珺", "被申请人：麦㙟",
+        "男", "汉族", "1968-05-17", "13800138000", "佛山市南海区桂城街道南新五路1号",
+        "0757-86281234",
+    ):
+        assert expected in texts, expected
+    assert LEAK_ID not in texts  # until 显示 is clicked
+
+
+def test_a_missing_case_is_reported_plainly(qtbot, window: MainWindow, shown_errors) -> None:
+    window.open_case("0190c0de-0000-7000-8000-000000000000")
+    qtbot.waitUntil(lambda: bool(shown_errors), timeout=5000)
+    shown = shown_errors.pop()
+    assert isinstance(shown.exc, NotFoundError)
+    assert not shown.is_bug
+    assert shown.text == shown.exc.message
+    assert not window.detail_dialogs
+
+
+def test_ctrl_f_focuses_the_search(qtbot, window: MainWindow) -> None:
+    window.nav.setCurrentRow(window.nav.count() - 1)
+    window.focus_search()
+    assert window.stack.currentWidget() is window.case_list
+    assert window.case_list.filters.search.hasFocus() or not window.isActiveWindow()
