@@ -49,7 +49,9 @@ def unigram_body(value: str) -> str:
 
 def build_body(fields: Iterable[str]) -> tuple[str, str]:
     """The (trigram body, unigram body) of a case from its searchable fields."""
-    body = " \u2502 ".join(normalise(f) for f in fields if f)
+    # U+E000 (private use) separates fields: unicode61 makes it a token of its own, so
+    # neither index matches a phrase or a trigram across two fields.
+    body = " \ue000 ".join(normalise(f) for f in fields if f)
     return body, unigram_body(body)
 
 
