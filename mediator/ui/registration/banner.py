@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 STYLES = {
@@ -25,7 +26,8 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setAutoFillBackground(True)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(14, 10, 14, 10)
         self._layout.setSpacing(12)
@@ -44,10 +46,11 @@ class Banner(QFrame):
         actions: list[tuple[str, Callable[[], None]]] | None = None,
     ) -> None:
         background, colour = STYLES[kind]
-        self.setStyleSheet(
-            f"#banner {{ background: {background}; border: 1px solid {colour}; "
-            f"border-radius: 4px; }} #banner QLabel {{ color: {colour}; }}"
-        )
+        # Palette, not a style sheet: a style sheet would drop the page's font here.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(background))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        self.setPalette(palette)
         self.label.setText(text)
         for button in self._buttons:
             self._layout.removeWidget(button)

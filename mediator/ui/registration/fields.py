@@ -16,12 +16,10 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -35,10 +33,19 @@ MUTED_COLOUR = "#555555"
 BASE_POINT_SIZE = 13.0
 SECTION_POINT_SIZE = 16.0
 
-# Editors that also get a red frame when in error.  Combo and date boxes keep
-# their native look (a style sheet would replace their drawing); their red
-# message beneath is enough.
-_FRAMED = (QLineEdit, QPlainTextEdit)
+FRAME = 2  # width of the red frame around an editor in error, in pixels
+
+
+def set_text_colour(widget: QWidget, colour: str) -> None:
+    """Colour a label's text through its palette.
+
+    Not through a style sheet: a widget with its own style sheet stops taking
+    the page's larger font from its parent (Qt resolves its font afresh).
+    """
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    palette.setColor(QPalette.ColorRole.Text, QColor(colour))
+    widget.setPalette(palette)
 
 
 def section_font(base: QFont) -> QFont:
@@ -66,7 +73,8 @@ class FieldBox(QWidget):
         super().__init__(parent)
         self.editor = editor
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        # Room around the editor for the red frame drawn when it is in error.
+        outer.setContentsMargins(FRAME, FRAME, FRAME, 0)
         outer.setSpacing(2)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -79,7 +87,7 @@ class FieldBox(QWidget):
         self._error = QLabel(self)
         self._error.setObjectName("fieldError")
         self._error.setWordWrap(True)
-        self._error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        set_text_colour(self._error, ERROR_COLOUR)
         self._error.setTextFormat(Qt.TextFormat.PlainText)
         self._error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._error.hide()
@@ -88,7 +96,7 @@ class FieldBox(QWidget):
         self._hint = QLabel(self)
         self._hint.setObjectName("fieldHint")
         self._hint.setWordWrap(True)
-        self._hint.setStyleSheet(f"color: {HINT_COLOUR};")
+        set_text_colour(self._hint, HINT_COLOUR)
         self._hint.setTextFormat(Qt.TextFormat.PlainText)
         self._hint.hide()
         outer.addWidget(self._hint)
@@ -99,16 +107,21 @@ class FieldBox(QWidget):
         self._error.setText(message)
         self._error.setVisible(bool(message))
         self.editor.setAccessibleDescription(message)
-        if isinstance(self.editor, _FRAMED):
-            # A style sheet on the editor alone: one on the page would stop the
-            # page's larger font from reaching its children.
-            selector = type(self.editor).__name__
-            self.editor.setStyleSheet(
-                f"{selector} {{ border: 2px solid {ERROR_COLOUR}; }}" if message else ""
-            )
+        self.update()  # the red frame, see paintEvent
 
     def error(self) -> str:
         return self._error.text()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A red frame around the editor in error, drawn here rather than by a style
+        sheet on the editor (which would drop the page's font and native look)."""
+        super().paintEvent(event)
+        if self._error.text():
+            painter = QPainter(self)
+            painter.setPen(QPen(QColor(ERROR_COLOUR), FRAME))
+            rect = self.editor.geometry().adjusted(-1, -1, 1, 1)
+            painter.drawRect(rect)
+            painter.end()
 
     def error_label(self) -> QLabel:
         return self._error
@@ -152,7 +165,7 @@ def field_label(text: str, buddy: QWidget, parent: QWidget | None = None) -> QLa
     label.setBuddy(buddy)
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
     # Align the label's baseline with the editor's text rather than its frame.
-    label.setContentsMargins(0, 6, 0, 0)
+    label.setContentsMargins(0, 7, 0, 0)
     return label
 
 

@@ -58,6 +58,7 @@ from mediator.ui.registration.fields import (
     field_label,
     on_leave,
     section_font,
+    set_text_colour,
 )
 from mediator.ui.registration.parties import PartiesEditor
 from mediator.ui.registration.requests_list import RequestsEditor
@@ -130,7 +131,7 @@ class RegistrationPage(QWidget):
         note = self.tr("Fields marked * are required. What you type is kept as a draft.")
         hint = QLabel(note, self)
         hint.setWordWrap(True)
-        hint.setStyleSheet(f"color: {MUTED_COLOUR};")
+        set_text_colour(hint, MUTED_COLOUR)
         top.addWidget(hint)
         self.draft_banner = Banner(self)
         self.result_banner = Banner(self)
@@ -162,7 +163,7 @@ class RegistrationPage(QWidget):
         bar_layout = QHBoxLayout(bar)
         bar_layout.setContentsMargins(24, 10, 24, 10)
         self.draft_status = QLabel(bar)
-        self.draft_status.setStyleSheet(f"color: {MUTED_COLOUR};")
+        set_text_colour(self.draft_status, MUTED_COLOUR)
         bar_layout.addWidget(self.draft_status, 1)
         self.save_button = QPushButton(self.tr("Save registration"), bar)
         self.save_button.setDefault(True)
@@ -206,11 +207,11 @@ class RegistrationPage(QWidget):
         }
         b = self.boxes
         grid.addWidget(field_label(self.tr("Dispute type *"), self.dispute_type), 0, 0)
-        grid.addWidget(b["dispute_type"], 0, 1)
+        grid.addWidget(b["dispute_type"], 0, 1, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(field_label(self.tr("Date registered *"), self.registered_on), 0, 2)
-        grid.addWidget(b["registered_on"], 0, 3)
+        grid.addWidget(b["registered_on"], 0, 3, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(field_label(self.tr("Case source *"), self.source), 1, 0)
-        grid.addWidget(b["source"], 1, 1)
+        grid.addWidget(b["source"], 1, 1, Qt.AlignmentFlag.AlignTop)
         self.referral_label = field_label(self.tr("Referred by"), self.referral_note)
         grid.addWidget(self.referral_label, 2, 0)
         grid.addWidget(b["referral_note"], 2, 1, 1, 3)
@@ -419,7 +420,7 @@ class RegistrationPage(QWidget):
     def _draft_not_saved(self, exc: BaseException) -> None:
         self._dirty = True  # try again with the next edit or on hide
         self.draft_status.setText(self.tr("The draft could not be saved!"))
-        self.draft_status.setStyleSheet(f"color: {ERROR_COLOUR};")
+        set_text_colour(self.draft_status, ERROR_COLOUR)
         if not self._draft_failed:  # say it once, not every two seconds
             self._draft_failed = True
             show_error(self, exc)
@@ -629,7 +630,7 @@ class RegistrationPage(QWidget):
             .replace("%1", str(count)).replace("%2", str(checks.SUMMARY_MAX))
         )
         colour = ERROR_COLOUR if count > checks.SUMMARY_MAX else MUTED_COLOUR
-        self.summary_count.setStyleSheet(f"color: {colour};")
+        set_text_colour(self.summary_count, colour)
 
 
 # ---------------------------------------------------------------- helpers

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from mediator.domain.status import PartyRole
 from mediator.services.dto import PartyInput
 from mediator.ui.registration.banner import Banner
-from mediator.ui.registration.fields import ERROR_COLOUR
+from mediator.ui.registration.fields import ERROR_COLOUR, set_text_colour
 from mediator.ui.registration.party_card import PartyCard
 
 MIN_CARDS = 2
@@ -48,7 +48,7 @@ class PartiesEditor(QWidget):
         outer.setSpacing(14)
         self.section_error = QLabel(self)  # "parties": e.g. no respondent
         self.section_error.setWordWrap(True)
-        self.section_error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        set_text_colour(self.section_error, ERROR_COLOUR)
         self.section_error.hide()
         outer.addWidget(self.section_error)
         self._cards_layout = QVBoxLayout()

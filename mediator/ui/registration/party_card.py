@@ -20,7 +20,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -37,12 +37,14 @@ from mediator.domain.status import PARTY_ROLE_LABELS_ZH, PartyKind, PartyRole, S
 from mediator.services.dto import PartyInput
 from mediator.ui.registration import checks
 from mediator.ui.registration.fields import (
+    ERROR_COLOUR,
     FieldBox,
     field_label,
     format_date,
     on_leave,
     parse_date_text,
     section_font,
+    set_text_colour,
 )
 
 DEFAULT_ETHNICITY = "汉族"
@@ -88,7 +90,7 @@ class PartyCard(QFrame):
         self._build_fields(ethnicities)
         self.card_error = QLabel(self)  # problems about the party as a whole
         self.card_error.setWordWrap(True)
-        self.card_error.setStyleSheet("color: #b3261e;")
+        set_text_colour(self.card_error, ERROR_COLOUR)
         self.card_error.hide()
         outer.addWidget(self.card_error)
         self._connect()
@@ -181,7 +183,8 @@ class PartyCard(QFrame):
         }  # fmt: skip
         for key, (row, col, span) in placement.items():
             self._grid.addWidget(self.labels[key], row, col)
-            self._grid.addWidget(b[key], row, col + 1, 1, span)
+            # Top-aligned: a message under one field must not shift its neighbour.
+            self._grid.addWidget(b[key], row, col + 1, 1, span, Qt.AlignmentFlag.AlignTop)
         self._set_static_labels()
 
     def _set_static_labels(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator.ui.registration.fields import ERROR_COLOUR, FieldBox
+from mediator.ui.registration.fields import ERROR_COLOUR, FieldBox, set_text_colour
 
 MAX_REQUEST_ROWS = 30
 
@@ -59,7 +59,7 @@ class RequestsEditor(QWidget):
         outer.addLayout(buttons)
         self.section_error = QLabel(self)  # "requests" as a whole (e.g. none given)
         self.section_error.setWordWrap(True)
-        self.section_error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        set_text_colour(self.section_error, ERROR_COLOUR)
         self.section_error.hide()
         outer.addWidget(self.section_error)
         self.set_values([""])
