@@ -9,6 +9,7 @@ import pytest
 from mediator import documents
 from mediator.documents import samples, signing
 
+
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("docs")

@@ -84,7 +84,8 @@ def test_copies_follow_the_number_of_parties() -> None:
     a = samples.water_leak_agreement()
     two = dataclasses.replace(a, case=dataclasses.replace(a.case, parties=a.case.parties[:2]),
                               signatures=a.signatures[:2])
-    assert agreement_renderer.copies_clause(two) == "本协议一式三份，当事人、人民调解委员会各持一份。"
+    clause = agreement_renderer.copies_clause(two)
+    assert clause == "本协议一式三份，当事人、人民调解委员会各持一份。"
 
 
 def test_unsealed_document_is_marked_draft(tmp_path: Path, rendered: dict[str, Path]) -> None:

@@ -81,7 +81,8 @@ def test_second_signature_leaves_the_first_valid(
 
 
 def test_unsigned_append_after_signature_is_invalid(
-        signed_agreement: Path, identity: signing.StudioIdentity) -> None:
+        signed_agreement: Path, identity: signing.StudioIdentity
+) -> None:
     import io
 
     from pyhanko.pdf_utils import generic
@@ -89,7 +90,8 @@ def test_unsigned_append_after_signature_is_invalid(
 
     writer = IncrementalPdfFileWriter(io.BytesIO(signed_agreement.read_bytes()))
     page = writer.root["/Pages"]["/Kids"][0]
-    page.get_object()["/Rotate"] = generic.NumberObject(90)  # a visible change slipped in after signing
+    # a visible change slipped in after signing
+    page.get_object()["/Rotate"] = generic.NumberObject(90)
     writer.update_container(page.get_object())
     out = io.BytesIO()
     writer.write(out)
