@@ -213,6 +213,8 @@ class CaseFile:
     judicial: JudicialRecord | None = None
     archive: ArchiveRecord | None = None
     status_matters: frozenset[StatusMatter] = field(default_factory=frozenset)
+    written_application: bool = False  # 人民调解申请书 signed (else an oral application)
+    evidence_items: int = 0  # 证据材料 attached
 
     @property
     def principals(self) -> tuple[PartyRecord, ...]:
