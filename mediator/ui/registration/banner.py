@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 STYLES = {
-    "info": ("#fff8e1", "#8d6e00"),
+    "info": ("#fff8e1", "#5d4300"),
     "success": ("#e8f5e9", "#1b5e20"),
     "error": ("#fdecea", "#b3261e"),
 }
@@ -52,6 +52,9 @@ class Banner(QFrame):
         palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
         self.setPalette(palette)
         self.label.setText(text)
+        font = self.label.font()
+        font.setBold(kind != "info")  # a new case number, or what blocks saving, stands out
+        self.label.setFont(font)
         for button in self._buttons:
             self._layout.removeWidget(button)
             button.deleteLater()

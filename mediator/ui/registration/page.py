@@ -139,11 +139,11 @@ class RegistrationPage(QWidget):
         top.addWidget(self.result_banner)
         outer.addLayout(top)
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.content = QWidget(self.scroll)
-        self.scroll.setWidget(self.content)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.content = QWidget(self.scroll_area)
+        self.scroll_area.setWidget(self.content)
         body = QVBoxLayout(self.content)
         body.setContentsMargins(24, 8, 24, 24)
         body.setSpacing(12)
@@ -156,7 +156,7 @@ class RegistrationPage(QWidget):
         self.parties = PartiesEditor(self._today, self.content)
         body.addWidget(self.parties)
         body.addStretch(1)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
 
         bar = QFrame(self)
         bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -333,7 +333,7 @@ class RegistrationPage(QWidget):
             summary=self.summary.toPlainText(),
             parties=self.parties.to_inputs(),
             requests=[text for _row, text in self.requests.requests()],
-            registered_on=self.registered_on.date().toPython(),
+            registered_on=_to_date(self.registered_on.date()),
             referral_note=self.referral_note.text() if source in REFERRAL_SOURCES else "",
         )
 
@@ -343,7 +343,7 @@ class RegistrationPage(QWidget):
             "version": DRAFT_VERSION,
             "dispute_type": self.dispute_type.currentData() or "",
             "source": self.source.currentData() or "",
-            "registered_on": self.registered_on.date().toPython().isoformat(),
+            "registered_on": _to_date(self.registered_on.date()).isoformat(),
             "referral_note": self.referral_note.text(),
             "summary": self.summary.toPlainText(),
             "requests": self.requests.values(),
@@ -359,8 +359,8 @@ class RegistrationPage(QWidget):
                 day = dt.date.fromisoformat(str(data.get("registered_on", "")))
             except ValueError:
                 day = self._today()
-            self.registered_on.setMaximumDate(QDate(self._today()))
-            self.registered_on.setDate(QDate(day))
+            self.registered_on.setMaximumDate(_to_qdate(self._today()))
+            self.registered_on.setDate(_to_qdate(day))
             self.referral_note.setText(str(data.get("referral_note", "")))
             self.summary.setPlainText(str(data.get("summary", "")))
             requests = data.get("requests")
@@ -487,7 +487,7 @@ class RegistrationPage(QWidget):
             self.tr("Registered. Case number: %1").replace("%1", ref.case_no),
         )
         self.draft_status.setText("")
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.registered.emit(ref.id, ref.case_no)
 
     # ================================================================ errors
@@ -565,14 +565,14 @@ class RegistrationPage(QWidget):
         self.result_banner.show_message("error", text)
         if targets:
             first = min(targets, key=self._page_position)
-            self.scroll.ensureWidgetVisible(first, 40, 120)
+            self.scroll_area.ensureWidgetVisible(first, 40, 120)
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _scroll_to(self, widget: QWidget) -> None:
         # The layout has not placed a brand-new card yet: scroll once it has.
         def scroll() -> None:
             if shiboken6.isValid(widget):
-                self.scroll.ensureWidgetVisible(widget, 40, 200)
+                self.scroll_area.ensureWidgetVisible(widget, 40, 200)
 
         QTimer.singleShot(0, self, scroll)  # dropped if the page is gone by then
 
@@ -643,6 +643,14 @@ def _fill_catalogue(combo: QComboBox, items: list, placeholder: str) -> None:
     for code, zh, en in items:
         combo.addItem(en if english else zh, code)
     _select(combo, str(current or ""))
+
+
+def _to_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def _to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
 
 
 def _select(combo: QComboBox, code: str) -> None:

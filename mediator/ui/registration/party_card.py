@@ -114,13 +114,13 @@ class PartyCard(QFrame):
             (PartyRole.AGENT, self.tr("Agent")),
         ):
             self.role.addItem(text, role.value)
-        header.addWidget(field_label(self.tr("Role:"), self.role, self))
+        header.addWidget(_inline_label(self.tr("Role:"), self.role, self))
         header.addWidget(self.role)
 
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Person"), PartyKind.PERSON.value)
         self.kind.addItem(self.tr("Organisation"), PartyKind.ORGANISATION.value)
-        header.addWidget(field_label(self.tr("Type:"), self.kind, self))
+        header.addWidget(_inline_label(self.tr("Type:"), self.kind, self))
         header.addWidget(self.kind)
         header.addStretch(1)
 
@@ -230,7 +230,7 @@ class PartyCard(QFrame):
         for key in ("name", "ethnicity", "birth_date", "id_number", "phone", "address",
                     "occupation", "representative", "representative_title"):
             box = self.boxes[key]
-            on_leave(box.editor, lambda key=key: self.check_field(key))
+            on_leave(box.editor, self._checker(key))
             signal = (self.ethnicity.currentTextChanged if key == "ethnicity"
                       else box.editor.textChanged)  # type: ignore[attr-defined]
             signal.connect(lambda _t, key=key: self._recheck_if_flagged(key))
@@ -358,6 +358,12 @@ class PartyCard(QFrame):
             self.age.setText(self.tr("%1 years").replace("%1", str(checks.age_on(birth, today))))
 
     # ================================================================ checks
+    def _checker(self, key: str) -> Callable[[], None]:
+        def check() -> None:
+            self.check_field(key)
+
+        return check
+
     def _recheck_if_flagged(self, key: str) -> None:
         if self.boxes[key].error():
             self.check_field(key)
@@ -539,3 +545,9 @@ class PartyCard(QFrame):
             return box.editor
         return {"role": self.role, "kind": self.kind}.get(key, self.name)
 
+
+def _inline_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    """A label on the same line as its editor (the card's header), centred with it."""
+    label = QLabel(text, parent)
+    label.setBuddy(buddy)
+    return label

@@ -86,3 +86,28 @@ def test_screenshots(qtbot, page, workspace, tmp_path):
     save(qtbot, page)
     shoot(qtbot, page, target / "registration-errors.png")
     assert page.result_banner.kind() == "error"
+
+
+def test_screenshots_of_restored_draft_and_success(qtbot, workspace, runner, tmp_path):
+    from mediator.ui.registration import RegistrationPage
+
+    target = out_dir(tmp_path)
+    first = RegistrationPage(workspace, runner)
+    qtbot.addWidget(first)
+    first.show()
+    fill_dispute(qtbot, first)
+    first.hide()  # saves the draft
+    second = RegistrationPage(workspace, runner)
+    qtbot.addWidget(second)
+    second.resize(1100, 700)
+    second.show()
+    shoot(qtbot, second, target / "registration-draft-restored.png")
+    assert second.draft_banner.isVisible()
+
+    applicant, respondent = second.parties.cards()
+    type_into(qtbot, applicant.name, "王𠮷")
+    type_into(qtbot, respondent.name, "李珺")
+    with qtbot.waitSignal(second.registered, timeout=5000):
+        save(qtbot, second)
+    shoot(qtbot, second, target / "registration-registered.png")
+    assert "人调字第1号" in second.result_banner.text()
