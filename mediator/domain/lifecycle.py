@@ -183,7 +183,7 @@ def missing_for(
             )
         ]
     return [
-        _e(Step.ACCEPT, "lifecycle.skipped", f"须先完成“{status.label_zh}”这一步")
+        _e(Step.ACCEPT, "lifecycle.skipped", f"须先经过“{status.label_zh}”阶段")
         for status in chain[1:-1]
     ]
 

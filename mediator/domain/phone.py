@@ -123,6 +123,8 @@ def parse_phone(text: str, *, field: str = "phone", default_area_code: str = "")
         else:
             return PhoneNumber(PhoneKind.LANDLINE, head.number, groups[-1])
 
+    if len(digits) > 18:
+        raise _fail(f"{LABEL}一栏只能填写一个号码", field)
     if digits.startswith("1"):
         if extension or not _MOBILE.fullmatch(digits):
             raise _fail(f"手机号码应为1开头的11位数字（第二位3-9），现为{len(digits)}位", field)

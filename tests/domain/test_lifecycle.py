@@ -58,7 +58,7 @@ def test_agreement_before_acceptance_is_refused_naming_the_steps() -> None:
     case = replace(cf.agreed(), status=S.REGISTERED)
     with pytest.raises(TransitionError) as info:
         check_transition(case, S.AGREED, TODAY)
-    assert info.value.missing == ["须先完成“已告知”这一步", "须先完成“调解中”这一步"]
+    assert info.value.missing == ["须先经过“已告知”阶段", "须先经过“调解中”阶段"]
     assert "不能从“已受理”转为“调解成功”" in info.value.message
     with pytest.raises(TransitionError, match="不能录入调解协议"):
         check_can_record(S.REGISTERED, RecordKind.AGREEMENT)

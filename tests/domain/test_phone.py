@@ -47,7 +47,7 @@ def test_accepted_forms(typed: str, kind: PhoneKind, canonical: str) -> None:
         ("0123-4567890", "北京010"),
         ("83331234", "区号"),  # no area code and no studio default
         ("138-abcd-5678", "只能包含数字"),
-        ("13812345678 / 13912345678", "11位"),  # two numbers in one field
+        ("13812345678 / 13912345678", "只能填写一个号码"),
         ("", "请填写"),
         ("   ", "请填写"),
     ],
