@@ -28,7 +28,7 @@ from mediator.domain.deadlines import (
     follow_up_due,
     mediation_due,
 )
-from mediator.domain.findings import Finding, Severity, Step
+from mediator.domain.findings import STEP_ORDER, Finding, Severity, Step
 from mediator.domain.judicial import application_findings
 from mediator.domain.status import CaseStatus, PartyKind
 
@@ -306,6 +306,15 @@ class CompletenessReport:
 
     def codes(self) -> list[str]:
         return [f.code for f in self.findings]
+
+    def grouped(self) -> list[tuple[Step, tuple[Finding, ...]]]:
+        """Findings by step in rail order, errors before warnings: the printable report."""
+        out: list[tuple[Step, tuple[Finding, ...]]] = []
+        for step in STEP_ORDER:
+            found = sorted(self.for_step(step), key=lambda f: f.severity is not Severity.ERROR)
+            if found:
+                out.append((step, tuple(found)))
+        return out
 
 
 def _outcome_findings(case: CaseFile, *, for_archive: bool) -> Iterable[Finding]:

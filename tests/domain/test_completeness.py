@@ -183,3 +183,19 @@ def test_retention_is_asked_for_at_archive_only() -> None:
     assert check_case(case, D(2026, 5, 1), for_archive=True).codes() == ["archive.retention"]
     kept = replace(case, archive=ArchiveRecord(RetentionClass.LONG))
     assert check_case(kept, D(2026, 5, 1), for_archive=True).complete
+
+
+def test_printable_report_groups_by_step_in_rail_order() -> None:
+    case = cf.mediating()
+    late = replace(case.parties[1], notice_acknowledged_on=D(2026, 3, 11))
+    case = replace(
+        case,
+        parties=(replace(case.parties[0], identity_proof=False), late),
+        sessions=(replace(case.sessions[0], signed=False),),
+    )
+    grouped = check_case(case, D(2026, 4, 3)).grouped()
+    assert [(step.label_zh, [f.code for f in found]) for step, found in grouped] == [
+        ("受理", ["parties.identity_proof"]),
+        ("告知", ["notice.late"]),
+        ("调解", ["session.unsigned", "term.exceeded"]),
+    ]
