@@ -52,7 +52,12 @@ def _f(
 
 
 def acceptance_findings(case: CaseFile) -> list[Finding]:
-    """受理: the parties are there and each is identified; agents are authorised."""
+    """受理: the parties are there and each is identified; agents are authorised.
+
+    A refused application (不予受理) never became a case the parties had to
+    prove their identity for: missing identity copies are only noted there.
+    """
+    refused = case.refusal is not None or case.status is CaseStatus.REFUSED
     out: list[Finding] = []
     principals = case.principals
     if len(principals) < 2:
@@ -60,7 +65,15 @@ def acceptance_findings(case: CaseFile) -> list[Finding]:
     for p in principals:
         if not p.identity_proof:
             what = "营业执照或登记证明" if p.kind is PartyKind.ORGANISATION else "身份证明"
-            out.append(_f(Step.ACCEPT, "parties.identity_proof", f"缺少{p.label}的{what}", p.id))
+            out.append(
+                _f(
+                    Step.ACCEPT,
+                    "parties.identity_proof",
+                    f"缺少{p.label}的{what}",
+                    p.id,
+                    warn=refused,
+                )
+            )
     for agent in case.agents:
         target = case.party(agent.represents) if agent.represents else None
         if target is None or not target.is_principal:

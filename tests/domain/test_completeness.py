@@ -199,3 +199,17 @@ def test_printable_report_groups_by_step_in_rail_order() -> None:
         ("告知", ["notice.late"]),
         ("调解", ["session.unsigned", "term.exceeded"]),
     ]
+
+
+def test_refused_application_only_notes_missing_identity_copies() -> None:
+    bare = tuple(replace(p, identity_proof=False) for p in cf.registered().parties)
+    refused = replace(
+        cf.registered(),
+        parties=bare,
+        status=S.REFUSED,
+        refusal=RefusalRecord(D(2026, 3, 3), "已由法院受理"),
+        archive=ArchiveRecord(RetentionClass.SHORT),
+    )
+    report = check_case(refused, TODAY, for_archive=True)
+    assert report.complete
+    assert [f.code for f in report.warnings] == ["parties.identity_proof"] * 2
