@@ -20,6 +20,7 @@ meanwhile been destroyed.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import re
 import time
@@ -109,6 +110,7 @@ class RegistrationPage(QWidget):
 
         self._build()
         self._connect()
+        self._set_tab_order()
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._on_quit)
@@ -192,7 +194,7 @@ class RegistrationPage(QWidget):
         self.source = QComboBox(self.content)
         for combo in (self.dispute_type, self.source):
             combo.setMinimumWidth(220)
-        self.registered_on = QDateEdit(self.content)
+        self.registered_on = _DateEdit(self.content)
         self.registered_on.setCalendarPopup(True)
         self.registered_on.setDisplayFormat("yyyy-MM-dd")
         self.referral_note = QLineEdit(self.content)
@@ -243,6 +245,8 @@ class RegistrationPage(QWidget):
         self.requests.changed.connect(self._edited)
         self.parties.changed.connect(self._edited)
         self.parties.focus_wanted.connect(self._scroll_to)
+        self.parties.cards_changed.connect(self._set_tab_order)
+        self.requests.rows_changed.connect(self._set_tab_order)
         self.save_button.clicked.connect(self.save)
         on_leave(self.summary, lambda: self._check_basic("summary"))
         on_leave(self.referral_note, lambda: self._check_basic("referral_note"))
@@ -568,6 +572,14 @@ class RegistrationPage(QWidget):
             self.scroll_area.ensureWidgetVisible(first, 40, 120)
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _set_tab_order(self) -> None:
+        """Tab walks the page in reading order, whatever was added or moved since."""
+        order = [self.dispute_type, self.registered_on, self.source, self.referral_note,
+                 self.summary, *self.requests.focus_order(), *self.parties.focus_order(),
+                 self.save_button]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
     def _scroll_to(self, widget: QWidget) -> None:
         # The layout has not placed a brand-new card yet: scroll once it has.
         def scroll() -> None:
@@ -634,6 +646,17 @@ class RegistrationPage(QWidget):
 
 
 # ---------------------------------------------------------------- helpers
+class _DateEdit(QDateEdit):
+    """A date box that Tab leaves, like every other field.
+
+    QDateEdit's own Tab walks year → month → day first, which strands a
+    keyboard user inside the box; the arrow keys still move between its parts.
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 def _fill_catalogue(combo: QComboBox, items: list, placeholder: str) -> None:
     """Catalogue entries as (code, zh, en); the label follows the UI language."""
     english = QLocale().language() == QLocale.Language.English

@@ -32,6 +32,7 @@ class PartiesEditor(QWidget):
     """The list of :class:`PartyCard` plus the add button and the undo strip."""
 
     changed = Signal()
+    cards_changed = Signal()  # cards added or removed: the page redoes the Tab order
     focus_wanted = Signal(QWidget)  # a new card's first field: the page scrolls to it
 
     def __init__(
@@ -182,10 +183,11 @@ class PartiesEditor(QWidget):
                 if other is not card and other.current_role() is not PartyRole.AGENT
             ])
         self.add_button.setEnabled(len(self._cards) < MAX_CARDS)
-        previous: QWidget | None = None
+        self.cards_changed.emit()
+
+    def focus_order(self) -> list[QWidget]:
+        """Reading order for Tab: card by card, then "add a party"."""
+        order: list[QWidget] = []
         for card in self._cards:
-            if previous is not None:
-                QWidget.setTabOrder(previous, card.role)
-            previous = card.remove_button
-        if previous is not None:
-            QWidget.setTabOrder(previous, self.add_button)
+            order += card.focus_order()
+        return [*order, self.add_button]

@@ -16,7 +16,6 @@ field, since that is what the mediator would otherwise copy by hand.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -94,7 +93,6 @@ class PartyCard(QFrame):
         self.card_error.hide()
         outer.addWidget(self.card_error)
         self._connect()
-        self._set_tab_order()
         self._apply_kind_and_role()
 
     # ================================================================ building
@@ -197,14 +195,12 @@ class PartyCard(QFrame):
         self.labels["representative_title"].setText(self.tr("Their post"))
         self.labels["represents"].setText(self.tr("Acts for *"))
 
-    def _set_tab_order(self) -> None:
+    def focus_order(self) -> list[QWidget]:
         """Reading order (left to right, row by row); removing the card comes last."""
-        order = [self.role, self.kind, self.represents, self.name, self.sex,
-                 self.representative, self.representative_title, self.ethnicity,
-                 self.birth_date, self.id_number, self.phone, self.address, self.occupation,
-                 self.remove_button]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+        return [self.role, self.kind, self.represents, self.name, self.sex,
+                self.representative, self.representative_title, self.ethnicity,
+                self.birth_date, self.id_number, self.phone, self.address, self.occupation,
+                self.remove_button]
 
     def _connect(self) -> None:
         for edit in (self.name, self.birth_date, self.id_number, self.phone, self.address,

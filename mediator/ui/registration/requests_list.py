@@ -41,6 +41,7 @@ class RequestsEditor(QWidget):
     """An editable, reorderable, numbered list of short texts."""
 
     changed = Signal()
+    rows_changed = Signal()  # rows added, removed or moved: the page redoes the Tab order
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,12 +160,11 @@ class RequestsEditor(QWidget):
             row.up.setEnabled(i > 0)
             row.down.setEnabled(i < len(self._rows) - 1)
         self.add_button.setEnabled(len(self._rows) < MAX_REQUEST_ROWS)
-        # Tab order follows the numbering, not the order the rows were created in.
-        previous: QWidget | None = None
+        self.rows_changed.emit()
+
+    def focus_order(self) -> list[QWidget]:
+        """Reading order for Tab: each row's text and buttons, then "add"."""
+        order: list[QWidget] = []
         for row in self._rows:
-            for widget in (row.edit, row.up, row.down, row.remove):
-                if previous is not None:
-                    QWidget.setTabOrder(previous, widget)
-                previous = widget
-        if previous is not None:
-            QWidget.setTabOrder(previous, self.add_button)
+            order += [row.edit, row.up, row.down, row.remove]
+        return [*order, self.add_button]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from mediator.domain.status import PartyRole, Sex
 from tests.ui.registration.conftest import OFFSCREEN_NOISE, all_cases, valid_id
@@ -215,3 +216,30 @@ def test_requests_are_numbered_reordered_and_removed(qtbot, page, workspace):
         save(qtbot, page)
     [case] = all_cases(workspace)
     assert case.requests == ("赔偿天花板维修费800元", "请求被申请人修好漏水的水管")
+
+
+def test_tab_walks_the_form_in_reading_order(qtbot, page):
+    qtbot.mouseClick(page.parties.add_button, Qt.MouseButton.LeftButton)
+    first, second, _third = page.parties.cards()
+    page.dispute_type.setFocus()
+    expected = [
+        page.registered_on, page.source, page.summary, page.requests.row_edit(0),
+        page.requests.row_box(0).findChildren(type(page.save_button))[2],  # 删除
+        page.requests.add_button,
+        first.role, first.kind, first.name, first.sex, first.ethnicity, first.birth_date,
+        first.id_number, first.phone, first.address, first.occupation, first.remove_button,
+        second.role,
+    ]
+    for widget in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is widget or widget.isAncestorOf(focused), (
+            f"Tab went to {type(focused).__name__}, expected {type(widget).__name__}"
+        )
+
+
+def test_undo_in_a_text_field(qtbot, page):
+    page.summary.setFocus()
+    type_text(qtbot, page.summary, "邻居家狗叫")
+    qtbot.keyClick(page.summary, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.summary.toPlainText() == ""
