@@ -71,7 +71,8 @@ class PartyBox(QGroupBox):
     """One party (当事人) with all its details."""
 
     def __init__(self, party: PartyView, labels: Labels, parent: QWidget | None = None) -> None:
-        super().__init__(f"{labels.role(party.role)}：{party.name}", parent)
+        colon = "：" if labels.chinese else ": "
+        super().__init__(f"{labels.role(party.role)}{colon}{party.name}", parent)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.id_field: IdNumberField | None = None

@@ -79,8 +79,13 @@ class CaseListPage(QWidget):
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
                 continue
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
-            width = max(fm.horizontalAdvance(_COLUMN_SAMPLES[name]), fm.horizontalAdvance(title))
-            header.resizeSection(col, width + 24)
+            samples = [_COLUMN_SAMPLES[name], title]
+            if name == "dispute_type":
+                samples += [label for _code, label in labels.dispute_type_choices()]
+            elif name == "status":
+                samples += [label for _status, label in labels.status_choices()]
+            width = max(fm.horizontalAdvance(t) for t in samples)
+            header.resizeSection(col, min(width, 16 * fm.height()) + 24)
         self.table.setAccessibleName(self.tr("Cases"))
 
         self.count_label = QLabel()

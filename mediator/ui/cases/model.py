@@ -140,8 +140,8 @@ class CaseTableModel(QAbstractTableModel):
             return None
         text = self._cell(row, COLUMNS[index.column()])
         if role == Qt.ItemDataRole.ToolTipRole:
-            # Only the long, clipped columns need one; never the ID numbers.
-            return text if COLUMNS[index.column()] in ("parties", "phones") else None
+            # For the clipped columns; ID numbers are masked here as in the cell.
+            return text if COLUMNS[index.column()] in ("parties", "phones", "id_numbers") else None
         return text
 
     def _cell(self, row: CaseRow, column: str) -> str:
