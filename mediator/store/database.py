@@ -28,12 +28,14 @@ class Database:
     migration: str = ""
 
     @classmethod
-    def open(cls, data_dir: DataDir) -> Database:
+    def open(cls, data_dir: DataDir, *, revision: str = "head") -> Database:
+        """Open (create, or migrate with a backup first) the database of ``data_dir``.
+        ``revision`` is for making fixture databases of older schemas only."""
         data_dir.ensure()
         _check_file(data_dir)
         engine = make_engine(data_dir.database)
         try:
-            done = migrate(engine, data_dir.database, data_dir.backups)
+            done = migrate(engine, data_dir.database, data_dir.backups, revision)
         except BaseException:
             engine.dispose()
             raise
@@ -60,8 +62,11 @@ class Database:
 
     def close(self) -> None:
         with self.engine.connect() as conn:
-            # Fold the WAL back into the main file so a copied data dir is complete.
-            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+            # Keep the planner's statistics fresh (SQLite's advice: on every close),
+            # and fold the WAL back into the main file so a copied data dir is complete.
+            conn.execute(text("PRAGMA optimize")).close()
+            conn.commit()
+            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)")).close()
         self.engine.dispose()
 
 

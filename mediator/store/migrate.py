@@ -55,8 +55,9 @@ def _current_state(engine: Engine) -> tuple[int | None, str | None]:
     return major, rev
 
 
-def migrate(engine: Engine, db_path: Path, backups_dir: Path) -> str:
-    """Upgrade the database to the head revision; returns what was done."""
+def migrate(engine: Engine, db_path: Path, backups_dir: Path, target: str = "head") -> str:
+    """Upgrade the database to ``target`` (the head revision unless a fixture maker
+    asks for an older one); returns what was done."""
     major, rev = _current_state(engine)
     if major is not None and major > SCHEMA_MAJOR:
         raise SchemaTooNewError(
@@ -65,7 +66,7 @@ def migrate(engine: Engine, db_path: Path, backups_dir: Path) -> str:
         )
     script = ScriptDirectory.from_config(_config())
     head = head_revision()
-    if rev == head:
+    if rev == head or (target != "head" and rev == target):
         return "current"
     if rev is not None and rev not in {s.revision for s in script.walk_revisions()}:
         # Same major, newer minor: written by a newer app; it only added things.
@@ -77,7 +78,7 @@ def migrate(engine: Engine, db_path: Path, backups_dir: Path) -> str:
     try:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, target)
             conn.execute(
                 text("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_major', :v)"),
                 {"v": str(SCHEMA_MAJOR)},

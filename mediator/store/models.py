@@ -100,8 +100,12 @@ class Case(Synced, Base):
     __tablename__ = "case"
     __table_args__ = (
         UniqueConstraint("studio_id", "case_no", name="uq_case_no"),
-        Index("ix_case_registered", "registered_on", "local_id"),
-        Index("ix_case_status", "status"),
+        # Covering indexes of the case list: the whole list in display order, and
+        # search hits looked up by local id, both without touching the wide rows.
+        Index("ix_case_order", "deleted", "registered_on", "local_id", "status",
+              "dispute_type"),
+        Index("ix_case_list", "local_id", "deleted", "registered_on", "status",
+              "dispute_type"),
     )
     local_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)

@@ -25,7 +25,8 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, text
 
-MAX_RESULTS = 5000
+# A search shows at most this many hits (the newest); more words narrow it down.
+MAX_RESULTS = 2000
 
 # CJK ideographs (URO, Ext A-F, compatibility, plane 2-3), kana and CJK punctuation
 # get a space around them in the unigram body.
@@ -101,28 +102,34 @@ def search_terms(query: str) -> list[str]:
     return [t for t in normalise(query).split(" ") if t and t != '"']
 
 
-def matching_ids(conn: Connection, query: str, limit: int = MAX_RESULTS) -> list[int] | None:
-    """Local ids of cases matching every whitespace-separated term, newest first.
-
-    Returns ``None`` for an empty query (meaning "no text filter").
-    """
+def match_query(query: str, limit: int = MAX_RESULTS) -> tuple[str, dict[str, object]] | None:
+    """SQL selecting the local ids matching every whitespace-separated term of
+    ``query`` (newest first, at most ``limit``), with its parameters; ``None`` for
+    an empty query (meaning "no text filter").  Usable as a sub-query."""
     terms = search_terms(query)
     if not terms:
         return None
     selects = []
-    params: dict[str, object] = {"limit": limit}
+    params: dict[str, object] = {"fts_limit": limit}
     for i, term in enumerate(terms):
         sql, expr = _term_query(term)
-        name = f"q{i}"
+        name = f"fts_q{i}"
         selects.append(sql.format(p=name))
         params[name] = expr
     if len(selects) == 1:
         # Directly on the FTS table, so FTS5 walks its doclist backwards and stops early.
-        sql = selects[0] + " ORDER BY rowid DESC LIMIT :limit"
-    else:
-        sql = f"SELECT rowid FROM ({' INTERSECT '.join(selects)}) ORDER BY rowid DESC LIMIT :limit"
-    rows = conn.execute(text(sql), params)
-    return [int(r[0]) for r in rows]
+        return selects[0] + " ORDER BY rowid DESC LIMIT :fts_limit", params
+    joined = " INTERSECT ".join(selects)
+    return f"SELECT rowid FROM ({joined}) ORDER BY rowid DESC LIMIT :fts_limit", params
+
+
+def matching_ids(conn: Connection, query: str, limit: int = MAX_RESULTS) -> list[int] | None:
+    """Local ids of cases matching every term of ``query``, newest first (None: no filter)."""
+    built = match_query(query, limit)
+    if built is None:
+        return None
+    sql, params = built
+    return [int(r[0]) for r in conn.execute(text(sql), params)]
 
 
 def like_scan_ids(conn: Connection, query: str, limit: int = MAX_RESULTS) -> list[int]:

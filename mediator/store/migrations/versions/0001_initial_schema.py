@@ -136,8 +136,8 @@ def upgrade() -> None:
     sa.UniqueConstraint('studio_id', 'case_no', name='uq_case_no')
     )
     with op.batch_alter_table('case', schema=None) as batch_op:
-        batch_op.create_index('ix_case_registered', ['registered_on', 'local_id'], unique=False)
-        batch_op.create_index('ix_case_status', ['status'], unique=False)
+        batch_op.create_index('ix_case_order', ['deleted', 'registered_on', 'local_id', 'status', 'dispute_type'], unique=False)
+        batch_op.create_index('ix_case_list', ['local_id', 'deleted', 'registered_on', 'status', 'dispute_type'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_studio_id'), ['studio_id'], unique=False)
 
     op.create_table('agreement',
@@ -349,8 +349,8 @@ def downgrade() -> None:
     op.drop_table('agreement')
     with op.batch_alter_table('case', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_studio_id'))
-        batch_op.drop_index('ix_case_status')
-        batch_op.drop_index('ix_case_registered')
+        batch_op.drop_index('ix_case_list')
+        batch_op.drop_index('ix_case_order')
 
     op.drop_table('case')
     op.drop_table('studio')
