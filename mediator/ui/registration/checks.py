@@ -129,3 +129,12 @@ def check_phone(value: str) -> str | None:
     except ValidationError as exc:
         return _message(exc)
     return None
+
+
+Problems = list[tuple[str, str]]  # (field path, Chinese message)
+
+
+def merge_problems(first: Problems, second: Problems) -> Problems:
+    """Both lists, one message per field path (the instant check's wins)."""
+    seen = {path for path, _m in first}
+    return [*first, *((p, m) for p, m in second if p not in seen)]

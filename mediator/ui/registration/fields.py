@@ -15,9 +15,11 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -193,3 +195,37 @@ def parse_date_text(text: str) -> dt.date | None:
 
 def format_date(value: dt.date) -> str:
     return value.isoformat()
+
+
+class DateEdit(QDateEdit):
+    """A date box that Tab leaves, like every other field.
+
+    QDateEdit's own Tab walks year → month → day first, which strands a
+    keyboard user inside the box; the arrow keys still move between its parts.
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+def fill_catalogue(combo: QComboBox, items: list, placeholder: str) -> None:
+    """Catalogue entries as (code, zh, en); the label follows the UI language."""
+    english = QLocale().language() == QLocale.Language.English
+    current = combo.currentData()
+    combo.clear()
+    combo.addItem(placeholder, "")
+    for code, zh, en in items:
+        combo.addItem(en if english else zh, code)
+    select_code(combo, str(current or ""))
+
+
+def select_code(combo: QComboBox, code: str) -> None:
+    combo.setCurrentIndex(max(combo.findData(code), 0))
+
+
+def to_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)

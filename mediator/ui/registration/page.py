@@ -23,16 +23,14 @@ import datetime as dt
 import itertools
 import logging
 import re
-import time
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -50,27 +48,29 @@ from mediator.services.dto import CaseRef, RegistrationInput
 from mediator.services.registration import REFERRAL_SOURCES
 from mediator.ui.errors import show_error
 from mediator.ui.registration import checks
+from mediator.ui.registration.autosave import DRAFT_KEY, DRAFT_KIND, DraftKeeper, has_content
 from mediator.ui.registration.banner import Banner
 from mediator.ui.registration.fields import (
     BASE_POINT_SIZE,
     ERROR_COLOUR,
     MUTED_COLOUR,
+    DateEdit,
     FieldBox,
     field_label,
+    fill_catalogue,
     on_leave,
     section_font,
+    select_code,
     set_text_colour,
+    to_date,
+    to_qdate,
 )
 from mediator.ui.registration.parties import PartiesEditor
 from mediator.ui.registration.requests_list import RequestsEditor
 
 log = logging.getLogger(__name__)
 
-DRAFT_KIND = "registration"
-DRAFT_KEY = "new"  # one registration in progress per studio PC
 DRAFT_VERSION = 1
-AUTOSAVE_DELAY_MS = 2000
-AUTOSAVE_MAX_WAIT_S = 10.0
 
 _PARTY_PATH = re.compile(r"^parties\[(\d+)\](?:\.(\w+))?$")
 _REQUEST_PATH = re.compile(r"^requests\[(\d+)\]$")
@@ -96,17 +96,14 @@ class RegistrationPage(QWidget):
         self._loaded = False
         self._loading = False  # True while the form is filled by code, not by a person
         self._saving = False
-        self._dirty = False
-        self._dirty_since: float | None = None
         self._draft_failed = False
         font = self.font()
         font.setPointSizeF(BASE_POINT_SIZE)
         self.setFont(font)
 
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave.timeout.connect(self.flush_draft)
+        self.drafts = DraftKeeper(workspace.drafts, runner, self.payload, self)
+        self.drafts.saved.connect(self._draft_saved)
+        self.drafts.failed.connect(self._draft_not_saved)
 
         self._build()
         self._connect()
@@ -194,7 +191,7 @@ class RegistrationPage(QWidget):
         self.source = QComboBox(self.content)
         for combo in (self.dispute_type, self.source):
             combo.setMinimumWidth(220)
-        self.registered_on = _DateEdit(self.content)
+        self.registered_on = DateEdit(self.content)
         self.registered_on.setCalendarPopup(True)
         self.registered_on.setDisplayFormat("yyyy-MM-dd")
         self.referral_note = QLineEdit(self.content)
@@ -300,12 +297,12 @@ class RegistrationPage(QWidget):
             if isinstance(result, CaseRef):
                 self._registered(result)
             else:
-                self.show_problems(_merge(local, result))
+                self.show_problems(checks.merge_problems(local, result))
 
         def failed(exc: BaseException) -> None:
             self._set_saving(False)
             if isinstance(exc, ValidationError):
-                self.show_problems(_merge(local, exc.problems))
+                self.show_problems(checks.merge_problems(local, exc.problems))
             else:
                 show_error(self, exc)
 
@@ -318,13 +315,9 @@ class RegistrationPage(QWidget):
 
     def discard_draft(self) -> None:
         """Throw away the restored draft and start with an empty form."""
-        self._autosave.stop()
-        self._dirty = False
-        self._dirty_since = None
+        self.drafts.discard()
         self.draft_banner.clear()
         self.restore_defaults()
-        ws = self._ws
-        self._runner.run(lambda: ws.drafts.discard(DRAFT_KIND, DRAFT_KEY))
         self.draft_status.setText(self.tr("Draft discarded."))
 
     # ============================================================ form data
@@ -337,7 +330,7 @@ class RegistrationPage(QWidget):
             summary=self.summary.toPlainText(),
             parties=self.parties.to_inputs(),
             requests=[text for _row, text in self.requests.requests()],
-            registered_on=_to_date(self.registered_on.date()),
+            registered_on=to_date(self.registered_on.date()),
             referral_note=self.referral_note.text() if source in REFERRAL_SOURCES else "",
         )
 
@@ -347,7 +340,7 @@ class RegistrationPage(QWidget):
             "version": DRAFT_VERSION,
             "dispute_type": self.dispute_type.currentData() or "",
             "source": self.source.currentData() or "",
-            "registered_on": _to_date(self.registered_on.date()).isoformat(),
+            "registered_on": to_date(self.registered_on.date()).isoformat(),
             "referral_note": self.referral_note.text(),
             "summary": self.summary.toPlainText(),
             "requests": self.requests.values(),
@@ -357,14 +350,14 @@ class RegistrationPage(QWidget):
     def _apply_payload(self, data: dict[str, Any]) -> None:
         self._loading = True
         try:
-            _select(self.dispute_type, str(data.get("dispute_type", "")))
-            _select(self.source, str(data.get("source", "")))
+            select_code(self.dispute_type, str(data.get("dispute_type", "")))
+            select_code(self.source, str(data.get("source", "")))
             try:
                 day = dt.date.fromisoformat(str(data.get("registered_on", "")))
             except ValueError:
                 day = self._today()
-            self.registered_on.setMaximumDate(_to_qdate(self._today()))
-            self.registered_on.setDate(_to_qdate(day))
+            self.registered_on.setMaximumDate(to_qdate(self._today()))
+            self.registered_on.setDate(to_qdate(day))
             self.referral_note.setText(str(data.get("referral_note", "")))
             self.summary.setPlainText(str(data.get("summary", "")))
             requests = data.get("requests")
@@ -384,45 +377,23 @@ class RegistrationPage(QWidget):
             return
         if self.result_banner.kind() == "success":
             self.result_banner.clear()
-        self._dirty = True
-        now = time.monotonic()
-        if self._dirty_since is None:
-            self._dirty_since = now
-        if now - self._dirty_since >= AUTOSAVE_MAX_WAIT_S:
-            self.flush_draft()
-        else:
-            self._autosave.start()
+        self.drafts.edited()
 
     def flush_draft(self) -> None:
         """Save the draft now if anything changed since the last save."""
-        self._autosave.stop()
-        if not self._dirty or not self._loaded or self._loading:
-            return
-        payload = self.payload()
-        self._dirty = False
-        self._dirty_since = None
-        ws = self._ws
-        try:
-            self._runner.run(
-                lambda: ws.drafts.save(DRAFT_KIND, DRAFT_KEY, payload),
-                on_done=self._guard(self._draft_saved),
-                on_error=self._guard(self._draft_not_saved),
-            )
-        except RuntimeError:
-            # The runner has already shut down (application exit after the
-            # window's own hide-time save): nothing more can be written.
-            log.warning("registration draft not saved: task runner already shut down")
+        if not self._loading:
+            self.drafts.flush()
 
     def has_unsaved_draft(self) -> bool:
-        return self._dirty
+        return self.drafts.is_dirty()
 
-    def _draft_saved(self, _result: object) -> None:
+    def _draft_saved(self) -> None:
         self._draft_failed = False
+        set_text_colour(self.draft_status, MUTED_COLOUR)
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         self.draft_status.setText(self.tr("Draft kept automatically at %1").replace("%1", stamp))
 
     def _draft_not_saved(self, exc: BaseException) -> None:
-        self._dirty = True  # try again with the next edit or on hide
         self.draft_status.setText(self.tr("The draft could not be saved!"))
         set_text_colour(self.draft_status, ERROR_COLOUR)
         if not self._draft_failed:  # say it once, not every two seconds
@@ -457,14 +428,16 @@ class RegistrationPage(QWidget):
         dispute_types, sources, ethnicities, draft = fetched
         self._loading = True
         try:
-            _fill_catalogue(self.dispute_type, dispute_types, self.tr("(choose the type)"))
-            _fill_catalogue(self.source, sources, self.tr("(choose the source)"))
+            fill_catalogue(self.dispute_type, dispute_types, self.tr("(choose the type)"))
+            fill_catalogue(self.source, sources, self.tr("(choose the source)"))
             self.parties.set_ethnicities(list(ethnicities))
         finally:
             self._loading = False
         self._apply_payload(draft or {})
+        self.drafts.forget()
+        self.drafts.enabled = True
         self._set_loading_state(False)
-        if draft and _has_content(draft):
+        if draft and has_content(draft):
             self.draft_banner.show_message(
                 "info",
                 self.tr("The unfinished registration from last time was restored."),
@@ -476,14 +449,11 @@ class RegistrationPage(QWidget):
 
     def _fail(self, exc: BaseException) -> None:
         self._loaded = False  # showing the page again retries
+        self.drafts.enabled = False  # never overwrite a draft we could not read
         show_error(self, exc)
 
     def _registered(self, ref: CaseRef) -> None:
-        ws = self._ws
-        self._runner.run(lambda: ws.drafts.discard(DRAFT_KIND, DRAFT_KEY))
-        self._dirty = False
-        self._dirty_since = None
-        self._autosave.stop()
+        self.drafts.discard()
         self.draft_banner.clear()
         self.restore_defaults()
         self.result_banner.show_message(
@@ -643,60 +613,3 @@ class RegistrationPage(QWidget):
         )
         colour = ERROR_COLOUR if count > checks.SUMMARY_MAX else MUTED_COLOUR
         set_text_colour(self.summary_count, colour)
-
-
-# ---------------------------------------------------------------- helpers
-class _DateEdit(QDateEdit):
-    """A date box that Tab leaves, like every other field.
-
-    QDateEdit's own Tab walks year → month → day first, which strands a
-    keyboard user inside the box; the arrow keys still move between its parts.
-    """
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next)
-
-
-def _fill_catalogue(combo: QComboBox, items: list, placeholder: str) -> None:
-    """Catalogue entries as (code, zh, en); the label follows the UI language."""
-    english = QLocale().language() == QLocale.Language.English
-    current = combo.currentData()
-    combo.clear()
-    combo.addItem(placeholder, "")
-    for code, zh, en in items:
-        combo.addItem(en if english else zh, code)
-    _select(combo, str(current or ""))
-
-
-def _to_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def _to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _select(combo: QComboBox, code: str) -> None:
-    combo.setCurrentIndex(max(combo.findData(code), 0))
-
-
-def _merge(first: list[tuple[str, str]], second: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Both lists, one message per field path (the instant check's wins)."""
-    seen = {path for path, _m in first}
-    return [*first, *((p, m) for p, m in second if p not in seen)]
-
-
-def _has_content(draft: dict[str, Any]) -> bool:
-    """Whether a draft holds anything a person typed (not just the defaults)."""
-    if any(str(draft.get(k, "")).strip() for k in ("dispute_type", "source", "summary",
-                                                   "referral_note")):
-        return True
-    if any(str(r).strip() for r in draft.get("requests") or []):
-        return True
-    typed = ("name", "birth_date", "id_number", "phone", "address", "occupation",
-             "representative", "representative_title")
-    return any(
-        str(party.get(k, "")).strip()
-        for party in draft.get("parties") or [] if isinstance(party, dict)
-        for k in typed
-    )

@@ -7,6 +7,7 @@ they protect is the path a real crash would take.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -14,7 +15,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 
 from mediator.ui.registration import RegistrationPage
-from mediator.ui.registration.page import AUTOSAVE_DELAY_MS, DRAFT_KEY, DRAFT_KIND
+from mediator.ui.registration.autosave import AUTOSAVE_DELAY_MS, DRAFT_KEY, DRAFT_KIND
 from mediator.ui.tasks import TaskRunner
 from tests.ui.registration.conftest import OFFSCREEN_NOISE, all_cases, valid_id
 from tests.ui.registration.helpers import choose, fill_dispute, save, type_into
@@ -27,6 +28,11 @@ def real_runner() -> Iterator[TaskRunner]:
     runner = TaskRunner()
     yield runner
     runner.shutdown()
+
+
+def crash(page: RegistrationPage) -> None:
+    """Destroy the page the hard way: no hide, no close, no last save."""
+    shiboken6.delete(page)
 
 
 def open_page(qtbot, workspace, runner) -> RegistrationPage:
@@ -52,9 +58,12 @@ def test_typing_is_saved_after_a_pause_and_restored_after_a_crash(
     # A couple of seconds after the last key, the draft is on disk...
     qtbot.waitUntil(lambda: workspace.drafts.load(DRAFT_KIND, DRAFT_KEY) is not None,
                     timeout=AUTOSAVE_DELAY_MS + 3000)
-    qtbot.waitUntil(lambda: "自动保存" in page.draft_status.text(), timeout=3000)
+    status = page.draft_status
+    qtbot.waitUntil(lambda: "自动保存" in status.text(), timeout=3000)
     # ...so the page can die without a goodbye (no hide, no save) and nothing is lost.
-    shiboken6.delete(page)
+    crash(page)
+    del page
+    gc.collect()  # and the Python side: after a real crash nothing of it remains
 
     again = open_page(qtbot, workspace, real_runner)
     assert again.summary.toPlainText() == "三楼空调外机滴水到二楼阳台。"
@@ -79,7 +88,9 @@ def test_discarding_the_restored_draft(qtbot, workspace, real_runner):
     type_into(qtbot, page.summary, "噪音扰民")
     page.hide()
     qtbot.waitUntil(real_runner.is_idle, timeout=5000)
-    shiboken6.delete(page)
+    crash(page)
+    del page
+    gc.collect()  # and the Python side: after a real crash nothing of it remains
 
     again = open_page(qtbot, workspace, real_runner)
     assert again.summary.toPlainText() == "噪音扰民"
