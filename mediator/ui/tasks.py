@@ -14,6 +14,7 @@ and a query over 100k cases must never freeze the window.  So, as in Anki's
   a bug and gets the crash dialog.  Nothing is swallowed.
 * :meth:`TaskRunner.shutdown` waits for the queue to drain, so the autosave
   submitted while the window closes is on disk before the process exits.
+  Work submitted after that (a late timer) is dropped with a log line.
 
 Widgets receive the runner; they never create threads themselves.  Tests inject
 :class:`ImmediateTaskRunner`, which runs everything inline (Picard's
@@ -77,10 +78,21 @@ class TaskRunner(QObject):
         """Queue ``fn`` on the worker; call ``on_done``/``on_error`` on the GUI thread."""
         executor = self._executor
         if executor is None:
-            raise RuntimeError("TaskRunner.run() after shutdown()")
+            self._refused(fn)
+            return
         with self._lock:
             self._in_flight += 1
         executor.submit(self._work, fn, on_done, on_error)
+
+    def is_shut_down(self) -> bool:
+        return self._executor is None
+
+    def _refused(self, fn: Callable[[], Any]) -> None:
+        # A timer (debounce, autosave) may fire while the app is exiting, after
+        # the workspace was closed: nothing can be done then, and a crash dialog
+        # on the way out would only alarm the user.  Logged, without data.
+        name = getattr(fn, "__qualname__", "?")
+        log.warning("task %s dropped: the task runner has shut down", name)
 
     def is_idle(self) -> bool:
         """True when no work is queued or running and every callback was delivered."""
@@ -154,7 +166,7 @@ class ImmediateTaskRunner(TaskRunner):
     """Test fake: runs ``fn`` and its callback inline, on the calling thread.
 
     Same contract as :class:`TaskRunner` (errors to ``on_error`` or
-    ``show_error``; ``run`` after ``shutdown`` refused), without a thread, so a
+    ``show_error``; ``run`` after ``shutdown`` dropped), without a thread, so a
     test can assert on the widget right after the action that triggered it.
     """
 
@@ -174,7 +186,8 @@ class ImmediateTaskRunner(TaskRunner):
         on_error: ErrorCallback | None = None,
     ) -> None:
         if self._closed:
-            raise RuntimeError("TaskRunner.run() after shutdown()")
+            self._refused(fn)
+            return
         try:
             result = fn()
         except Exception as exc:  # routed like the real runner
@@ -188,6 +201,9 @@ class ImmediateTaskRunner(TaskRunner):
 
     def is_idle(self) -> bool:
         return True
+
+    def is_shut_down(self) -> bool:
+        return self._closed
 
     def shutdown(self) -> None:
         self._closed = True

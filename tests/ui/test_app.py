@@ -36,10 +36,10 @@ def set_up(data_dir: DataDir, cases: int = 0) -> None:
 def startup(qapp, data_dir: DataDir, runner: TaskRunner):
     s = Startup(runner, data_dir, "zh_CN")
     yield s
-    if s.window is not None:
-        s.window.close()
-    if s.first_run is not None:
-        s.first_run.close()
+    for widget in (s.window, s.first_run):
+        if widget is not None:
+            widget.close()
+            widget.deleteLater()  # no timer of theirs may outlive the runner
     s.close()
 
 
