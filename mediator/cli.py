@@ -59,6 +59,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="备份文件（默认放在数据目录的 backups 下）")
     r = sub.add_parser("restore", help="从备份恢复数据库（先自动备份当前数据库）")
     r.add_argument("file", metavar="FILE", type=Path)
+
+    e = sub.add_parser("enrol", help="用一次性注册码把这台电脑注册到区级服务器")
+    e.add_argument("url", metavar="URL", help="区级服务器地址（https://…）")
+    e.add_argument("code", metavar="CODE", help="区级管理员给出的一次性注册码")
+    e.add_argument("--ca", metavar="FILE", default="", help="区级服务器的 CA 证书（PEM）")
+    e.add_argument("--name", metavar="NAME", default="", help="这台电脑的名称")
+    e.add_argument("--mediator", metavar="NAME", default="",
+                   help="新数据目录时：使用这台电脑的调解员姓名")
+    sub.add_parser("sync", help="与区级服务器同步一次（计划任务用）")
     return p
 
 
@@ -177,10 +186,31 @@ def cmd_restore(args: argparse.Namespace, data_dir: DataDir) -> int:
     return EXIT_OK
 
 
+def cmd_enrol(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from mediator.services.sync import SyncService
+
+    with _open(data_dir) as ws:
+        answer = SyncService(ws).enrol(args.url, args.code, ca_file=args.ca,
+                                       device_name=args.name, mediator_name=args.mediator)
+    print(f"已注册到区级服务器：{answer.studio_name}（本机编号 {answer.device_id}）")
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from mediator.services.sync import SyncService
+
+    with _open(data_dir) as ws:
+        report = SyncService(ws).sync_now()
+    print(report.summary())
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, DataDir], int]] = {
     "demo": cmd_demo,
     "import": cmd_import,
     "cases": cmd_cases,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "enrol": cmd_enrol,
+    "sync": cmd_sync,
 }

@@ -9,7 +9,7 @@ from typing import Protocol
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from mediator.domain.case_number import format_case_number
+from mediator.domain.case_number import NumbersExhaustedError, format_case_number
 from mediator.domain.idcard import age_on, mask_id_number
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
 from mediator.errors import NotFoundError, ValidationError
@@ -24,7 +24,16 @@ from mediator.services.dto import (
 from mediator.services.registration import check_registration
 from mediator.store import audit, outbox, search
 from mediator.store.database import Database
-from mediator.store.models import Case, CaseNumberCounter, CaseParty, Mediator, Party, Studio
+from mediator.store.models import (
+    Case,
+    CaseNumberCounter,
+    CaseParty,
+    LeasedNumberBlock,
+    Mediator,
+    Party,
+    Studio,
+    SyncState,
+)
 
 ROLE_ORDER = {PartyRole.APPLICANT: 0, PartyRole.RESPONDENT: 1, PartyRole.THIRD_PARTY: 2,
               PartyRole.AGENT: 3}
@@ -172,7 +181,11 @@ class CaseService:
 def next_case_seq(s: Session, studio_id: str, prefix: str, year: int) -> int:
     """Take the next case number of (studio, prefix, year) inside the caller's transaction.
 
-    Never below a number already used (an import may have brought higher ones)."""
+    Never below a number already used (an import may have brought higher ones).
+    A PC enrolled with the district server takes its numbers from the blocks the
+    server leased to it, so two PCs of one studio never collide, even offline."""
+    if s.get(SyncState, 1) is not None:
+        return _leased_seq(s, studio_id, prefix, year)
     counter = s.get(CaseNumberCounter, (studio_id, prefix, year))
     if counter is None:
         used = s.execute(select(func.max(Case.seq)).where(
@@ -182,6 +195,21 @@ def next_case_seq(s: Session, studio_id: str, prefix: str, year: int) -> int:
         s.add(counter)
     seq = counter.next_seq
     counter.next_seq = seq + 1
+    s.flush()
+    return seq
+
+
+def _leased_seq(s: Session, studio_id: str, prefix: str, year: int) -> int:
+    block = s.execute(select(LeasedNumberBlock).where(
+        LeasedNumberBlock.studio_id == studio_id, LeasedNumberBlock.prefix == prefix,
+        LeasedNumberBlock.year == year, LeasedNumberBlock.next_seq <= LeasedNumberBlock.last,
+    ).order_by(LeasedNumberBlock.first).limit(1)).scalar_one_or_none()
+    if block is None:
+        raise NumbersExhaustedError(
+            f"本机{year}年的案号已用完（案号由区级服务器分段发放，以免两台电脑重号）。"
+            "请联网同步一次以领取新的案号段。", field="registered_on")
+    seq = block.next_seq
+    block.next_seq = seq + 1
     s.flush()
     return seq
 

@@ -312,3 +312,89 @@ SYNCED_MODELS: dict[str, type[Synced]] = {
     "follow_up": FollowUp,
     "attachment": Attachment,
 }
+
+# The guided-workflow tables (schema 0003) live in their own module; importing it
+# here registers them with Base and lets the sync engine carry them.
+from mediator.store.workflow_models import WORKFLOW_SYNCED_MODELS  # noqa: E402
+
+SYNCED_MODELS.update(WORKFLOW_SYNCED_MODELS)
+
+
+# ---------------------------------------------------------------- sync state (schema 0002)
+class SyncState(Base):
+    """This PC's enrolment with the district server and its place in the studio feed
+    (one row, ``id`` 1).  The tokens are this device's credentials: the data dir is
+    readable by the studio's OS account only, like the case database itself."""
+
+    __tablename__ = "sync_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    server_url: Mapped[str] = mapped_column(String(300))
+    ca_file: Mapped[str] = mapped_column(Text, default="")
+    studio_id: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    access_token: Mapped[str] = mapped_column(String(100), default="")
+    access_expires_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    refresh_token: Mapped[str] = mapped_column(String(100), default="")
+    cursor: Mapped[int] = mapped_column(Integer, default=0)
+    audit_cursor: Mapped[int] = mapped_column(Integer, default=0)
+    digest: Mapped[str] = mapped_column(String(64), default="0" * 64)
+    enrolled_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_sync_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SyncBatch(Base):
+    """A push batch sent but not yet acknowledged.  After a lost answer it is re-sent
+    with the same id and the very same body, so the server applies it once."""
+
+    __tablename__ = "sync_batch"
+    batch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    upto_outbox_seq: Mapped[int] = mapped_column(Integer)
+    upto_audit_seq: Mapped[int] = mapped_column(Integer, default=0)
+    body: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SyncConflict(Base):
+    """Two versions of one row made concurrently (冲突): ours (``mine``) was stale when
+    pushed, the server kept ``theirs``.  Kept until a person resolves it."""
+
+    __tablename__ = "sync_conflict"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    entity: Mapped[str] = mapped_column(String(50))
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    mine: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    mine_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    theirs: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    theirs_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    theirs_version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    resolution: Mapped[str] = mapped_column(String(20), default="")  # mine | theirs | merged
+    server_told: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class LeasedNumberBlock(Base):
+    """A block of case serials the server leased to this PC (``first..last``);
+    ``next_seq`` is the next one this PC will use."""
+
+    __tablename__ = "leased_number_block"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    studio_id: Mapped[str] = mapped_column(String(36))
+    prefix: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    first: Mapped[int] = mapped_column(Integer)
+    last: Mapped[int] = mapped_column(Integer)
+    next_seq: Mapped[int] = mapped_column(Integer)
+
+
+class BlobTransfer(Base):
+    """A blob being downloaded (resumable: ``received`` bytes are in tmp/)."""
+
+    __tablename__ = "blob_transfer"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(10))  # down | up
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    received: Mapped[int] = mapped_column(Integer, default=0)
+    failures: Mapped[int] = mapped_column(Integer, default=0)

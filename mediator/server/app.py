@@ -1,0 +1,249 @@
+"""The district server's HTTP API (FastAPI).  OpenAPI at /openapi.json.
+
+Every ``/api`` request carries the protocol version header; the tenant of a
+request is the studio of its access token, never anything in the body or path.
+Errors are JSON ``{"error": code, "message": 中文}`` with a 4xx/5xx status and
+change nothing.
+"""
+
+
+
+import logging
+import os
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware.base import BaseHTTPMiddleware
+
+from mediator.domain.ids import new_id
+from mediator.server import failpoints, feed
+from mediator.server.auth import (
+    AuthError,
+    Principal,
+    RateLimiter,
+    authenticate,
+    consume_enrol_code,
+    issue_tokens,
+    record_failure,
+    refresh,
+)
+from mediator.server.blobs import BlobStore
+from mediator.server.ca import CSRError, ensure_ca, issue_certificate
+from mediator.server.db import ServerDB
+from mediator.server.feed import FeedError
+from mediator.server.models import Device, Studio, utcnow
+from mediator.sync.protocol import (
+    API,
+    BLOB_CHUNK_BYTES,
+    DEFAULT_PULL_LIMIT,
+    MAX_PROTOCOL,
+    MAX_PULL_LIMIT,
+    MAX_REQUEST_BYTES,
+    MIN_PROTOCOL,
+    PROTOCOL_HEADER,
+    UPGRADE_MESSAGE,
+    BlobStatus,
+    ConflictInfo,
+    DigestInfo,
+    EnrolRequest,
+    EnrolResult,
+    Lease,
+    LeaseRequest,
+    PullPage,
+    PushRequest,
+    PushResult,
+    RefreshRequest,
+    TokenPair,
+)
+
+log = logging.getLogger("mediator.server")
+
+
+def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None
+           ) -> JSONResponse:
+    h = {PROTOCOL_HEADER: str(MAX_PROTOCOL), **(headers or {})}
+    return JSONResponse({"error": code, "message": message}, status_code=status, headers=h)
+
+
+class _Guard(BaseHTTPMiddleware):
+    """Protocol version and request size, before any handler runs."""
+
+    async def dispatch(self, request: Request, call_next):  # type: ignore[no-untyped-def]
+        if request.url.path.startswith("/api/"):
+            raw = request.headers.get(PROTOCOL_HEADER)
+            try:
+                version = int(raw) if raw is not None else None
+            except ValueError:
+                version = None
+            if version is None:
+                return _error(400, "no_protocol", f"请求缺少有效的 {PROTOCOL_HEADER} 协议版本。")
+            if version < MIN_PROTOCOL:
+                return _error(426, "upgrade", UPGRADE_MESSAGE,
+                              {"Upgrade": f"mediator/{MIN_PROTOCOL}"})
+            if version > MAX_PROTOCOL:
+                return _error(400, "server_too_old",
+                              "区级服务器的版本比本机旧，暂不能同步。请联系区级管理员升级服务器。")
+            if request.method in ("POST", "PUT"):
+                length = request.headers.get("content-length")
+                if length is None:
+                    return _error(411, "no_length", "请求必须声明 Content-Length。")
+                if not length.isdigit() or int(length) > MAX_REQUEST_BYTES:
+                    return _error(413, "too_large", "请求过大，超过服务器允许的上限。")
+        response = await call_next(request)
+        response.headers[PROTOCOL_HEADER] = str(MAX_PROTOCOL)
+        return response
+
+
+def create_app(db_url: str, data_dir: Path) -> FastAPI:
+    db = ServerDB(db_url)
+    blobs = BlobStore(data_dir / "blobs")
+    with db.write() as s:
+        ensure_ca(s)
+    limiter = RateLimiter(int(os.environ.get("MEDIATOR_SERVER_RATE_LIMIT", "30")))
+
+    app = FastAPI(title="Mediator district server (调解工作台区级服务器)",
+                  version=str(MAX_PROTOCOL),
+                  description="Sync protocol for studio PCs. Protocol header: "
+                              f"{PROTOCOL_HEADER} ({MIN_PROTOCOL}..{MAX_PROTOCOL}).")
+    app.add_middleware(_Guard)
+    app.state.db = db
+
+    @app.exception_handler(FeedError)
+    async def _feed_error(_request: Request, exc: FeedError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        where = ".".join(str(p) for p in exc.errors()[0].get("loc", ())) if exc.errors() else ""
+        return _error(422, "bad_request", f"请求格式不正确（{where}）。")
+
+    def client_of(request: Request) -> str:
+        return request.client.host if request.client else ""
+
+    def principal(request: Request,
+                  authorization: Annotated[str, Header()] = "") -> Principal:
+        bearer = authorization[7:] if authorization.startswith("Bearer ") else ""
+        with db.read() as s:
+            try:
+                return authenticate(s, bearer)
+            except AuthError as exc:
+                failure = exc
+        with db.write() as s:
+            record_failure(s, failure.reason, client_of(request))
+        raise FeedError(401, failure.reason, failure.message)
+
+    Auth = Annotated[Principal, Depends(principal)]
+
+    def limited(request: Request) -> None:
+        if not limiter.allow(client_of(request)):
+            raise FeedError(429, "rate_limited", "请求过于频繁，请一分钟后再试。")
+
+    @app.get("/health")
+    def health() -> dict[str, object]:
+        return {"ok": True, "protocol": [MIN_PROTOCOL, MAX_PROTOCOL]}
+
+    @app.post(f"{API}/enrol", response_model=EnrolResult, dependencies=[Depends(limited)])
+    def enrol(req: EnrolRequest, request: Request) -> EnrolResult:
+        with db.write() as s:
+            try:
+                studio_id = consume_enrol_code(s, req.code)
+            except AuthError as exc:
+                record_failure(s, exc.reason, client_of(request))
+                failure = exc
+            else:
+                studio = db.lock_studio(s, studio_id)
+                assert studio is not None
+                if not studio.case_prefix and req.case_prefix:
+                    studio.case_prefix = req.case_prefix
+                device = Device(id=new_id(), studio_id=studio_id, name=req.device_name,
+                                last_seen=utcnow())
+                s.add(device)
+                cert = chain = ""
+                if req.csr_pem:
+                    try:
+                        cert, chain = issue_certificate(s, req.csr_pem, studio.name)
+                    except CSRError as exc:
+                        raise FeedError(422, "bad_csr", str(exc)) from exc
+                tokens = issue_tokens(s, device.id)
+                log.info("device enrolled: studio=%s device=%s", studio_id, device.id)
+                return EnrolResult(**tokens.model_dump(), studio_id=studio_id,
+                                   studio_name=studio.name, case_prefix=studio.case_prefix,
+                                   device_id=device.id, cert_pem=cert, chain_pem=chain)
+        raise FeedError(401, failure.reason, failure.message)
+
+    @app.post(f"{API}/token", response_model=TokenPair, dependencies=[Depends(limited)])
+    def token(req: RefreshRequest, request: Request) -> TokenPair:
+        with db.write() as s:
+            try:
+                return refresh(s, req.refresh_token)
+            except AuthError as exc:
+                failure = exc
+        # Reuse detection revoked the device inside that transaction; log apart.
+        with db.write() as s:
+            record_failure(s, failure.reason, client_of(request))
+        raise FeedError(401, failure.reason, failure.message)
+
+    @app.post(f"{API}/push", response_model=PushResult)
+    def push(req: PushRequest, who: Auth) -> PushResult:
+        result = feed.push(db, who.studio_id, who.device_id, req)
+        failpoints.hit("push_after_commit")
+        return result
+
+    @app.get(f"{API}/pull", response_model=PullPage)
+    def pull(who: Auth, cursor: Annotated[int, Query(ge=0)] = 0,
+             limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT
+             ) -> PullPage:
+        return feed.pull(db, who.studio_id, cursor, limit)
+
+    @app.get(f"{API}/digest", response_model=DigestInfo)
+    def digest(who: Auth) -> DigestInfo:
+        return feed.digest(db, who.studio_id)
+
+    @app.post(f"{API}/lease", response_model=Lease)
+    def lease(req: LeaseRequest, who: Auth) -> Lease:
+        with db.read() as s:
+            studio = s.get(Studio, who.studio_id)
+            if studio is not None and studio.case_prefix and studio.case_prefix != req.prefix:
+                raise FeedError(409, "prefix_mismatch", "案号字头与区级登记的不一致。")
+        return feed.lease(db, who.studio_id, who.device_id, prefix=req.prefix, year=req.year,
+                          count=req.count, used_max=req.used_max)
+
+    @app.get(f"{API}/conflicts", response_model=list[ConflictInfo])
+    def conflicts(who: Auth) -> list[ConflictInfo]:
+        return feed.conflicts(db, who.studio_id)
+
+    @app.post(f"{API}/conflicts/{{conflict_id}}/resolve")
+    def resolve(conflict_id: str, who: Auth) -> dict[str, bool]:
+        feed.resolve_conflict(db, who.studio_id, conflict_id)
+        return {"resolved": True}
+
+    @app.get(f"{API}/blobs/{{sha}}/status", response_model=BlobStatus)
+    def blob_status(sha: str, who: Auth) -> BlobStatus:
+        return blobs.status(db, who.studio_id, sha)
+
+    @app.put(f"{API}/blobs/{{sha}}", response_model=BlobStatus)
+    async def blob_put(sha: str, request: Request, who: Auth,
+                       offset: Annotated[int, Query(ge=0)],
+                       size: Annotated[int, Query(ge=0)]) -> BlobStatus:
+        body = await request.body()
+        if len(body) > BLOB_CHUNK_BYTES:
+            raise FeedError(413, "too_large", "单次上传的数据块过大。")
+        return await run_in_threadpool(blobs.put_chunk, db, who.studio_id, sha,
+                                       size=size, offset=offset, body=body)
+
+    @app.get(f"{API}/blobs/{{sha}}")
+    def blob_get(sha: str, who: Auth, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+        data = blobs.read(db, who.studio_id, sha, offset)
+        return Response(data, media_type="application/octet-stream")
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for ``uvicorn --factory`` (several worker processes)."""
+    data_dir = Path(os.environ["MEDIATOR_SERVER_DATA_DIR"])
+    return create_app(os.environ["MEDIATOR_SERVER_DB"], data_dir)

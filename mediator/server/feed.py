@@ -1,0 +1,278 @@
+"""A studio's feed: idempotent push with optimistic concurrency, paged pull, digest,
+case-number leases and district referrals.
+
+Each applied change takes the studio's next feed sequence number, which is also
+the row's new version.  Every function here runs in one transaction that first
+locks the studio row, so pushes of one studio are serialised across processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mediator.domain.case_number import format_case_number
+from mediator.domain.ids import new_id
+from mediator.server.db import ServerDB
+from mediator.server.models import (
+    AuditCopy,
+    Blob,
+    Conflict,
+    NumberCounter,
+    NumberLease,
+    PushBatch,
+    Row,
+    Studio,
+)
+from mediator.sync.protocol import (
+    APPEND_ONLY,
+    ChangeResult,
+    ConflictInfo,
+    DigestInfo,
+    Lease,
+    PullPage,
+    PushRequest,
+    PushResult,
+    WireRow,
+    digest_add,
+)
+
+
+class FeedError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(code)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def _locked(db: ServerDB, s: Session, studio_id: str) -> Studio:
+    studio = db.lock_studio(s, studio_id)
+    if studio is None:
+        raise FeedError(404, "no_studio", "找不到该调解工作室。")
+    return studio
+
+
+def wire(row: Row) -> WireRow:
+    return WireRow(entity=row.entity, id=row.id, version=row.version, deleted=row.deleted,
+                   data=row.data)
+
+
+def blob_refs(entity: str, data: dict[str, Any]) -> list[str]:
+    """The blobs a row refers to (they must be complete before the row is accepted)."""
+    if entity == "attachment" and isinstance(data.get("sha256"), str):
+        return [data["sha256"]]
+    if entity == "agreement" and isinstance(data.get("signed_blob"), str):
+        return [data["signed_blob"]]
+    return []
+
+
+def _bump(studio: Studio, row: Row | None, entity: str, row_id: str) -> int:
+    studio.feed_seq += 1
+    if row is not None:
+        studio.digest = digest_add(studio.digest, row.entity, row.id, row.version, -1)
+    else:
+        studio.row_count += 1
+    studio.digest = digest_add(studio.digest, entity, row_id, studio.feed_seq)
+    return studio.feed_seq
+
+
+def push(db: ServerDB, studio_id: str, device_id: str, req: PushRequest) -> PushResult:
+    with db.write() as s:
+        studio = _locked(db, s, studio_id)
+        done = s.get(PushBatch, (studio_id, req.batch_id))
+        if done is not None:
+            stored = PushResult.model_validate(done.result)
+            stored.replayed = True
+            return stored
+        ids = [c.id for c in req.changes]
+        rows = {r.id: r for r in s.execute(
+            select(Row).where(Row.studio_id == studio_id, Row.id.in_(ids))).scalars()}
+        needed = {sha for c in req.changes if not c.deleted for sha in blob_refs(c.entity, c.data)}
+        complete = set(s.execute(select(Blob.sha256).where(
+            Blob.studio_id == studio_id, Blob.sha256.in_(needed), Blob.complete.is_(True))
+        ).scalars()) if needed else set()
+        results: list[ChangeResult] = []
+        for c in req.changes:
+            row = rows.get(c.id)
+            if row is not None and row.entity != c.entity:
+                results.append(ChangeResult(id=c.id, entity=c.entity, outcome="rejected",
+                                            server=wire(row) if row else None))
+                continue
+            if not c.deleted and any(sha not in complete for sha in blob_refs(c.entity, c.data)):
+                results.append(ChangeResult(id=c.id, entity=c.entity, outcome="missing_blob"))
+                continue
+            if row is None:
+                seq = _bump(studio, None, c.entity, c.id)
+                row = Row(studio_id=studio_id, id=c.id, entity=c.entity, version=seq, seq=seq,
+                          deleted=c.deleted, data=c.data, device_id=device_id)
+                s.add(row)
+                rows[c.id] = row
+                results.append(ChangeResult(id=c.id, entity=c.entity, outcome="applied",
+                                            version=seq))
+            elif row.data == c.data and row.deleted == c.deleted:
+                results.append(ChangeResult(id=c.id, entity=c.entity, outcome="unchanged",
+                                            version=row.version))
+            elif c.entity in APPEND_ONLY or _replaces_signed(row, c.data):
+                # Append-only rows and signed documents are never replaced.
+                results.append(ChangeResult(id=c.id, entity=c.entity, outcome="rejected",
+                                            version=row.version, server=wire(row)))
+            elif c.base_version != row.version:
+                conflict = Conflict(id=new_id(), studio_id=studio_id, entity=c.entity,
+                                    row_id=c.id, server_version=row.version,
+                                    server_data=row.data, server_deleted=row.deleted,
+                                    client_data=c.data, client_deleted=c.deleted,
+                                    client_base=c.base_version, device_id=device_id)
+                s.add(conflict)
+                results.append(ChangeResult(id=c.id, entity=c.entity, outcome="conflict",
+                                            version=row.version, server=wire(row),
+                                            conflict_id=conflict.id))
+            else:
+                seq = _bump(studio, row, c.entity, c.id)
+                row.version = seq
+                row.seq = seq
+                row.data = c.data
+                row.deleted = c.deleted
+                row.device_id = device_id
+                results.append(ChangeResult(id=c.id, entity=c.entity, outcome="applied",
+                                            version=seq))
+        stored_audit = 0
+        if req.audit:
+            have = set(s.execute(select(AuditCopy.id).where(
+                AuditCopy.studio_id == studio_id,
+                AuditCopy.id.in_([a.id for a in req.audit]))).scalars())
+            for a in req.audit:
+                if a.id not in have:
+                    s.add(AuditCopy(studio_id=studio_id, id=a.id, device_id=device_id,
+                                    data=a.data))
+                    have.add(a.id)
+                    stored_audit += 1
+        result = PushResult(batch_id=req.batch_id, results=results, audit_stored=stored_audit)
+        s.add(PushBatch(studio_id=studio_id, batch_id=req.batch_id,
+                        result=result.model_dump(mode="json")))
+        return result
+
+
+def _replaces_signed(row: Row, data: dict[str, Any]) -> bool:
+    return (row.entity == "agreement" and bool(row.data.get("signed_blob"))
+            and data.get("signed_blob") != row.data.get("signed_blob"))
+
+
+def pull(db: ServerDB, studio_id: str, cursor: int, limit: int) -> PullPage:
+    with db.read() as s:
+        rows = list(s.execute(
+            select(Row).where(Row.studio_id == studio_id, Row.seq > cursor)
+            .order_by(Row.seq).limit(limit + 1)).scalars())
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return PullPage(rows=[wire(r) for r in rows],
+                        cursor=rows[-1].seq if rows else cursor, more=more)
+
+
+def digest(db: ServerDB, studio_id: str) -> DigestInfo:
+    with db.read() as s:
+        studio = s.get(Studio, studio_id)
+        if studio is None:
+            raise FeedError(404, "no_studio", "找不到该调解工作室。")
+        return DigestInfo(digest=studio.digest, count=studio.row_count, cursor=studio.feed_seq)
+
+
+def lease(db: ServerDB, studio_id: str, device_id: str, *, prefix: str, year: int, count: int,
+          used_max: int) -> Lease:
+    with db.write() as s:
+        _locked(db, s, studio_id)
+        first, last = _take_numbers(s, studio_id, prefix, year, count=count, used_max=used_max)
+        s.add(NumberLease(studio_id=studio_id, device_id=device_id, prefix=prefix, year=year,
+                          first=first, last=last))
+        return Lease(prefix=prefix, year=year, first=first, last=last)
+
+
+def _take_numbers(s: Session, studio_id: str, prefix: str, year: int, *, count: int,
+                  used_max: int) -> tuple[int, int]:
+    counter = s.get(NumberCounter, (studio_id, prefix, year))
+    if counter is None:
+        counter = NumberCounter(studio_id=studio_id, prefix=prefix, year=year, next_free=1)
+        s.add(counter)
+    first = max(counter.next_free, used_max + 1)
+    counter.next_free = first + count
+    return first, first + count - 1
+
+
+def conflicts(db: ServerDB, studio_id: str, *, open_only: bool = True) -> list[ConflictInfo]:
+    with db.read() as s:
+        q = select(Conflict).where(Conflict.studio_id == studio_id)
+        if open_only:
+            q = q.where(Conflict.resolved_at.is_(None))
+        out = []
+        for c in s.execute(q.order_by(Conflict.created_at)).scalars():
+            out.append(ConflictInfo(
+                id=c.id, entity=c.entity, row_id=c.row_id, server_version=c.server_version,
+                server=WireRow(entity=c.entity, id=c.row_id, version=c.server_version,
+                               deleted=c.server_deleted, data=c.server_data),
+                client=c.client_data, client_deleted=c.client_deleted,
+                created_at=c.created_at.isoformat(), resolved=c.resolved_at is not None))
+        return out
+
+
+def resolve_conflict(db: ServerDB, studio_id: str, conflict_id: str) -> None:
+    with db.write() as s:
+        c = s.get(Conflict, conflict_id)
+        if c is None or c.studio_id != studio_id:  # another studio's: as if absent
+            raise FeedError(404, "no_conflict", "找不到这条冲突记录。")
+        if c.resolved_at is None:
+            c.resolved_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def assign_case(db: ServerDB, studio_id: str, *, dispute_type: str, source: str, summary: str,
+                applicants: list[str], respondents: list[str], note: str = "",
+                today: dt.date | None = None) -> tuple[str, str]:
+    """A district referral (委托移送): a case with its parties in the studio's feed.
+    Its number comes from the studio's own number space, so it collides with no lease."""
+    today = today or dt.date.today()
+    with db.write() as s:
+        studio = _locked(db, s, studio_id)
+        if not studio.case_prefix:
+            raise FeedError(409, "no_prefix", "该工作室还没有案号字头：请先注册一台电脑，"
+                                              "或用 studio add --prefix 指定。")
+        seq, _ = _take_numbers(s, studio_id, studio.case_prefix, today.year, count=1,
+                               used_max=0)
+        case_id = new_id()
+        case_no = format_case_number(today.year, studio.case_prefix, seq)
+        now = dt.datetime.now(dt.UTC).isoformat()
+        rows: list[tuple[str, str, dict[str, Any]]] = [("case", case_id, {
+            "case_no": case_no, "year": today.year, "seq": seq, "status": "registered",
+            "dispute_type": dispute_type, "source": source, "summary": summary,
+            "requests": [], "registered_on": today.isoformat(), "referral_note": note,
+            "mediator_id": None, "created_at": now, "updated_at": now, "status_reason": "",
+            "retention_class": "", "legal_hold": False})]
+        position = 0
+        for role, names in (("applicant", applicants), ("respondent", respondents)):
+            for name in names:
+                party_id = new_id()
+                rows.append(("party", party_id, {
+                    "kind": "person", "name": name, "sex": None, "ethnicity": "",
+                    "birth_date": None, "id_number": "", "phone": "", "address": "",
+                    "occupation": "", "representative": "", "representative_title": "",
+                    "updated_at": now}))
+                rows.append(("case_party", new_id(), {
+                    "case_id": case_id, "party_id": party_id, "role": role,
+                    "position": position, "represents_id": None, "updated_at": now}))
+                position += 1
+        for entity, row_id, data in rows:
+            seq_row = _bump(studio, None, entity, row_id)
+            s.add(Row(studio_id=studio_id, id=row_id, entity=entity, version=seq_row,
+                      seq=seq_row, deleted=False, data=data, device_id="district"))
+        return case_id, case_no
+
+
+def studio_by_name(s: Session, name: str) -> Studio | None:
+    return s.execute(select(Studio).where(Studio.name == name)).scalar_one_or_none()
+
+
+def row_count(db: ServerDB, studio_id: str) -> int:
+    with db.read() as s:
+        return int(s.execute(select(func.count()).select_from(Row)
+                             .where(Row.studio_id == studio_id)).scalar_one())

@@ -1,0 +1,271 @@
+"""Sync use cases: enrol this PC, run a sync round, show and resolve conflicts.
+
+Used by the ``mediator enrol`` / ``mediator sync`` commands and by the GUI (on a
+worker thread: every method does network or database work).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, text
+
+from mediator.errors import NotFoundError, SyncError, SyncErrorKind, ValidationError
+from mediator.services.cases import searchable_fields
+from mediator.services.workspace import Workspace
+from mediator.store import outbox
+from mediator.store.models import (
+    SYNCED_MODELS,
+    Case,
+    Mediator,
+    Meta,
+    OutboxEntry,
+    Party,
+    Studio,
+    SyncConflict,
+    SyncState,
+)
+from mediator.sync import rows as wire_rows
+from mediator.sync.client import ServerClient, ServerRefused, check_url
+from mediator.sync.engine import SyncEngine, SyncReport
+from mediator.sync.protocol import EnrolResult
+
+META_STUDIO = "studio_id"
+META_MEDIATOR = "mediator_id"
+# Tables whose rows carry the studio id (rewritten once when a PC joins a district studio).
+_STUDIO_TABLES = (*(m.__tablename__ for m in SYNCED_MODELS.values()),  # type: ignore[attr-defined]
+                  "audit_event", "case_number_counter", "leased_number_block")
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str = ""
+    last_sync_at: dt.datetime | None = None
+    pending: int = 0
+    open_conflicts: int = 0
+    last_error: str = ""
+    revoked: bool = False
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    field: str
+    mine: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """One conflict for the side-by-side page: the fields that differ."""
+
+    id: str
+    entity: str
+    row_id: str
+    title: str
+    created_at: dt.datetime
+    mine_deleted: bool
+    theirs_deleted: bool
+    diffs: tuple[FieldDiff, ...]
+
+
+def _case_text(case: Case, parties: list[Party]) -> list[str]:
+    return searchable_fields(case.case_no, case.summary, case.requests, case.referral_note,
+                             parties)
+
+
+class SyncService:
+    def __init__(self, ws: Workspace) -> None:
+        self._ws = ws
+        self._db = ws.db
+
+    # ------------------------------------------------------------------ status
+    def status(self) -> SyncStatus:
+        with self._db.read() as s:
+            st = s.get(SyncState, 1)
+            pending = int(s.execute(select(func.count(func.distinct(OutboxEntry.entity_id)))
+                                    ).scalar_one())
+            conflicts = int(s.execute(select(func.count()).select_from(SyncConflict).where(
+                SyncConflict.resolved_at.is_(None))).scalar_one())
+            if st is None:
+                return SyncStatus(False, pending=pending, open_conflicts=conflicts)
+            return SyncStatus(True, st.server_url, st.last_sync_at, pending, conflicts,
+                              st.last_error, st.revoked)
+
+    # ------------------------------------------------------------------ enrol
+    def enrol(self, url: str, code: str, *, ca_file: str = "", device_name: str = "",
+              mediator_name: str = "", transport: Any = None) -> EnrolResult:
+        """Register this PC with the district server using a one-time code."""
+        url = check_url(url)
+        code = code.strip()
+        if len(code) < 8:
+            raise ValidationError("注册码不完整，请核对区级管理员给出的注册码。", field="code")
+        with self._db.read() as s:
+            if s.get(SyncState, 1) is not None:
+                raise ValidationError("这台电脑已经注册过区级服务器。", field="url")
+        setup = self._ws.studio.current()
+        from mediator.documents import signing  # noqa: PLC0415 - heavy (pyHanko): only to enrol
+
+        identity = signing.ensure_studio_identity(
+            self._ws.data_dir.keys, setup.committee_name if setup else "人民调解工作室")
+        csr = signing.certificate_request(identity).decode()
+        with ServerClient(url, ca_file=ca_file, transport=transport) as client:
+            answer = EnrolResult.model_validate(client.call("POST", "/enrol", body={
+                "code": code, "device_name": device_name or platform.node()[:100],
+                "csr_pem": csr, "case_prefix": setup.case_prefix if setup else "",
+                "committee_name": setup.committee_name if setup else ""}))
+        if answer.cert_pem:
+            signing.install_certificate(self._ws.data_dir.keys, answer.cert_pem.encode(),
+                                        answer.chain_pem.encode())
+        with self._db.write() as s:
+            self._join_studio(s, answer, mediator_name)
+            s.add(SyncState(id=1, server_url=url, ca_file=ca_file, studio_id=answer.studio_id,
+                            device_id=answer.device_id, access_token=answer.access_token,
+                            refresh_token=answer.refresh_token,
+                            access_expires_at=dt.datetime.now(dt.UTC) + dt.timedelta(
+                                seconds=max(0, answer.access_expires_in - 30))))
+        self._ws.studio._cached = None  # the studio's id may have changed
+        return answer
+
+    def _join_studio(self, s: Any, answer: EnrolResult, mediator_name: str) -> None:
+        meta = {k: v for k, v in s.execute(select(Meta.key, Meta.value))}
+        old = meta.get(META_STUDIO)
+        studio = s.get(Studio, old) if old else None
+        if studio is None:
+            s.add(Studio(id=answer.studio_id, committee_name=answer.studio_name,
+                         case_prefix=answer.case_prefix or "某某"))
+            s.merge(Meta(key=META_STUDIO, value=answer.studio_id))
+        elif old != answer.studio_id:
+            for table in _STUDIO_TABLES:
+                s.execute(text(f'UPDATE "{table}" SET studio_id = :new WHERE studio_id = :old'),
+                          {"new": answer.studio_id, "old": old})
+            s.execute(text("UPDATE studio SET id = :new WHERE id = :old"),
+                      {"new": answer.studio_id, "old": old})
+            s.expire_all()
+            s.merge(Meta(key=META_STUDIO, value=answer.studio_id))
+            s.flush()
+        studio = s.get(Studio, answer.studio_id)
+        if answer.case_prefix and studio.case_prefix != answer.case_prefix:
+            studio.case_prefix = answer.case_prefix  # every PC of a studio numbers alike
+        if mediator_name and not meta.get(META_MEDIATOR):
+            mediator = Mediator(studio_id=answer.studio_id, name=mediator_name, role="mediator")
+            s.add(mediator)
+            s.flush()
+            s.merge(Meta(key=META_MEDIATOR, value=mediator.id))
+            outbox.enqueue(s, "mediator", mediator.id)
+
+    # ------------------------------------------------------------------ sync
+    def engine(self, *, clock: Callable[[], float] | None = None, transport: Any = None
+               ) -> SyncEngine:
+        kw: dict[str, Any] = {"transport": transport, "case_text": _case_text}
+        if clock is not None:
+            kw["clock"] = clock
+        return SyncEngine(self._db, **kw)
+
+    def sync_now(self, *, clock: Callable[[], float] | None = None,
+                 transport: Any = None) -> SyncReport:
+        """One full round (push, pull, digest check); raises SyncError with a kind."""
+        eng = self.engine(clock=clock, transport=transport)
+        report = eng.run_once()
+        self._tell_server_resolved(eng)
+        self._ws.studio._cached = None
+        return report
+
+    def _tell_server_resolved(self, eng: SyncEngine) -> None:
+        with self._db.read() as s:
+            ids = list(s.execute(select(SyncConflict.id).where(
+                SyncConflict.resolved_at.is_not(None), SyncConflict.server_told.is_(False))
+            ).scalars())
+        if not ids:
+            return
+        st = eng.state()
+        with ServerClient(st.server_url, ca_file=st.ca_file, transport=eng.transport) as c:
+            eng.client = c
+            for cid in ids:
+                try:
+                    eng.call(st, "POST", f"/conflicts/{cid}/resolve")
+                except ServerRefused as exc:
+                    if exc.status != 404:
+                        raise
+                with self._db.write() as s:
+                    row = s.get(SyncConflict, cid)
+                    if row is not None:
+                        row.server_told = True
+            eng.client = None
+
+    # ------------------------------------------------------------------ conflicts
+    def conflicts(self) -> list[ConflictView]:
+        with self._db.read() as s:
+            out = []
+            for c in s.execute(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))
+                               .order_by(SyncConflict.created_at)).scalars():
+                out.append(ConflictView(
+                    c.id, c.entity, c.row_id, self._title(s, c), c.created_at,
+                    c.mine_deleted, c.theirs_deleted, _diffs(c.mine, c.theirs)))
+            return out
+
+    def _title(self, s: Any, c: SyncConflict) -> str:
+        labels = {"case": "案件", "party": "当事人", "case_party": "当事人身份",
+                  "agreement": "调解协议", "mediator": "调解员", "attachment": "附件"}
+        label = labels.get(c.entity, c.entity)
+        case_no = c.theirs.get("case_no") or c.mine.get("case_no")
+        if not case_no and c.theirs.get("case_id"):
+            case_no = s.execute(select(Case.case_no).where(Case.id == c.theirs["case_id"])
+                                ).scalar_one_or_none()
+        name = c.theirs.get("name") or ""
+        return " ".join(x for x in (label, case_no or "", name) if x)
+
+    def resolve(self, conflict_id: str, choice: str,
+                merged: dict[str, Any] | None = None) -> None:
+        """Resolve a conflict: keep ``theirs`` (the server's), ``mine``, or ``merged`` data.
+        Keeping mine or a merge is a new local change, pushed at the next sync."""
+        if choice not in ("mine", "theirs", "merged"):
+            raise ValidationError("请选择保留哪一方的内容。", field="choice")
+        with self._db.write() as s:
+            c = s.get(SyncConflict, conflict_id)
+            if c is None or c.resolved_at is not None:
+                raise NotFoundError("这条冲突已处理或不存在。")
+            if choice != "theirs":
+                row = wire_rows.get_row(s, c.entity, c.row_id)
+                if row is None:
+                    raise NotFoundError("冲突涉及的记录在本机不存在。")
+                data = dict(c.theirs)
+                data.update(c.mine if choice == "mine" else (merged or {}))
+                for key, value in wire_rows.from_data(c.entity, data).items():
+                    setattr(row, key, value)
+                row.deleted = c.mine_deleted if choice == "mine" else False
+                outbox.enqueue(s, c.entity, c.row_id)
+                if c.entity == "case":
+                    assert isinstance(row, Case)
+                    s.flush()
+            c.resolved_at = dt.datetime.now(dt.UTC)
+            c.resolution = choice
+
+    def require_enrolled(self) -> None:
+        if not self.status().enrolled:
+            raise SyncError("这台电脑尚未注册到区级服务器（mediator enrol 网址 注册码）。",
+                            kind=SyncErrorKind.AUTH)
+
+
+_SKIP_DIFF = frozenset({"updated_at", "created_at"})
+
+
+def _diffs(mine: dict[str, Any], theirs: dict[str, Any]) -> tuple[FieldDiff, ...]:
+    out = []
+    for key in sorted(set(mine) | set(theirs)):
+        if key in _SKIP_DIFF or mine.get(key) == theirs.get(key):
+            continue
+        out.append(FieldDiff(key, _show(mine.get(key)), _show(theirs.get(key))))
+    return tuple(out)
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "；".join(str(v) for v in value)
+    return str(value)

@@ -1,0 +1,124 @@
+"""HTTP transport to the district server, with every failure mapped to a SyncError kind.
+
+Plain HTTP is refused except to this computer (loopback); HTTPS is verified
+against the configured district CA file, or the system's trust store.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from mediator.errors import SyncError, SyncErrorKind
+from mediator.sync.protocol import API, PROTOCOL_HEADER, PROTOCOL_VERSION
+
+NETWORK_MESSAGE = "无法连接区级服务器，已离线继续工作；联网后会自动同步。"
+TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+
+
+def check_url(url: str) -> str:
+    """The normalised server URL, or a SyncError for one the client refuses."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SyncError("服务器地址应以 https:// 开头，例如 https://tiaojie.example.gov.cn",
+                        kind=SyncErrorKind.PROTOCOL)
+    if parts.scheme == "http" and not _loopback(parts.hostname):
+        raise SyncError("为保护案件数据，只能通过 https:// 连接区级服务器（本机测试除外）。",
+                        kind=SyncErrorKind.PROTOCOL)
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class ServerClient:
+    """One connection pool to one server (thread-compatible: use from one thread)."""
+
+    def __init__(self, url: str, *, ca_file: str = "", timeout: httpx.Timeout = TIMEOUT,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.url = check_url(url)
+        verify: Any = ca_file if ca_file else True
+        self._http = httpx.Client(base_url=self.url + API, timeout=timeout, verify=verify,
+                                  transport=transport,
+                                  headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)})
+        self.bytes_sent = 0
+        self.bytes_received = 0
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> ServerClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def call(self, method: str, path: str, *, token: str = "", body: Any = None,
+             content: bytes | None = None, params: dict[str, Any] | None = None) -> Any:
+        """Send one request; the decoded JSON answer (or bytes for a blob)."""
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        data: bytes | None = content
+        if body is not None:
+            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+            headers["Content-Type"] = "application/json"
+        elif method in ("POST", "PUT") and data is None:
+            data = b""
+        try:
+            resp = self._http.request(method, path, content=data, params=params,
+                                      headers=headers)
+        except httpx.HTTPError as exc:
+            raise SyncError(NETWORK_MESSAGE, kind=SyncErrorKind.NETWORK) from exc
+        self.bytes_sent += len(data or b"") + len(path) + 200
+        self.bytes_received += len(resp.content)
+        if resp.status_code >= 400:
+            raise _error_of(resp)
+        if resp.headers.get("content-type", "").startswith("application/json"):
+            try:
+                return resp.json()
+            except ValueError as exc:
+                raise SyncError("区级服务器的回答无法识别。", kind=SyncErrorKind.PROTOCOL) from exc
+        return resp.content
+
+
+class ServerRefused(SyncError):
+    """A 4xx answer: ``code`` is the server's error code (e.g. "expired", "revoked")."""
+
+    def __init__(self, message: str, *, kind: SyncErrorKind, status: int, code: str) -> None:
+        super().__init__(message, kind=kind)
+        self.status = status
+        self.code = code
+
+
+def _error_of(resp: httpx.Response) -> SyncError:
+    try:
+        body = resp.json()
+        code, message = str(body.get("error", "")), str(body.get("message", ""))
+    except (ValueError, AttributeError):
+        code, message = "", ""
+    status = resp.status_code
+    if status == 426:
+        kind = SyncErrorKind.UPGRADE
+        message = message or "调解工作台版本过旧，请升级后再同步。"
+    elif status == 401:
+        kind = SyncErrorKind.AUTH
+        message = message or "同步授权无效，请重新注册这台电脑。"
+    elif status == 429:
+        kind = SyncErrorKind.NETWORK
+        message = message or "请求过于频繁，稍后会自动重试。"
+    elif status >= 500:
+        kind = SyncErrorKind.SERVER
+        message = "区级服务器出错，稍后会自动重试；本机数据不受影响。"
+    else:
+        kind = SyncErrorKind.PROTOCOL
+        message = message or f"区级服务器拒绝了请求（{status}）。"
+    return ServerRefused(message, kind=kind, status=status, code=code)

@@ -1,0 +1,603 @@
+"""The desktop sync engine: one round = leases, push, pull, digest check.
+
+Runs on a worker thread (never the GUI thread) and only ever holds the SQLite
+write lock for one short transaction at a time, so the app stays usable.
+
+* **Push**: the outbox is packed into a batch (the rows' *current* state, each
+  with the server version it was based on) which is stored locally *before* it
+  is sent.  After a lost answer the same batch id and body go again; the server
+  returns its stored result and applies nothing twice.  Blobs go first.
+* **Pull**: pages of the studio feed; each page and the new cursor commit in
+  one local transaction.  A row with an unsent local change is left alone: the
+  push decides (an accepted push, or a conflict kept for a person).
+* **Digest**: both sides keep a sum of hashes of (entity, id, version).  After a
+  quiet round they must agree; if not, a repair pull from the beginning brings
+  back whatever differs.  Nothing is ever wiped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from mediator.domain.ids import new_id
+from mediator.errors import SyncError, SyncErrorKind
+from mediator.paths import DataDir
+from mediator.store import search
+from mediator.store.database import Database
+from mediator.store.models import (
+    SYNCED_MODELS,
+    Agreement,
+    Attachment,
+    AuditEvent,
+    Case,
+    CaseParty,
+    LeasedNumberBlock,
+    OutboxEntry,
+    Party,
+    Studio,
+    SyncBatch,
+    SyncConflict,
+    Synced,
+    SyncState,
+)
+from mediator.sync import rows as wire_rows
+from mediator.sync.client import ServerClient, ServerRefused
+from mediator.sync.protocol import (
+    BLOB_CHUNK_BYTES,
+    DEFAULT_PULL_LIMIT,
+    LEASE_BLOCK,
+    MAX_BATCH_CHANGES,
+    AuditIn,
+    Change,
+    DigestInfo,
+    Lease,
+    PullPage,
+    PushRequest,
+    PushResult,
+    TokenPair,
+    WireRow,
+    digest_add,
+    digest_of,
+)
+
+log = logging.getLogger(__name__)
+
+CaseText = Callable[[Case, list[Party]], list[str]]
+"""The full-text fields of a case (services.cases.searchable_fields), for the index."""
+
+LEASE_LOW_WATER = 30
+MAX_PUSH_BATCHES = 200  # per round; the rest goes next round
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0  # new conflicts this round
+    open_conflicts: int = 0
+    pending: int = 0
+    repaired: bool = False
+    digest_ok: bool | None = None
+    blobs_up: int = 0
+    blobs_down: int = 0
+    deferred: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = f"同步完成：上传 {self.pushed} 条，下载 {self.pulled} 条，新冲突 {self.conflicts} 条"
+        if self.open_conflicts:
+            text += f"（待处理冲突共 {self.open_conflicts} 条）"
+        if self.pending:
+            text += f"，尚有 {self.pending} 条待上传"
+        return text + "。"
+
+
+def _failpoint(name: str) -> None:
+    """``MEDIATOR_SYNC_FAILPOINT=pull_apply=2``: die in the 2nd page of a pull (tests)."""
+    spec = os.environ.get("MEDIATOR_SYNC_FAILPOINT", "")
+    if not spec:
+        return
+    target, _, n = spec.partition("=")
+    if target != name:
+        return
+    count = int(os.environ.get("_MEDIATOR_FP_COUNT", "0")) + 1
+    os.environ["_MEDIATOR_FP_COUNT"] = str(count)
+    if count >= int(n or "1"):
+        os._exit(17)
+
+
+def blob_file(data_dir: DataDir, sha: str) -> Path:
+    return data_dir.blobs / sha[:2] / sha
+
+
+def blob_refs(entity: str, data: dict[str, Any]) -> list[str]:
+    if entity == "attachment" and data.get("sha256"):
+        return [str(data["sha256"])]
+    if entity == "agreement" and data.get("signed_blob"):
+        return [str(data["signed_blob"])]
+    return []
+
+
+class SyncEngine:
+    """Sync one local database with the district server."""
+
+    def __init__(self, db: Database, *, clock: Callable[[], float] = time.time,
+                 transport: Any = None, page_size: int = DEFAULT_PULL_LIMIT,
+                 case_text: CaseText | None = None) -> None:
+        self.db = db
+        self.data_dir = db.data_dir
+        self.clock = clock
+        self.transport = transport
+        self.page_size = page_size
+        self.client: ServerClient | None = None
+        self.case_text = case_text
+
+    # ------------------------------------------------------------------ state
+    def state(self) -> SyncState:
+        with self.db.read() as s:
+            st = s.get(SyncState, 1)
+            if st is None:
+                raise SyncError("这台电脑尚未注册到区级服务器（mediator enrol 网址 注册码）。",
+                                kind=SyncErrorKind.AUTH)
+            s.expunge(st)
+            return st
+
+    def _now(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self.clock(), dt.UTC)
+
+    # ------------------------------------------------------------------ round
+    def run_once(self) -> SyncReport:
+        st = self.state()
+        report = SyncReport()
+        self.client = ServerClient(st.server_url, ca_file=st.ca_file, transport=self.transport)
+        try:
+            try:
+                self._leases(st)
+                self._push(st, report)
+                self._pull(st, report)
+                self._download_blobs(st, report)
+                self._check_digest(st, report)
+            except SyncError as exc:
+                self._note_error(exc)
+                raise
+            with self.db.write() as s:
+                row = s.get(SyncState, 1)
+                assert row is not None
+                row.last_sync_at = self._now()
+                row.last_error = ""
+                row.revoked = False
+        finally:
+            self.client.close()
+            self.client = None
+        with self.db.read() as s:
+            report.pending = int(s.execute(select(func.count()).select_from(OutboxEntry))
+                                 .scalar_one())
+            report.open_conflicts = int(s.execute(
+                select(func.count()).select_from(SyncConflict)
+                .where(SyncConflict.resolved_at.is_(None))).scalar_one())
+        return report
+
+    def _note_error(self, exc: SyncError) -> None:
+        try:
+            with self.db.write() as s:
+                row = s.get(SyncState, 1)
+                if row is not None:
+                    row.last_error = exc.message
+                    if exc.kind is SyncErrorKind.AUTH and getattr(exc, "code", "") in (
+                            "revoked", "refresh_reused"):
+                        row.revoked = True
+        except Exception:  # the sync error itself is what the user must see
+            log.exception("could not record the sync error")
+
+    # ------------------------------------------------------------------ auth
+    def _token(self, st: SyncState, *, force: bool = False) -> str:
+        expires = st.access_expires_at
+        if not force and st.access_token and expires is not None and expires > self._now():
+            return st.access_token
+        assert self.client is not None
+        pair = TokenPair.model_validate(self.client.call(
+            "POST", "/token", body={"refresh_token": st.refresh_token}))
+        with self.db.write() as s:
+            row = s.get(SyncState, 1)
+            assert row is not None
+            row.access_token = pair.access_token
+            row.refresh_token = pair.refresh_token
+            row.access_expires_at = self._now() + dt.timedelta(
+                seconds=max(0, pair.access_expires_in - 30))
+        st.access_token, st.refresh_token = pair.access_token, pair.refresh_token
+        st.access_expires_at = self._now() + dt.timedelta(seconds=pair.access_expires_in - 30)
+        return st.access_token
+
+    def call(self, st: SyncState, method: str, path: str, **kw: Any) -> Any:
+        assert self.client is not None
+        try:
+            return self.client.call(method, path, token=self._token(st), **kw)
+        except ServerRefused as exc:
+            if exc.status != 401 or exc.code not in ("expired", "bad_token"):
+                raise
+        # Our clock may be off: the server says the access token expired.  Refresh once.
+        return self.client.call(method, path, token=self._token(st, force=True), **kw)
+
+    # ------------------------------------------------------------------ leases
+    def _leases(self, st: SyncState) -> None:
+        today = self._now().date()
+        years = [today.year] + ([today.year + 1] if today.month == 12 else [])
+        with self.db.read() as s:
+            studio = s.get(Studio, st.studio_id)
+            if studio is None:
+                return
+            prefix = studio.case_prefix
+            wanted = []
+            for year in years:
+                left = s.execute(select(func.coalesce(func.sum(
+                    LeasedNumberBlock.last - LeasedNumberBlock.next_seq + 1), 0)).where(
+                    LeasedNumberBlock.studio_id == st.studio_id,
+                    LeasedNumberBlock.prefix == prefix, LeasedNumberBlock.year == year,
+                    LeasedNumberBlock.next_seq <= LeasedNumberBlock.last)).scalar_one()
+                if left < LEASE_LOW_WATER:
+                    used = s.execute(select(func.coalesce(func.max(Case.seq), 0)).where(
+                        Case.studio_id == st.studio_id, Case.year == year)).scalar_one()
+                    wanted.append((year, int(used)))
+        for year, used in wanted:
+            lease = Lease.model_validate(self.call(st, "POST", "/lease", body={
+                "prefix": prefix, "year": year, "count": LEASE_BLOCK, "used_max": used}))
+            with self.db.write() as s:
+                s.add(LeasedNumberBlock(studio_id=st.studio_id, prefix=lease.prefix,
+                                        year=lease.year, first=lease.first, last=lease.last,
+                                        next_seq=lease.first))
+
+    # ------------------------------------------------------------------ push
+    def _push(self, st: SyncState, report: SyncReport) -> None:
+        for _ in range(MAX_PUSH_BATCHES):
+            batch = self._pending_batch() or self._make_batch(st)
+            if batch is None:
+                return
+            req = PushRequest.model_validate(batch.body)
+            self._upload_blobs(st, req, report)
+            result = PushResult.model_validate(
+                self.call(st, "POST", "/push", body=batch.body))
+            if result.batch_id != batch.batch_id:
+                raise SyncError("区级服务器的回答与所发批次不符。", kind=SyncErrorKind.PROTOCOL)
+            if self._apply_push_result(st, batch, req, result, report):
+                return  # rows waiting for a blob: not again in this round
+
+    def _pending_batch(self) -> SyncBatch | None:
+        with self.db.read() as s:
+            batch = s.execute(select(SyncBatch).order_by(SyncBatch.created_at).limit(1)
+                              ).scalar_one_or_none()
+            if batch is not None:
+                s.expunge(batch)
+            return batch
+
+    def _make_batch(self, st: SyncState) -> SyncBatch | None:
+        with self.db.write() as s:
+            entries = s.execute(select(OutboxEntry).order_by(OutboxEntry.seq)
+                                .limit(MAX_BATCH_CHANGES * 4)).scalars().all()
+            seen: dict[tuple[str, str], None] = {}
+            upto = 0
+            for e in entries:
+                key = (e.entity, e.entity_id)
+                if key not in seen and len(seen) >= MAX_BATCH_CHANGES:
+                    break
+                seen[key] = None
+                upto = e.seq
+            changes: list[dict[str, Any]] = []
+            by_entity: dict[str, list[str]] = {}
+            for entity, row_id in seen:
+                by_entity.setdefault(entity, []).append(row_id)
+            for entity, ids in by_entity.items():
+                model = SYNCED_MODELS.get(entity)
+                if model is None:
+                    log.warning("outbox entry for an entity that does not sync: %s", entity)
+                    continue
+                for row in s.execute(select(model).where(model.id.in_(ids))).scalars():
+                    changes.append(Change(
+                        entity=entity, id=row.id, base_version=row.version,
+                        deleted=row.deleted, data=wire_rows.to_data(entity, row),
+                    ).model_dump(mode="json"))
+            audits = s.execute(select(AuditEvent).where(AuditEvent.seq > st.audit_cursor)
+                               .order_by(AuditEvent.seq).limit(500)).scalars().all()
+            audit_upto = audits[-1].seq if audits else st.audit_cursor
+            audit_body = [AuditIn(id=a.id, data={
+                "at": a.at.isoformat(), "actor": a.actor, "action": a.action,
+                "entity": a.entity, "entity_id": a.entity_id, "detail": a.detail,
+                "prev_hash": a.prev_hash, "hash": a.hash}).model_dump() for a in audits]
+            if upto == 0 and not audits:
+                return None
+            batch = SyncBatch(batch_id=new_id(), upto_outbox_seq=upto,
+                              upto_audit_seq=audit_upto,
+                              body={"batch_id": "", "changes": changes, "audit": audit_body})
+            batch.body["batch_id"] = batch.batch_id
+            s.add(batch)
+            s.flush()
+            s.expunge(batch)
+            return batch
+
+    def _upload_blobs(self, st: SyncState, req: PushRequest, report: SyncReport) -> None:
+        for c in req.changes:
+            if c.deleted:
+                continue
+            for sha in blob_refs(c.entity, c.data):
+                path = blob_file(self.data_dir, sha)
+                if not path.exists():
+                    continue  # the server answers missing_blob; the row waits
+                status = self.call(st, "GET", f"/blobs/{sha}/status")
+                if status["complete"]:
+                    continue
+                data = path.read_bytes()
+                if hashlib.sha256(data).hexdigest() != sha:
+                    log.error("local blob does not match its hash; not uploaded")
+                    continue
+                offset = int(status["received"]) if status["size"] == len(data) else 0
+                while True:
+                    chunk = data[offset:offset + BLOB_CHUNK_BYTES]
+                    status = self.call(st, "PUT", f"/blobs/{sha}", content=chunk,
+                                       params={"offset": offset, "size": len(data)})
+                    offset = int(status["received"])
+                    if status["complete"] or not chunk:
+                        break
+                report.blobs_up += 1
+
+    def _apply_push_result(self, st: SyncState, batch: SyncBatch, req: PushRequest,
+                           result: PushResult, report: SyncReport) -> bool:
+        """Apply the server's answer; True if some rows must wait for their blobs."""
+        sent = {c.id: c for c in req.changes}
+        with self.db.write() as s:
+            state = s.get(SyncState, 1)
+            assert state is not None
+            digest = state.digest
+            later = set(s.execute(select(OutboxEntry.entity_id).where(
+                OutboxEntry.seq > batch.upto_outbox_seq)).scalars())
+            retry: list[Change] = []
+            for r in result.results:
+                change = sent.get(r.id)
+                if change is None:
+                    continue
+                model = SYNCED_MODELS.get(r.entity)
+                local = wire_rows.get_row(s, r.entity, r.id) if model else None
+                if r.outcome in ("applied", "unchanged"):
+                    report.pushed += r.outcome == "applied"
+                    if local is not None and local.version != r.version:
+                        digest = digest_add(digest, r.entity, r.id, local.version, -1)
+                        digest = digest_add(digest, r.entity, r.id, r.version)
+                        self._set_version(s, r.entity, r.id, r.version)
+                elif r.outcome == "conflict" and r.server is not None:
+                    mine = (wire_rows.to_data(r.entity, local) if local is not None
+                            else change.data)
+                    s.add(SyncConflict(
+                        id=r.conflict_id or new_id(), entity=r.entity, row_id=r.id, mine=mine,
+                        mine_deleted=local.deleted if local is not None else change.deleted,
+                        theirs=r.server.data, theirs_deleted=r.server.deleted,
+                        theirs_version=r.server.version))
+                    report.conflicts += 1
+                    if r.id in later:  # the newer local edit is kept in the conflict
+                        s.execute(delete(OutboxEntry).where(OutboxEntry.entity_id == r.id))
+                    digest = self._adopt(s, st.studio_id, r.server, local, digest)
+                elif r.outcome == "rejected" and r.server is not None:
+                    digest = self._adopt(s, st.studio_id, r.server, local, digest)
+                elif r.outcome == "missing_blob":
+                    retry.append(change)
+                    report.deferred.append(r.id)
+            s.execute(delete(OutboxEntry).where(OutboxEntry.seq <= batch.upto_outbox_seq))
+            for c in retry:
+                s.add(OutboxEntry(entity=c.entity, entity_id=c.id, op="upsert"))
+            state.digest = digest
+            state.audit_cursor = max(state.audit_cursor, batch.upto_audit_seq)
+            s.execute(delete(SyncBatch).where(SyncBatch.batch_id == batch.batch_id))
+            st.audit_cursor = state.audit_cursor
+            self._reindex(s, self._cases_touched(s, [
+                (r.entity, r.id) for r in result.results
+                if r.outcome in ("conflict", "rejected") and r.server is not None]))
+        return bool(retry)
+
+    def _set_version(self, s: Session, entity: str, row_id: str, version: int) -> None:
+        table = SYNCED_MODELS[entity].__table__  # type: ignore[attr-defined]
+        # updated_at set to itself: the column's onupdate must not fire for a version change.
+        s.execute(update(table).where(table.c.id == row_id)
+                  .values(version=version, updated_at=table.c.updated_at))
+
+    def _adopt(self, s: Session, studio_id: str, row: WireRow, local: Synced | None,
+               digest: str) -> str:
+        """Make the local row the server's copy (version included); returns the digest."""
+        model = SYNCED_MODELS.get(row.entity)
+        if model is None:
+            return digest
+        values = wire_rows.from_data(row.entity, row.data)
+        if local is None:
+            obj = model(id=row.id, studio_id=studio_id, version=row.version,  # type: ignore[call-arg]
+                        deleted=row.deleted, **values)
+            s.add(obj)
+        else:
+            digest = digest_add(digest, row.entity, row.id, local.version, -1)
+            for key, value in values.items():
+                setattr(local, key, value)
+            local.deleted = row.deleted
+            local.version = row.version
+            if "updated_at" in values:
+                flag_modified(local, "updated_at")
+        s.flush()
+        return digest_add(digest, row.entity, row.id, row.version)
+
+    # ------------------------------------------------------------------ pull
+    def _pull(self, st: SyncState, report: SyncReport, *, repair: bool = False) -> None:
+        cursor = 0 if repair else st.cursor
+        page_no = 0
+        while True:
+            page = PullPage.model_validate(self.call(
+                st, "GET", "/pull", params={"cursor": cursor, "limit": self.page_size}))
+            page_no += 1
+            self._apply_page(st, page, report, page_no, keep_cursor=repair)
+            cursor = page.cursor
+            if not page.more:
+                return
+
+    def _apply_page(self, st: SyncState, page: PullPage, report: SyncReport, page_no: int,
+                    *, keep_cursor: bool) -> None:
+        # Rows of one page may refer to rows of a later one (the feed holds each row at
+        # its newest sequence), so foreign keys are checked by the feed's completeness,
+        # not per page: this one connection turns them off for the page's transaction.
+        with self.db.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with Session(bind=conn.execution_options(mediator_write=True),
+                             expire_on_commit=False) as s, s.begin():
+                    self._apply_rows(s, st, page, report, page_no=page_no,
+                                     keep_cursor=keep_cursor)
+            finally:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+    def _apply_rows(self, s: Session, st: SyncState, page: PullPage, report: SyncReport, *,
+                    page_no: int, keep_cursor: bool) -> None:
+        state = s.get(SyncState, 1)
+        assert state is not None
+        digest = state.digest
+        ids = [r.id for r in page.rows]
+        pending = set(s.execute(select(OutboxEntry.entity_id).where(
+            OutboxEntry.entity_id.in_(ids))).scalars()) if ids else set()
+        by_entity: dict[str, list[WireRow]] = {}
+        for r in page.rows:
+            by_entity.setdefault(r.entity, []).append(r)
+        applied: list[tuple[str, str]] = []
+        for entity, rows in by_entity.items():
+            model = SYNCED_MODELS.get(entity)
+            if model is None:
+                continue  # an entity of a newer desktop version
+            existing = {o.id: o for o in s.execute(
+                select(model).where(model.id.in_([r.id for r in rows]))).scalars()}
+            for r in rows:
+                local = existing.get(r.id)
+                if local is not None and local.version == r.version:
+                    continue
+                if r.id in pending:
+                    report.deferred.append(r.id)
+                    continue
+                if local is not None and local.version > r.version:
+                    continue
+                digest = self._adopt(s, st.studio_id, r, local, digest)
+                applied.append((entity, r.id))
+                report.pulled += 1
+        if page_no > 1 or len(page.rows) > 1:
+            _failpoint("pull_apply")
+        self._reindex(s, self._cases_touched(s, applied))
+        state.digest = digest
+        if not keep_cursor:
+            state.cursor = max(state.cursor, page.cursor)
+            st.cursor = state.cursor
+
+    def _cases_touched(self, s: Session, rows: Iterable[tuple[str, str]]) -> set[str]:
+        case_ids: set[str] = set()
+        party_ids: list[str] = []
+        link_ids: list[str] = []
+        for entity, row_id in rows:
+            if entity == "case":
+                case_ids.add(row_id)
+            elif entity == "party":
+                party_ids.append(row_id)
+            elif entity == "case_party":
+                link_ids.append(row_id)
+        if link_ids:
+            case_ids.update(s.execute(select(CaseParty.case_id)
+                                      .where(CaseParty.id.in_(link_ids))).scalars())
+        if party_ids:
+            case_ids.update(s.execute(select(CaseParty.case_id)
+                                      .where(CaseParty.party_id.in_(party_ids))).scalars())
+        return case_ids
+
+    def _reindex(self, s: Session, case_ids: set[str]) -> None:
+        if not case_ids or self.case_text is None:
+            return
+        conn = s.connection()
+        for chunk in _chunks(sorted(case_ids), 500):
+            cases = s.execute(select(Case).where(Case.id.in_(chunk))).scalars().all()
+            links = s.execute(select(CaseParty.case_id, Party).join(
+                Party, Party.id == CaseParty.party_id).where(
+                CaseParty.case_id.in_(chunk), CaseParty.deleted.is_(False))).all()
+            parties: dict[str, list[Party]] = {}
+            for case_id, party in links:
+                parties.setdefault(case_id, []).append(party)
+            for c in cases:
+                search.upsert_case_text(conn, c.local_id, self.case_text(c, parties.get(c.id, [])))
+
+    # ------------------------------------------------------------------ blobs down
+    def _download_blobs(self, st: SyncState, report: SyncReport) -> None:
+        with self.db.read() as s:
+            wanted = set(s.execute(select(Attachment.sha256)
+                                   .where(Attachment.deleted.is_(False))).scalars())
+            wanted |= {sha for sha in s.execute(select(Agreement.signed_blob)
+                                                .where(Agreement.deleted.is_(False))).scalars()
+                       if sha}
+        for sha in sorted(wanted):
+            final = blob_file(self.data_dir, sha)
+            if final.exists():
+                continue
+            part = self.data_dir.tmp / f"{sha}.part"
+            offset = part.stat().st_size if part.exists() else 0
+            try:
+                data = self.call(st, "GET", f"/blobs/{sha}", params={"offset": offset})
+            except ServerRefused as exc:
+                if exc.status == 404:
+                    continue  # not complete on the server yet
+                raise
+            with part.open("ab") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            h = hashlib.sha256(part.read_bytes()).hexdigest()
+            if h != sha:
+                part.unlink()
+                log.warning("downloaded blob failed its hash check; will fetch again")
+                continue
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(part, final)
+            report.blobs_down += 1
+
+    # ------------------------------------------------------------------ digest
+    def _check_digest(self, st: SyncState, report: SyncReport) -> None:
+        with self.db.read() as s:
+            busy = s.execute(select(func.count()).select_from(OutboxEntry)).scalar_one() or \
+                s.execute(select(func.count()).select_from(SyncBatch)).scalar_one()
+        if busy or report.deferred:
+            return  # unsent changes: the sides differ on purpose until the next push
+        server = DigestInfo.model_validate(self.call(st, "GET", "/digest"))
+        if self._local_digest(recompute=False) == server.digest:
+            report.digest_ok = True
+            return
+        if self._local_digest(recompute=True) == server.digest:
+            report.digest_ok = True
+            return
+        log.warning("digest mismatch after sync: repair pull")
+        self._pull(st, report, repair=True)
+        report.repaired = True
+        report.digest_ok = self._local_digest(recompute=True) == server.digest
+
+    def _local_digest(self, *, recompute: bool) -> str:
+        if not recompute:
+            return self.state().digest
+        with self.db.write() as s:
+            triples: list[tuple[str, str, int]] = []
+            for entity, model in SYNCED_MODELS.items():
+                triples.extend((entity, rid, v) for rid, v in s.execute(
+                    select(model.id, model.version).where(model.version > 0)))
+            value = digest_of(triples)
+            state = s.get(SyncState, 1)
+            assert state is not None
+            state.digest = value
+            return value
+
+
+def _chunks(items: list[str], n: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]

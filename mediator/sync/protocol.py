@@ -1,0 +1,216 @@
+"""The sync wire protocol, shared by the desktop engine and the district server.
+
+Versioned like Anki's sync (``rslib/src/sync/version.rs``): every request carries
+``X-Mediator-Protocol``; the server accepts ``MIN_PROTOCOL..MAX_PROTOCOL`` and
+answers anything older with HTTP 426 and a Chinese "please upgrade" message,
+which the client maps to ``SyncError(kind=UPGRADE)``.
+
+Rows travel as :class:`WireRow`: the sync columns plus ``data``, the row's own
+columns as JSON (dates as ISO strings).  The server treats ``data`` as opaque;
+only the desktop knows the columns (mediator.sync.rows).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+MIN_PROTOCOL = 1
+MAX_PROTOCOL = 1
+PROTOCOL_HEADER = "X-Mediator-Protocol"
+
+API = "/api/v1"
+
+# Entities the feed carries.  Append-only ones merge as a union: a row, once on the
+# server, is never replaced (session records, investigation records, follow-ups).
+ENTITIES = frozenset({
+    "mediator", "case", "party", "case_party", "investigation_record", "session_record",
+    "agreement", "follow_up", "attachment",
+})
+APPEND_ONLY = frozenset({"investigation_record", "session_record", "follow_up"})
+
+# Limits (the server enforces them; the client stays well inside).
+MAX_BATCH_CHANGES = 500
+MAX_AUDIT_EVENTS = 1000
+MAX_REQUEST_BYTES = 8 * 1024 * 1024
+MAX_ROW_BYTES = 256 * 1024
+MAX_BLOB_BYTES = 64 * 1024 * 1024
+BLOB_CHUNK_BYTES = 1024 * 1024
+MAX_PULL_LIMIT = 2000
+DEFAULT_PULL_LIMIT = 1000
+LEASE_BLOCK = 100
+
+UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+ENTITY_RE = re.compile(r"^[a-z][a-z_]{0,39}$")
+
+UPGRADE_MESSAGE = "调解工作台版本过旧，区级服务器已不再支持，请升级到最新版本后再同步。"
+
+Uuid = Field(pattern=UUID_RE.pattern)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class WireRow(_Model):
+    entity: str = Field(max_length=40)
+    id: str = Field(pattern=UUID_RE.pattern)
+    version: int = Field(ge=0)
+    deleted: bool = False
+    data: dict[str, Any]
+
+
+class Change(_Model):
+    """One pushed row: its current state and the server version it was based on."""
+
+    entity: str = Field(pattern=ENTITY_RE.pattern)
+    id: str = Field(pattern=UUID_RE.pattern)
+    base_version: int = Field(ge=0)
+    deleted: bool = False
+    data: dict[str, Any]
+
+
+class AuditIn(_Model):
+    id: str = Field(pattern=UUID_RE.pattern)
+    data: dict[str, Any]
+
+
+class PushRequest(_Model):
+    batch_id: str = Field(pattern=UUID_RE.pattern)
+    changes: list[Change] = Field(default_factory=list, max_length=MAX_BATCH_CHANGES)
+    audit: list[AuditIn] = Field(default_factory=list, max_length=MAX_AUDIT_EVENTS)
+
+
+Outcome = Literal["applied", "unchanged", "conflict", "missing_blob", "rejected"]
+
+
+class ChangeResult(_Model):
+    id: str
+    entity: str
+    outcome: Outcome
+    version: int = 0  # the server's version of the row after this push
+    server: WireRow | None = None  # the server's copy, on conflict / rejected
+    conflict_id: str | None = None
+
+
+class PushResult(_Model):
+    batch_id: str
+    results: list[ChangeResult]
+    audit_stored: int = 0
+    replayed: bool = False
+
+
+class PullPage(_Model):
+    rows: list[WireRow]
+    cursor: int  # the feed sequence up to which this page is complete
+    more: bool
+
+
+class DigestInfo(_Model):
+    digest: str
+    count: int
+    cursor: int
+
+
+class EnrolRequest(_Model):
+    code: str = Field(min_length=8, max_length=100)
+    device_name: str = Field(default="", max_length=100)
+    csr_pem: str = Field(default="", max_length=8000)
+    case_prefix: str = Field(default="", max_length=20)
+    committee_name: str = Field(default="", max_length=100)
+
+
+class TokenPair(_Model):
+    access_token: str
+    refresh_token: str
+    access_expires_in: int
+
+
+class EnrolResult(TokenPair):
+    studio_id: str
+    studio_name: str
+    case_prefix: str
+    device_id: str
+    cert_pem: str = ""
+    chain_pem: str = ""
+
+
+class RefreshRequest(_Model):
+    refresh_token: str = Field(min_length=10, max_length=200)
+
+
+class LeaseRequest(_Model):
+    prefix: str = Field(min_length=1, max_length=20)
+    year: int = Field(ge=2000, le=2200)
+    count: int = Field(default=LEASE_BLOCK, ge=1, le=1000)
+    used_max: int = Field(default=0, ge=0, le=10_000_000)
+
+
+class Lease(_Model):
+    prefix: str
+    year: int
+    first: int
+    last: int
+
+
+class BlobStatus(_Model):
+    sha256: str
+    received: int
+    size: int
+    complete: bool
+
+
+class ConflictInfo(_Model):
+    id: str
+    entity: str
+    row_id: str
+    server_version: int
+    server: WireRow
+    client: dict[str, Any]
+    client_deleted: bool
+    created_at: str
+    resolved: bool
+
+
+class ErrorBody(_Model):
+    error: str
+    message: str
+
+
+def row_hash(entity: str, row_id: str, version: int) -> int:
+    """One row's share of the digest: SHA-256 of (entity, id, version) as an integer."""
+    return int.from_bytes(hashlib.sha256(f"{entity}:{row_id}:{version}".encode()).digest(), "big")
+
+
+DIGEST_MOD = 1 << 256
+
+
+def digest_add(digest: str, entity: str, row_id: str, version: int, sign: int = 1) -> str:
+    """Update an order-independent digest (a sum of row hashes mod 2**256).
+
+    Both sides keep it incrementally, so the post-sync comparison costs nothing
+    however large the studio's data is.  Version 0 (never synced) counts as absent.
+    """
+    if version <= 0:
+        return digest
+    value = int(digest or "0", 16)
+    value = (value + sign * row_hash(entity, row_id, version)) % DIGEST_MOD
+    return f"{value:064x}"
+
+
+def digest_of(rows: Any) -> str:
+    """The digest of an iterable of (entity, id, version), computed from scratch."""
+    value = 0
+    for entity, row_id, version in rows:
+        if version > 0:
+            value += row_hash(entity, row_id, version)
+    return f"{value % DIGEST_MOD:064x}"
+
+
+def blob_path_parts(sha256: str) -> tuple[str, str]:
+    return sha256[:2], sha256

@@ -1,0 +1,108 @@
+"""Two PCs of one studio and a PC of another studio, against a real server process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mediator.services.dto import CaseFilter
+from tests.sync.conftest import COMMITTEE_A, COMMITTEE_B
+from tests.sync.harness import Pc, ServerProcess
+
+
+def test_two_pcs_of_a_studio_share_cases_and_another_studio_sees_none(
+        server: ServerProcess, make_pc: Callable[..., Pc]) -> None:
+    code_a1 = server.new_studio(COMMITTEE_A, "桂城")
+    code_a2 = server.code(COMMITTEE_A)
+    code_b = server.new_studio(COMMITTEE_B, "大沥")
+    a1, a2 = make_pc("a1"), make_pc("a2", mediator="李调解")
+    b = make_pc("b", committee=COMMITTEE_B, prefix="大沥", mediator="黄调解")
+    a1.enrol(server.url, code_a1)
+    a2.enrol(server.url, code_a2)
+    b.enrol(server.url, code_b)
+    for pc in (a1, a2, b):  # first sync leases the case-number blocks
+        pc.run_sync()
+
+    # Offline on both PCs of studio A: numbers must not collide.
+    on_a1 = [a1.register(f"甲电脑登记的第{i}件") for i in range(3)]
+    on_a2 = [a2.register(f"乙电脑登记的第{i}件") for i in range(2)]
+    b.register("大沥的案件")
+    assert not {r.case_no for r in on_a1} & {r.case_no for r in on_a2}
+
+    r1 = a1.run_sync()
+    assert r1.pushed >= 3 * 5 and r1.conflicts == 0  # case + 2 parties + 2 roles each
+    a2.run_sync()
+    a1.run_sync()
+    b.run_sync()
+
+    ids = {r.id for r in on_a1 + on_a2}
+    assert set(a1.cases()) == ids == set(a2.cases())
+    assert not set(b.cases()) & ids
+    assert len(b.cases()) == 1
+    # Pulled cases are searchable on the other PC (full-text index kept up to date).
+    found = a2.ws.cases.ids(CaseFilter(text="甲电脑"))
+    assert len(found) == 3
+    assert len(set(a1.case_numbers())) == 5
+    status = a1.sync.status()
+    assert status.pending == 0 and status.open_conflicts == 0 and status.last_sync_at
+
+
+def test_concurrent_edit_becomes_a_conflict_resolved_side_by_side(
+        server: ServerProcess, make_pc: Callable[..., Pc]) -> None:
+    a1, a2 = make_pc("a1"), make_pc("a2")
+    a1.enrol(server.url, server.new_studio(COMMITTEE_A, "桂城"))
+    a2.enrol(server.url, server.code(COMMITTEE_A))
+    a1.run_sync()
+    ref = a1.register("原始案情")
+    a1.run_sync()
+    a2.run_sync()
+    a1.edit_case(ref.id, "甲电脑改的案情")
+    a2.edit_case(ref.id, "乙电脑改的案情")
+    assert a1.run_sync().conflicts == 0
+    report = a2.run_sync()
+    assert report.conflicts == 1
+    # The server kept the first push; the second PC now shows it, and keeps its own edit
+    # in the conflict for a person.
+    assert a2.cases()[ref.id].summary == "甲电脑改的案情"
+    [conflict] = a2.sync.conflicts()
+    diff = {d.field: d for d in conflict.diffs}
+    assert diff["summary"].mine == "乙电脑改的案情"
+    assert diff["summary"].theirs == "甲电脑改的案情"
+    assert ref.case_no in conflict.title
+
+    a2.sync.resolve(conflict.id, "mine")
+    a2.run_sync()
+    a1.run_sync()
+    assert a1.cases()[ref.id].summary == "乙电脑改的案情"
+    assert a2.sync.conflicts() == []
+    assert a2.sync.status().open_conflicts == 0
+
+
+def test_referral_from_the_district_arrives_on_next_pull(
+        server: ServerProcess, make_pc: Callable[..., Pc]) -> None:
+    a1 = make_pc("a1")
+    a1.enrol(server.url, server.new_studio(COMMITTEE_A, "桂城"))
+    a1.run_sync()
+    out = server.admin("case", "assign", "--studio", COMMITTEE_A, "--dispute-type", "neighbour",
+                       "--source", "court_entrusted", "--summary", "法院委托调解的相邻纠纷",
+                       "--applicant", "张三", "--respondent", "李四")
+    assert "已移送" in out
+    report = a1.run_sync()
+    assert report.pulled == 5
+    [case] = [c for c in a1.cases().values() if c.source == "court_entrusted"]
+    detail = a1.ws.cases.get(case.id)
+    assert {p.name for p in detail.parties} == {"张三", "李四"}
+    # Its number came from the studio's own number space: no lease collides with it.
+    mine = a1.register("本机登记")
+    assert mine.case_no != case.case_no
+
+
+@pytest.mark.parametrize("bad", ["http://example.com", "ftp://127.0.0.1", "127.0.0.1:80"])
+def test_client_refuses_plain_http_except_loopback(make_pc: Callable[..., Pc], bad: str) -> None:
+    from mediator.errors import SyncError
+
+    pc = make_pc("a1")
+    with pytest.raises(SyncError, match="https"):
+        pc.sync.enrol(bad, "ABCD-EFGH-IJKL")
+    assert not pc.sync.status().enrolled
