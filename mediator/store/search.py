@@ -12,6 +12,11 @@ Two FTS5 indexes over the same text (table ``case_search``, one row per case):
   ("漏 水": adjacent tokens), both index lookups.  Runs of digits and Latin
   letters stay whole tokens there, so a short digit query is a prefix query.
 
+Terms of six or more characters (ID numbers, phone numbers, long phrases) are
+looked up by their non-overlapping trigrams ANDed, then checked exactly with
+``instr`` on the stored text: digit trigrams are common, and a phrase would
+walk every overlapping one.
+
 We never use LIKE on a trigram column: on SQLite 3.40 a 1–2 character LIKE there
 silently returns no rows.  Results come back newest first (rowid order), capped
 at :data:`MAX_RESULTS`; the caller orders them for display.
@@ -27,6 +32,8 @@ from sqlalchemy import Connection, text
 
 # A search shows at most this many hits (the newest); more words narrow it down.
 MAX_RESULTS = 2000
+# Terms this long are looked up by non-overlapping trigrams plus an exact check.
+LONG_TERM = 6
 
 # CJK ideographs (URO, Ext A-F, compatibility, plane 2-3), kana and CJK punctuation
 # get a space around them in the unigram body.
@@ -83,19 +90,32 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _term_query(term: str) -> tuple[str, str]:
-    """(SQL selecting matching local_ids, FTS expression) for one search term."""
+def _term_query(term: str, name: str) -> tuple[str, dict[str, object], bool]:
+    """(SQL selecting matching local_ids as ``rowid``, its parameters, whether the SQL
+    reads the FTS table directly) for one search term."""
+    if len(term) >= LONG_TERM:
+        # A long term as a phrase walks one doclist per overlapping trigram (16 for an
+        # ID number, and digit trigrams are common).  Non-overlapping trigrams ANDed
+        # find the few candidates; instr() on the stored text keeps the exact meaning.
+        grams = [term[i:i + 3] for i in range(0, len(term) - 2, 3)]
+        if len(term) % 3:
+            grams.append(term[-3:])
+        expr = " AND ".join(_quote(g) for g in grams)
+        sql = (f"SELECT f.rowid AS rowid FROM case_fts f JOIN case_search s "
+               f"ON s.local_id = f.rowid WHERE case_fts MATCH :{name} "
+               f"AND instr(s.body, :{name}_raw) > 0")
+        return sql, {name: expr, f"{name}_raw": term}, False
     if len(term) >= 3:
-        return "SELECT rowid FROM case_fts WHERE case_fts MATCH :{p}", _quote(term)
+        sql = f"SELECT rowid FROM case_fts WHERE case_fts MATCH :{name}"
+        return sql, {name: _quote(term)}, True
     tokens = unigram_body(term).split(" ")
+    sql = f"SELECT rowid FROM case_fts_uni WHERE case_fts_uni MATCH :{name}"
     if all(_CJK_CHAR.fullmatch(t) for t in tokens):
         # One or two CJK characters: a token, or a phrase of adjacent tokens.
-        return "SELECT rowid FROM case_fts_uni WHERE case_fts_uni MATCH :{p}", _quote(
-            " ".join(tokens)
-        )
+        return sql, {name: _quote(" ".join(tokens))}, True
     # A short digit/Latin term (or mixed): prefix of a token ("12" matches 12345...).
     parts = [_quote(t) + ("*" if not _CJK_CHAR.fullmatch(t) else "") for t in tokens]
-    return "SELECT rowid FROM case_fts_uni WHERE case_fts_uni MATCH :{p}", " ".join(parts)
+    return sql, {name: " ".join(parts)}, True
 
 
 def search_terms(query: str) -> list[str]:
@@ -111,12 +131,12 @@ def match_query(query: str, limit: int = MAX_RESULTS) -> tuple[str, dict[str, ob
         return None
     selects = []
     params: dict[str, object] = {"fts_limit": limit}
+    direct = False
     for i, term in enumerate(terms):
-        sql, expr = _term_query(term)
-        name = f"fts_q{i}"
-        selects.append(sql.format(p=name))
-        params[name] = expr
-    if len(selects) == 1:
+        sql, term_params, direct = _term_query(term, f"fts_q{i}")
+        selects.append(sql)
+        params |= term_params
+    if len(selects) == 1 and direct:
         # Directly on the FTS table, so FTS5 walks its doclist backwards and stops early.
         return selects[0] + " ORDER BY rowid DESC LIMIT :fts_limit", params
     joined = " INTERSECT ".join(selects)
