@@ -108,7 +108,7 @@ class FirstRunDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
 
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)

@@ -80,12 +80,14 @@ class CaseListPage(QWidget):
                 continue
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
             samples = [_COLUMN_SAMPLES[name], title]
-            if name == "dispute_type":
-                samples += [label for _code, label in labels.dispute_type_choices()]
-            elif name == "status":
-                samples += [label for _status, label in labels.status_choices()]
             width = max(fm.horizontalAdvance(t) for t in samples)
-            header.resizeSection(col, min(width, 16 * fm.height()) + 24)
+            if name in ("dispute_type", "status"):
+                # Fit most labels; a rare long one ("Land requisition…") is elided, tooltip.
+                choices = (labels.dispute_type_choices() if name == "dispute_type"
+                           else labels.status_choices())
+                longest = max(fm.horizontalAdvance(label) for _c, label in choices)
+                width = max(width, min(longest, 9 * fm.height()))
+            header.resizeSection(col, width + 24)
         self.table.setAccessibleName(self.tr("Cases"))
 
         self.count_label = QLabel()

@@ -140,8 +140,7 @@ class CaseTableModel(QAbstractTableModel):
             return None
         text = self._cell(row, COLUMNS[index.column()])
         if role == Qt.ItemDataRole.ToolTipRole:
-            # For the clipped columns; ID numbers are masked here as in the cell.
-            return text if COLUMNS[index.column()] in ("parties", "phones", "id_numbers") else None
+            return text  # the full text of an elided cell (ID numbers masked as in it)
         return text
 
     def _cell(self, row: CaseRow, column: str) -> str:
