@@ -1,0 +1,497 @@
+"""Finalising an agreement (定稿): proofread, signatures, seal, digital signature.
+
+The steps, each refused with a plain Chinese reason when its precondition is
+missing, and each written to the audit log and the outbox:
+
+1. ``confirm_proofread`` — the terminology check (订金/定金, 抚养/扶养 …) has no
+   warning the mediator did not acknowledge, and every character can be printed;
+2. ``sign_party`` — each party signs on screen (vector strokes) or chooses
+   按指印 for the paper copy;
+3. ``sign_mediator`` — the mediator signs, after every party;
+4. ``approve`` — the studio head approves; the committee seal must exist;
+5. ``finalise`` — the agreement is rendered with signatures and seal, digitally
+   signed (PAdES, studio key), stored as an immutable blob; the row becomes
+   ``final`` with ``effective_on`` = today (the 30-day 司法确认 clock starts).
+
+Signatures collected so far live in the local Draft table (kind
+``agreement-signatures``, key = agreement id) until step 5; then the signed PDF
+holds them and the draft is deleted.  If the agreement's text changes after the
+proofreading, the collected signatures no longer count: people signed other
+words.
+
+The wet-ink path: ``print_unsigned`` (copies for signing on paper), then
+``receive_original`` stores the scan of the signed paper as an attachment and
+makes the agreement final on the day the last signature or the seal was applied.
+
+A finalised agreement is never edited: ``create_addendum`` starts a new
+agreement (补充协议) that goes through the same steps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from mediator import documents
+from mediator.documents import builder, fonts, signing
+from mediator.documents.model import AgreementInput, Signature
+from mediator.domain.status import PARTY_ROLE_LABELS_ZH, PartyRole
+from mediator.domain.terminology import check_terminology
+from mediator.errors import ConflictError, DocumentError, NotFoundError, ValidationError
+from mediator.services.documents import inputs
+from mediator.services.documents.blobs import put_blob, read_blob
+from mediator.services.documents.seal import load_seal
+from mediator.store import audit, outbox
+from mediator.store.models import Agreement, Attachment, Case, Draft
+
+if TYPE_CHECKING:
+    from mediator.services.workspace import Workspace
+
+DRAFT_KIND = "agreement-signatures"
+CONFIRMATION_DAYS = 30
+ORIGINAL_KIND = "agreement_original"  # Attachment.kind of the scanned signed paper
+MAX_SCAN_BYTES = 50_000_000
+
+
+@dataclass(frozen=True)
+class TermIssue:
+    """One terminology warning: where (``facts`` / ``term`` n / ``performance``)."""
+
+    where: str
+    index: int  # term number from 1 when ``where == "term"``, else 0
+    code: str
+    matched: str
+    excerpt: str
+    advice: str
+    suggestion: str
+
+
+@dataclass(frozen=True)
+class ProofreadReport:
+    issues: tuple[TermIssue, ...]
+    undrawable: tuple[str, ...]  # characters no bundled font can draw
+    undrawable_text: str  # the same, named for a message (“㐀”(U+3400))
+
+
+@dataclass(frozen=True)
+class SignerView:
+    party_id: str
+    position: int  # 1-based, in the agreement's order
+    role: str  # 申请人 / 被申请人 / 第三人
+    name: str
+    organisation: bool
+    signed: bool
+    thumbprint: bool
+
+
+@dataclass(frozen=True)
+class FinaliseState:
+    agreement_id: str
+    case_id: str
+    case_no: str
+    kind: str  # written | oral | addendum
+    status: str  # draft | final
+    signers: tuple[SignerView, ...]
+    proofread: bool
+    mediator_signed: bool
+    approved: bool
+    has_seal: bool
+    is_head: bool
+    text_changed: bool  # signatures were collected for an earlier text and dropped
+    printed_copies: int
+    original_received: bool
+    effective_on: dt.date | None
+    signed_blob: str | None
+
+    @property
+    def parties_signed(self) -> bool:
+        return all(s.signed for s in self.signers)
+
+    @property
+    def copies(self) -> int:
+        return len(self.signers) + 1
+
+    @property
+    def final(self) -> bool:
+        return self.status == "final"
+
+    @property
+    def confirmation_deadline(self) -> dt.date | None:
+        """Last day to apply jointly for 司法确认 (30 days from taking effect)."""
+        return self.effective_on + dt.timedelta(days=CONFIRMATION_DAYS) \
+            if self.effective_on else None
+
+    @property
+    def step(self) -> str:
+        """The next thing to do: proofread, sign_parties, sign_mediator, approve, finalise,
+        done."""
+        if self.final:
+            return "done"
+        if not self.proofread:
+            return "proofread"
+        if not self.parties_signed:
+            return "sign_parties"
+        if not self.mediator_signed:
+            return "sign_mediator"
+        if not self.approved:
+            return "approve"
+        return "finalise"
+
+
+@dataclass(frozen=True)
+class FinalisedAgreement:
+    agreement_id: str
+    sha256: str
+    effective_on: dt.date
+    size: int
+
+
+def text_hash(a: Agreement) -> str:
+    """What the parties sign: the agreement's words (not its status or blob)."""
+    words = {"facts": a.facts, "terms": [str(t) for t in a.terms],
+             "method": a.performance_method,
+             "deadline": a.performance_deadline.isoformat() if a.performance_deadline else ""}
+    return hashlib.sha256(json.dumps(words, ensure_ascii=False, sort_keys=True)
+                          .encode("utf-8")).hexdigest()
+
+
+class AgreementSigning:
+    """The finalisation use cases of one workspace.  Every method does database work."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self._ws = ws
+
+    # ------------------------------------------------------------------ reading
+    def state(self, agreement_id: str) -> FinaliseState:
+        bundle, a, payload, changed = self._load(agreement_id)
+        _, me = self._ws.studio.context()
+        signed = payload.get("parties", {})
+        signers = tuple(
+            SignerView(party_id=lk.party_id, position=i,
+                       role=PARTY_ROLE_LABELS_ZH[PartyRole(lk.role)], name=lk.party.name,
+                       organisation=lk.party.kind == "organisation",
+                       signed=lk.party_id in signed or a.status == "final",
+                       thumbprint=bool(signed.get(lk.party_id, {}).get("thumbprint")))
+            for i, lk in enumerate(bundle.principals, 1))
+        original = any(att.kind == ORIGINAL_KIND and not att.deleted
+                       and att.filename.startswith(f"{a.id[:8]}-")
+                       for att in bundle.attachments)
+        return FinaliseState(
+            agreement_id=a.id, case_id=bundle.case.id, case_no=bundle.case.case_no,
+            kind=a.kind, status=a.status, signers=signers,
+            proofread=bool(payload.get("proofread")) or a.status == "final",
+            mediator_signed=bool(payload.get("mediator")) or a.status == "final",
+            approved=bool(payload.get("approved_by")) or a.status == "final",
+            has_seal=load_seal(self._ws.data_dir) is not None, is_head=me.role == "head",
+            text_changed=changed, printed_copies=int(payload.get("printed", 0)),
+            original_received=original, effective_on=a.effective_on,
+            signed_blob=a.signed_blob)
+
+    def proofread(self, agreement_id: str) -> ProofreadReport:
+        """The terminology warnings and unprintable characters of the agreement's text."""
+        bundle, a, _, _ = self._load(agreement_id)
+        issues: list[TermIssue] = []
+        parts: list[tuple[str, int, str]] = [("facts", 0, a.facts)]
+        parts += [("term", i, str(t)) for i, t in enumerate(a.terms, 1)]
+        parts.append(("performance", 0, a.performance_method))
+        for where, index, text in parts:
+            for w in check_terminology(text):
+                issues.append(TermIssue(where, index, w.rule.code, w.matched, w.excerpt,
+                                        w.rule.advice, w.rule.suggestion))
+        doc = inputs.agreement_input(bundle, a, on=dt.date.today())
+        bad = fonts.undrawable_chars("".join(builder.texts_of(doc)))
+        return ProofreadReport(tuple(issues), tuple(bad), fonts.describe_chars(bad))
+
+    def preview(self, agreement_id: str) -> bytes:
+        """The agreement as it stands (signatures so far; 草稿 until sealed and final)."""
+        bundle, a, payload, _ = self._load(agreement_id)
+        if a.status == "final" and a.signed_blob:
+            return read_blob(self._ws.data_dir, a.signed_blob)
+        return documents.render(self._input(bundle, a, payload, sealed=False))
+
+    # ------------------------------------------------------------------ steps
+    def confirm_proofread(self, agreement_id: str, acknowledged: Collection[str]) -> None:
+        report = self.proofread(agreement_id)
+        if report.undrawable:
+            raise DocumentError(f"以下字符无法用内置字体打印：{report.undrawable_text}。"
+                                "请修改协议内容后再校对。", field="terms")
+        open_codes = sorted({i.code for i in report.issues} - set(acknowledged))
+        if open_codes:
+            raise ValidationError(f"还有{len(open_codes)}类用语提示未确认，请逐条核对后确认。",
+                                  field="terms")
+        self._step(agreement_id, "agreement.proofread",
+                   lambda p, a, b: p.update(proofread={"acknowledged": sorted(set(acknowledged)),
+                                                       "at": dt.date.today().isoformat()}),
+                   detail={"acknowledged": len(set(acknowledged))})
+
+    def sign_party(self, agreement_id: str, party_id: str, signature: Signature) -> None:
+        def apply(p: dict[str, Any], a: Agreement, b: inputs.CaseBundle) -> None:
+            self._need_proofread(p)
+            ids = [lk.party_id for lk in b.principals]
+            if party_id not in ids:
+                raise ValidationError("签名人不是本协议的当事人", field="signature")
+            p.setdefault("parties", {})[party_id] = inputs.signature_to_json(signature)
+            # A party signing again (e.g. corrected) voids the later signatures.
+            p.pop("mediator", None)
+            p.pop("approved_by", None)
+
+        position = self._position(agreement_id, party_id)
+        self._step(agreement_id, "agreement.sign_party", apply,
+                   detail={"position": position, "thumbprint": signature.thumbprint})
+
+    def clear_party(self, agreement_id: str, party_id: str) -> None:
+        def apply(p: dict[str, Any], a: Agreement, b: inputs.CaseBundle) -> None:
+            p.setdefault("parties", {}).pop(party_id, None)
+            p.pop("mediator", None)
+            p.pop("approved_by", None)
+
+        self._step(agreement_id, "agreement.clear_signature", apply,
+                   detail={"position": self._position(agreement_id, party_id)})
+
+    def sign_mediator(self, agreement_id: str, signature: Signature) -> None:
+        if signature.thumbprint:
+            raise ValidationError("人民调解员应当签名，不能以指印代替", field="signature")
+
+        def apply(p: dict[str, Any], a: Agreement, b: inputs.CaseBundle) -> None:
+            self._need_proofread(p)
+            missing = self._missing_parties(p, b)
+            if missing:
+                raise DocumentError("还有当事人未签名：" + "、".join(missing), field="signature")
+            p["mediator"] = inputs.signature_to_json(signature)
+
+        self._step(agreement_id, "agreement.sign_mediator", apply)
+
+    def approve(self, agreement_id: str) -> None:
+        """The studio head approves; the seal will be applied when finalising."""
+        _, me = self._ws.studio.context()
+        if me.role != "head":
+            raise DocumentError("只有工作室负责人可以批准协议并加盖印章")
+        if load_seal(self._ws.data_dir) is None:
+            raise DocumentError("尚未导入调解委员会印章，不能批准定稿。请负责人先导入印章。",
+                                field="seal")
+
+        def apply(p: dict[str, Any], a: Agreement, b: inputs.CaseBundle) -> None:
+            self._need_proofread(p)
+            missing = self._missing_parties(p, b)
+            if not p.get("mediator"):
+                missing.append("人民调解员签名")
+            if missing:
+                raise DocumentError("协议尚不能批准，缺少：" + "、".join(missing))
+            p["approved_by"] = me.id
+
+        self._step(agreement_id, "agreement.approve", apply)
+
+    def finalise(self, agreement_id: str, *, passphrase: bytes | None = None
+                 ) -> FinalisedAgreement:
+        """Render with signatures and seal, sign digitally, store; the agreement is final."""
+        bundle, a, payload, _ = self._load(agreement_id)
+        if a.status == "final":
+            raise ConflictError("这份协议已经定稿，不能再次签署。如需修改，请制作补充协议。")
+        self._need_proofread(payload)
+        if not payload.get("approved_by"):
+            raise DocumentError("协议尚未经工作室负责人批准，不能定稿")
+        today = dt.date.today()
+        doc = self._input(bundle, a, payload, sealed=True, on=today)
+        pdf = documents.render(doc, final=True)  # refuses a missing signature or seal
+        studio, me = self._ws.studio.context()
+        identity = signing.ensure_studio_identity(self._ws.data_dir.keys,
+                                                  studio.committee_name, passphrase=passphrase)
+        signed = signing.sign_pdf(pdf, identity, reason="人民调解协议书定稿",
+                                  location=studio.committee_name)
+        sha = put_blob(self._ws.data_dir, signed)  # before the row: never a row without file
+        with self._ws.db.write() as s:
+            row = self._row(s, agreement_id)
+            if row.status == "final":
+                raise ConflictError("这份协议已经定稿，不能再次签署。")
+            if text_hash(row) != payload.get("text_hash"):
+                raise ConflictError("协议内容在签名期间被修改，签名已失效，请重新校对和签名。")
+            row.status = "final"
+            row.signed_blob = sha
+            row.effective_on = today
+            row.copies = doc.copies
+            s.execute(delete(Draft).where(Draft.kind == DRAFT_KIND, Draft.key == agreement_id))
+            outbox.enqueue(s, "agreement", row.id)
+            audit.record(s, studio_id=studio.id, actor=me.id, action="agreement.finalise",
+                         entity="agreement", entity_id=row.id,
+                         detail={"sha256": sha, "copies": doc.copies,
+                                 "thumbprints": sum(1 for x in doc.signatures
+                                                    if x is not None and x.thumbprint)})
+        return FinalisedAgreement(agreement_id, sha, today, len(signed))
+
+    # ------------------------------------------------------------------ wet ink
+    def print_unsigned(self, agreement_id: str) -> bytes:
+        """Copies for signing on paper (one per party plus one): the proofread text, sealed."""
+        bundle, a, payload, _ = self._load(agreement_id)
+        if a.status == "final":
+            raise ConflictError("这份协议已经定稿，请打印已签署的文本。")
+        self._need_proofread(payload)
+        seal = load_seal(self._ws.data_dir)
+        if seal is None:
+            raise DocumentError(
+                "尚未导入调解委员会印章，打印的协议会标为草稿。请负责人先导入印章。", field="seal")
+        doc = inputs.agreement_input(bundle, a, on=dt.date.today(), seal=seal)
+        pdf = documents.render(doc)
+        self._step(agreement_id, "agreement.print_unsigned",
+                   lambda p, row, b: p.update(printed=int(p.get("printed", 0)) + doc.copies),
+                   detail={"copies": doc.copies})
+        return pdf
+
+    def receive_original(self, agreement_id: str, scan: bytes, *, filename: str,
+                         mime: str = "application/pdf",
+                         effective_on: dt.date | None = None) -> str:
+        """Store the scan of the signed paper and make the agreement final (原件已收回).
+
+        ``effective_on``: the day the last signature or the seal was applied on paper.
+        Returns the attachment id.
+        """
+        if not scan:
+            raise ValidationError("扫描件为空，请重新选择文件", field="scan")
+        if len(scan) > MAX_SCAN_BYTES:
+            raise ValidationError("扫描件过大（超过50MB），请降低扫描分辨率", field="scan")
+        on = effective_on or dt.date.today()
+        if on > dt.date.today():
+            raise ValidationError("生效日期不能晚于今天", field="effective_on")
+        bundle, a, payload, _ = self._load(agreement_id)
+        if a.status == "final":
+            raise ConflictError("这份协议已经定稿。")
+        self._need_proofread(payload)
+        if on < bundle.case.registered_on:
+            raise ValidationError("生效日期不能早于受理日期", field="effective_on")
+        sha = put_blob(self._ws.data_dir, scan)
+        studio, me = self._ws.studio.context()
+        suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "pdf"
+        with self._ws.db.write() as s:
+            row = self._row(s, agreement_id)
+            if row.status == "final":
+                raise ConflictError("这份协议已经定稿。")
+            att = Attachment(studio_id=studio.id, case_id=row.case_id, sha256=sha,
+                             filename=f"{row.id[:8]}-signed-original.{suffix}", mime=mime,
+                             size=len(scan), kind=ORIGINAL_KIND)
+            s.add(att)
+            row.status = "final"
+            row.effective_on = on
+            row.copies = len(bundle.principals) + 1
+            s.flush()
+            s.execute(delete(Draft).where(Draft.kind == DRAFT_KIND, Draft.key == agreement_id))
+            outbox.enqueue(s, "attachment", att.id)
+            outbox.enqueue(s, "agreement", row.id)
+            audit.record(s, studio_id=studio.id, actor=me.id, action="agreement.original_received",
+                         entity="agreement", entity_id=row.id,
+                         detail={"attachment": att.id, "sha256": sha, "size": len(scan)})
+            return att.id
+
+    # ------------------------------------------------------------------ addendum
+    def create_addendum(self, agreement_id: str, *, facts: str, terms: Sequence[str],
+                        performance_method: str = "",
+                        performance_deadline: dt.date | None = None) -> str:
+        """A 补充协议 to a final agreement (the only way to change it); returns its id."""
+        clean_terms = [t.strip() for t in terms if t.strip()]
+        if not clean_terms:
+            raise ValidationError("补充协议内容为空，请填写协议条款", field="terms")
+        studio, me = self._ws.studio.context()
+        with self._ws.db.write() as s:
+            original = self._row(s, agreement_id)
+            if original.status != "final":
+                raise ValidationError("原协议尚未定稿，请直接修改原协议", field="agreement")
+            number = inputs.agreement_number(self._case_no(s, original.case_id))
+            lead = f"本协议是对{number}人民调解协议书的补充，原协议其他条款继续有效。"
+            addendum = Agreement(studio_id=studio.id, case_id=original.case_id, kind="addendum",
+                                 facts=f"{lead}\n{facts.strip()}".strip(), terms=clean_terms,
+                                 performance_method=performance_method.strip(),
+                                 performance_deadline=performance_deadline,
+                                 amount_fen=0, copies=0, status="draft")
+            s.add(addendum)
+            s.flush()
+            outbox.enqueue(s, "agreement", addendum.id)
+            audit.record(s, studio_id=studio.id, actor=me.id, action="agreement.addendum",
+                         entity="agreement", entity_id=addendum.id,
+                         detail={"amends": original.id, "terms": len(clean_terms)})
+            return addendum.id
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _case_no(s: Session, case_id: str) -> str:
+        return str(s.execute(select(Case.case_no).where(Case.id == case_id)).scalar_one())
+
+    def _load(self, agreement_id: str
+              ) -> tuple[inputs.CaseBundle, Agreement, dict[str, Any], bool]:
+        with self._ws.db.read() as s:
+            row = s.get(Agreement, agreement_id)
+            if row is None or row.deleted:
+                raise NotFoundError("找不到这份协议，可能已被删除。")
+            case_id = row.case_id
+            draft = s.get(Draft, (DRAFT_KIND, agreement_id))
+            payload = dict(draft.payload) if draft is not None else {}
+            bundle = inputs.load_bundle(s, case_id=case_id)
+        a = bundle.agreement(agreement_id)
+        changed = bool(payload) and payload.get("text_hash") != text_hash(a)
+        if changed:
+            payload = {}
+        return bundle, a, payload, changed
+
+    def _row(self, s: Session, agreement_id: str) -> Agreement:
+        row = s.get(Agreement, agreement_id)
+        if row is None or row.deleted:
+            raise NotFoundError("找不到这份协议，可能已被删除。")
+        return row
+
+    def _position(self, agreement_id: str, party_id: str) -> int:
+        bundle, _, _, _ = self._load(agreement_id)
+        for i, lk in enumerate(bundle.principals, 1):
+            if lk.party_id == party_id:
+                return i
+        raise ValidationError("签名人不是本协议的当事人", field="signature")
+
+    @staticmethod
+    def _need_proofread(payload: dict[str, Any]) -> None:
+        if not payload.get("proofread"):
+            raise DocumentError("协议尚未校对，请先完成用语校对再签名")
+
+    @staticmethod
+    def _missing_parties(payload: dict[str, Any], b: inputs.CaseBundle) -> list[str]:
+        signed = payload.get("parties", {})
+        return [f"第{i}位当事人（{PARTY_ROLE_LABELS_ZH[PartyRole(lk.role)]}）的签名或指印"
+                for i, lk in enumerate(b.principals, 1) if lk.party_id not in signed]
+
+    def _input(self, b: inputs.CaseBundle, a: Agreement, payload: dict[str, Any], *,
+               sealed: bool, on: dt.date | None = None) -> AgreementInput:
+        sigs = {pid: sig for pid, data in payload.get("parties", {}).items()
+                if (sig := inputs.signature_from_json(data)) is not None}
+        seal = load_seal(self._ws.data_dir) if sealed and payload.get("approved_by") else None
+        return inputs.agreement_input(
+            b, a, on=on or dt.date.today(), signatures=sigs,
+            mediator_signature=inputs.signature_from_json(payload.get("mediator")), seal=seal)
+
+    def _step(self, agreement_id: str, action: str, apply: Any,
+              detail: dict[str, Any] | None = None) -> None:
+        """Change the collected signatures in one transaction with audit and outbox."""
+        studio, me = self._ws.studio.context()
+        with self._ws.db.read() as s:
+            case_id = self._row(s, agreement_id).case_id
+            bundle = inputs.load_bundle(s, case_id=case_id)
+        with self._ws.db.write() as s:
+            row = self._row(s, agreement_id)
+            if row.status == "final":
+                raise ConflictError("这份协议已经定稿，不能再修改签名。如需修改，请制作补充协议。")
+            draft = s.get(Draft, (DRAFT_KIND, agreement_id))
+            # A deep copy: the JSON column only notices a value that differs from the old one.
+            payload: dict[str, Any] = json.loads(json.dumps(draft.payload)) \
+                if draft is not None else {}
+            current = text_hash(row)
+            if payload.get("text_hash") != current:
+                payload = {"text_hash": current}
+            apply(payload, row, bundle)
+            if draft is None:
+                s.add(Draft(kind=DRAFT_KIND, key=agreement_id, payload=payload))
+            else:
+                draft.payload = payload
+            outbox.enqueue(s, "agreement", row.id)
+            audit.record(s, studio_id=studio.id, actor=me.id, action=action,
+                         entity="agreement", entity_id=row.id, detail=detail or {})

@@ -1,0 +1,311 @@
+"""From the database to the documents' plain inputs (:mod:`mediator.documents.model`).
+
+:func:`load_bundle` reads everything one case's documents need in a single read
+transaction and detaches it; the builders below turn that bundle into frozen
+document inputs with Chinese labels.  Nothing here writes.
+
+Ages are computed on the document's own date (an agreement signed in March
+keeps the ages of March), so re-rendering a document later gives the same text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mediator.documents import model
+from mediator.domain.idcard import age_on
+from mediator.domain.status import PARTY_ROLE_LABELS_ZH, SEX_LABELS_ZH, PartyRole, Sex
+from mediator.errors import NotFoundError, ValidationError
+from mediator.services.catalogue import load_catalogue
+from mediator.store.models import (
+    Agreement,
+    Attachment,
+    Case,
+    CaseParty,
+    FollowUp,
+    InvestigationRecord,
+    Mediator,
+    SessionRecord,
+    Studio,
+)
+
+ROLE_ORDER = {PartyRole.APPLICANT: 0, PartyRole.RESPONDENT: 1, PartyRole.THIRD_PARTY: 2,
+              PartyRole.AGENT: 3}
+RETENTION_LABELS = {"permanent": "永久", "long": "长期", "short": "短期"}
+DEFAULT_ROUTES = "可以依法申请仲裁，或者向有管辖权的人民法院提起诉讼。"
+DEFAULT_TERM = "自本委托书签署之日起至本纠纷调解终结之日止"
+
+
+@dataclass
+class CaseBundle:
+    """One case with everything its documents print, detached from the session."""
+
+    case: Case
+    studio: Studio
+    mediator_name: str
+    links: list[CaseParty]  # principals first by role, then agents
+    investigations: list[InvestigationRecord] = field(default_factory=list)
+    sessions: list[SessionRecord] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+
+    @property
+    def principals(self) -> list[CaseParty]:
+        return [lk for lk in self.links if lk.role != PartyRole.AGENT]
+
+    @property
+    def agents(self) -> list[CaseParty]:
+        return [lk for lk in self.links if lk.role == PartyRole.AGENT]
+
+    def agreement(self, agreement_id: str) -> Agreement:
+        for a in self.agreements:
+            if a.id == agreement_id:
+                return a
+        raise NotFoundError("找不到这份协议，可能已被删除。")
+
+
+def _live(rows: Sequence[Any]) -> list[Any]:
+    return [r for r in rows if not r.deleted]
+
+
+def load_bundle(s: Session, *, case_id: str | None = None, case_no: str | None = None
+                ) -> CaseBundle:
+    """Read one case (by id or by case number) with its records, then detach them."""
+    query = select(Case).where(Case.deleted.is_(False))
+    query = query.where(Case.id == case_id) if case_id is not None else \
+        query.where(Case.case_no == (case_no or "").strip())
+    case = s.execute(query).scalar_one_or_none()
+    if case is None:
+        raise NotFoundError("找不到这个案件，请核对案号。" if case_no is not None
+                            else "找不到这个案件，可能已被删除。")
+    studio = s.execute(select(Studio).where(Studio.id == case.studio_id)).scalar_one()
+    mediator = s.get(Mediator, case.mediator_id) if case.mediator_id else None
+    links = sorted(_live(case.parties),
+                   key=lambda lk: (ROLE_ORDER.get(PartyRole(lk.role), 9), lk.position))
+
+    def rows(model_cls: Any, order: Any) -> list[Any]:
+        return _live(list(s.execute(select(model_cls).where(model_cls.case_id == case.id)
+                                    .order_by(order)).scalars()))
+
+    bundle = CaseBundle(
+        case=case, studio=studio, mediator_name=mediator.name if mediator else "",
+        links=links,
+        investigations=rows(InvestigationRecord, InvestigationRecord.held_at),
+        sessions=rows(SessionRecord, SessionRecord.held_at),
+        agreements=rows(Agreement, Agreement.updated_at),
+        follow_ups=rows(FollowUp, FollowUp.visited_on),
+        attachments=rows(Attachment, Attachment.created_at),
+    )
+    for lk in links:
+        _ = lk.party  # joined-loaded; touched so it survives the expunge
+    s.expunge_all()
+    return bundle
+
+
+# ------------------------------------------------------------------ labels
+def dispute_label(code: str) -> str:
+    try:
+        label = load_catalogue("dispute_types").label(code, "zh")
+    except Exception:  # a retired or unknown code still prints something readable
+        label = code
+    return label if label.endswith("纠纷") else f"{label}纠纷"
+
+
+def source_label(code: str) -> str:
+    try:
+        return load_catalogue("case_sources").label(code, "zh")
+    except Exception:
+        return code
+
+
+def doc_party(link: CaseParty, on: dt.date) -> model.DocParty:
+    p = link.party
+    role = PartyRole(link.role)
+    return model.DocParty(
+        role=PARTY_ROLE_LABELS_ZH[role] if role is not PartyRole.AGENT else "受托人",
+        name=p.name,
+        kind=model.PartyKind(p.kind),
+        sex=SEX_LABELS_ZH[Sex(p.sex)] if p.sex else "",
+        ethnicity=p.ethnicity,
+        age=age_on(p.birth_date, on) if p.birth_date else None,
+        occupation=p.occupation, phone=p.phone, address=p.address, id_number=p.id_number,
+        representative=p.representative, representative_title=p.representative_title,
+    )
+
+
+def doc_case(b: CaseBundle, on: dt.date, *, recorder: str = "") -> model.DocCase:
+    c = b.case
+    return model.DocCase(
+        case_no=c.case_no, committee_name=b.studio.committee_name,
+        dispute_type=dispute_label(c.dispute_type), source=source_label(c.source),
+        summary=c.summary, parties=tuple(doc_party(lk, on) for lk in b.principals),
+        registered_on=c.registered_on, mediator=b.mediator_name, recorder=recorder,
+        requests=tuple(str(r) for r in c.requests),
+    )
+
+
+def agreement_number(case_no: str) -> str:
+    """（2026）桂城人调字第12号 -> （2026）桂城人调协字第12号 (the agreement's 编号)."""
+    return case_no.replace("人调字", "人调协字", 1) if "人调字" in case_no else case_no
+
+
+def case_title(b: CaseBundle) -> str:
+    """卷名, e.g. 王珺与𠮷野家明等邻里纠纷 (first applicant and respondent)."""
+    names = [lk.party.name for lk in b.principals]
+    first = names[0] if names else ""
+    other = names[1] if len(names) > 1 else ""
+    more = "等" if len(names) > 2 else ""
+    joined = f"{first}与{other}" if other else first
+    return f"{joined}{more}{dispute_label(b.case.dispute_type)}"
+
+
+# ------------------------------------------------------------------ signatures
+def signature_to_json(sig: model.Signature) -> dict[str, Any]:
+    if sig.thumbprint:
+        return {"thumbprint": True}
+    return {"strokes": [[[round(x, 4), round(y, 4)] for x, y in stroke]
+                        for stroke in sig.strokes]}
+
+
+def signature_from_json(data: Mapping[str, Any] | None) -> model.Signature | None:
+    if not data:
+        return None
+    if data.get("thumbprint"):
+        return model.Signature(thumbprint=True)
+    strokes = data.get("strokes")
+    if not isinstance(strokes, list):
+        raise ValidationError("保存的签名数据已损坏，请重新签名", field="signature")
+    return model.Signature(strokes=tuple(tuple((float(p[0]), float(p[1])) for p in stroke)
+                                         for stroke in strokes))
+
+
+# ------------------------------------------------------------------ documents
+def performance_text(a: Agreement) -> str:
+    text = a.performance_method.strip()
+    if a.performance_deadline is not None:
+        d = a.performance_deadline
+        deadline = f"履行期限：{d.year}年{d.month}月{d.day}日前。"
+        text = f"{text}\n{deadline}" if text else deadline
+    return text or "按本协议约定的方式和期限履行。"
+
+
+def agreement_input(b: CaseBundle, a: Agreement, *, on: dt.date,
+                    signatures: Mapping[str, model.Signature] | None = None,
+                    mediator_signature: model.Signature | None = None,
+                    seal: model.Seal | None = None) -> model.AgreementInput:
+    """The agreement as printed; ``signatures`` maps party ids to what they signed."""
+    signatures = signatures or {}
+    sigs = tuple(signatures.get(lk.party_id) for lk in b.principals)
+    facts = a.facts.strip() or b.case.summary
+    number = agreement_number(b.case.case_no)
+    if a.kind == "addendum":
+        number = f"{number}（补充）"
+    return model.AgreementInput(
+        case=doc_case(b, on), date=on, signatures=sigs if any(sigs) else (),
+        agreement_id=a.id, number=number, facts=facts,
+        terms=tuple(str(t) for t in a.terms if str(t).strip()),
+        performance=performance_text(a), mediator_signature=mediator_signature, seal=seal,
+    )
+
+
+def application_input(b: CaseBundle) -> model.ApplicationInput:
+    return model.ApplicationInput(case=doc_case(b, b.case.registered_on),
+                                  date=b.case.registered_on)
+
+
+def registration_input(b: CaseBundle, seal: model.Seal | None) -> model.RegistrationFormInput:
+    return model.RegistrationFormInput(case=doc_case(b, b.case.registered_on),
+                                       date=b.case.registered_on, registrar=b.mediator_name,
+                                       seal=seal)
+
+
+def rights_notice_input(b: CaseBundle) -> model.RightsNoticeInput:
+    return model.RightsNoticeInput(case=doc_case(b, b.case.registered_on),
+                                   date=b.case.registered_on)
+
+
+def authorisation_input(b: CaseBundle, agent: CaseParty) -> model.AuthorisationInput | None:
+    principals = b.principals
+    index = next((i for i, lk in enumerate(principals) if lk.id == agent.represents_id), None)
+    if index is None:
+        return None
+    on = b.case.registered_on
+    return model.AuthorisationInput(
+        case=doc_case(b, on), principal_index=index, agent=doc_party(agent, on),
+        powers=frozenset({model.Power.PARTICIPATE, model.Power.STATE}), term=DEFAULT_TERM,
+        date=on)
+
+
+def _local(ts: dt.datetime) -> dt.datetime:
+    """Stored UTC -> the studio's wall clock (China has one time zone, no DST)."""
+    return (ts.astimezone(dt.timezone(dt.timedelta(hours=8)))).replace(tzinfo=None)
+
+
+def investigation_input(b: CaseBundle, r: InvestigationRecord, index: int
+                        ) -> model.InvestigationInput:
+    start = _local(r.held_at)
+    entries = tuple(model.QA(str(e.get("q", "")), str(e.get("a", "")))
+                    for e in r.content if isinstance(e, dict))
+    return model.InvestigationInput(
+        case=doc_case(b, start.date()), index=index, started_at=start, ended_at=start,
+        place=r.place, investigator=r.investigator or b.mediator_name,
+        interviewee=r.interviewee, interviewee_details="", recorder=r.recorder,
+        entries=entries)
+
+
+def session_input(b: CaseBundle, r: SessionRecord, index: int,
+                  seal: model.Seal | None) -> model.SessionRecordInput:
+    start = _local(r.held_at)
+    names = {lk.party_id: f"{doc_party(lk, start.date()).role}{lk.party.name}"
+             for lk in b.links}
+    statements = tuple(
+        model.Statement(names.get(str(st.get("party_id", "")), str(st.get("speaker", ""))),
+                        str(st.get("text", "")))
+        for st in r.statements if isinstance(st, dict))
+    succeeded = any(a.status == "final" for a in b.agreements) and index == len(b.sessions)
+    return model.SessionRecordInput(
+        case=doc_case(b, start.date(), recorder=r.recorder), date=start.date(), index=index,
+        started_at=start, place=r.place, matter=r.subject or b.case.summary[:60],
+        participants=r.participants, public=r.is_public, statements=statements,
+        evidence=r.evidence, risk_warning=r.risk_warning, succeeded=succeeded,
+        outcome=r.result, routes="" if succeeded else DEFAULT_ROUTES, seal=seal)
+
+
+def follow_up_input(b: CaseBundle, f: FollowUp, index: int) -> model.FollowUpInput:
+    written = [a for a in b.agreements if a.kind in ("written", "oral")]
+    performed = {True: "已履行", False: "未履行", None: "履行情况待核实"}[f.performed]
+    return model.FollowUpInput(
+        case=doc_case(b, f.visited_on), index=index, visited_on=f.visited_on,
+        agreement_no=agreement_number(b.case.case_no) if written else "",
+        matter=b.case.summary[:80], performed=performed,
+        satisfaction=f.satisfaction or "—", lawsuit=f.lawsuit or "无",
+        escalation="；".join(t for t in (f.escalation, f.measures) if t) or "无",
+        visitor=f.visitor or b.mediator_name)
+
+
+def notice_number(case_no: str, infix: str) -> str:
+    return case_no.replace("人调字", f"人调{infix}字", 1) if "人调字" in case_no else case_no
+
+
+def refusal_input(b: CaseBundle, seal: model.Seal | None) -> model.RefusalNoticeInput:
+    c = b.case
+    return model.RefusalNoticeInput(
+        case=doc_case(b, c.registered_on), number=notice_number(c.case_no, "不受"),
+        reason=c.status_reason or "不属于人民调解委员会受理范围。", routes=DEFAULT_ROUTES,
+        date=c.registered_on, seal=seal)
+
+
+def termination_input(b: CaseBundle, seal: model.Seal | None, on: dt.date
+                      ) -> model.TerminationNoticeInput:
+    c = b.case
+    return model.TerminationNoticeInput(
+        case=doc_case(b, on), number=notice_number(c.case_no, "终"),
+        reason=c.status_reason or "调解不成，终止调解。", routes=DEFAULT_ROUTES, date=on,
+        seal=seal)
