@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--mediator", metavar="NAME", default="",
                    help="新数据目录时：使用这台电脑的调解员姓名")
     sub.add_parser("sync", help="与区级服务器同步一次（计划任务用）")
+
+    x = sub.add_parser("export", help="把案件的全部文书导出为PDF（含卷宗 dossier.pdf）")
+    x.add_argument("case_no", metavar="CASE_NO", help="案号，如（2026）桂城人调字第12号")
+    x.add_argument("--out", metavar="DIR", type=Path, required=True, help="导出目录")
+    v = sub.add_parser("verify", help="核验已签署的PDF（0 有效，1 无效，2 无法核验）")
+    v.add_argument("file", metavar="FILE.pdf", type=Path)
     return p
 
 
@@ -205,6 +211,28 @@ def cmd_sync(args: argparse.Namespace, data_dir: DataDir) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from mediator.services.documents import DocumentService
+
+    if not data_dir.database.exists():
+        raise MediatorError("数据目录中还没有数据库，没有可导出的案件。")
+    with _open(data_dir) as ws:
+        report = DocumentService(ws).export(args.case_no, args.out)
+    for path in report.files:
+        print(path)
+    print(f"已导出 {report.case_no} 的 {len(report.files)} 份文件到 {report.out_dir}")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from mediator.services.documents import verify_file
+
+    result = verify_file(data_dir, args.file)
+    stream = sys.stdout if result.ok else sys.stderr
+    print(f"mediator: {result.reason}" if not result.ok else result.reason, file=stream)
+    return result.exit_code
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, DataDir], int]] = {
     "demo": cmd_demo,
     "import": cmd_import,
@@ -213,4 +241,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, DataDir], int]] = {
     "restore": cmd_restore,
     "enrol": cmd_enrol,
     "sync": cmd_sync,
+    "export": cmd_export,
+    "verify": cmd_verify,
 }
