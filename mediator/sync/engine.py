@@ -139,7 +139,7 @@ class SyncEngine:
         self.data_dir = db.data_dir
         self.clock = clock
         self.transport = transport
-        self.page_size = page_size
+        self.page_size = int(os.environ.get("MEDIATOR_SYNC_PAGE_SIZE", page_size))
         self.client: ServerClient | None = None
         self.case_text = case_text
 
