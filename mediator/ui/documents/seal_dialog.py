@@ -1,0 +1,129 @@
+"""导入印章 — the studio head imports the committee seal (a transparent PNG)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediator.errors import MediatorError
+from mediator.services.documents.seal import check_seal_png, install_seal, load_seal
+from mediator.services.workspace import Workspace
+from mediator.ui.errors import show_error
+from mediator.ui.tasks import TaskRunner
+
+
+class SealImportDialog(QDialog):
+    """Choose a PNG, see it over the committee line, import it (head only)."""
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self._runner = runner
+        self._data = b""
+        self.setWindowTitle(self.tr("Import the committee seal"))
+        intro = QLabel(self.tr(
+            "Choose the seal as a PNG image with a transparent background. It is printed "
+            "over the committee's name on every sealed document. Without a seal, documents "
+            "are marked as drafts."))
+        intro.setWordWrap(True)
+        self.preview = QLabel()
+        self.preview.setMinimumSize(260, 200)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        choose = QPushButton(self.tr("Choose PNG file…"))
+        choose.clicked.connect(self._choose)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(self.tr("Import seal"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self._import)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(choose, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self._check_head()
+        seal = load_seal(workspace.data_dir)
+        if seal is not None:
+            self._show_png(seal.png)
+
+    def _check_head(self) -> None:
+        current = self._ws.studio.current()
+        _, me = self._ws.studio.context() if current else (None, None)
+        if me is None or me.role != "head":
+            self.message.setText(self.tr("Only the studio head can import the seal."))
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the seal image"), "",
+                                              self.tr("PNG images (*.png)"))
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path) -> None:
+        """Check ``path`` and show it; the Import button is enabled only for a usable seal."""
+        self.message.clear()
+        self.import_button.setEnabled(False)
+        try:
+            data = path.read_bytes()
+            check_seal_png(data)
+        except OSError:
+            self.message.setText(self.tr("The file cannot be read."))
+            return
+        except MediatorError as exc:
+            self.message.setText(exc.message)
+            return
+        self._data = data
+        self._show_png(data)
+        self._check_head()
+        self.import_button.setEnabled(not self.message.text())
+
+    def _show_png(self, data: bytes) -> None:
+        seal = QPixmap()
+        seal.loadFromData(data)
+        canvas = QPixmap(260, 200)
+        canvas.fill(QColor("white"))
+        p = QPainter(canvas)
+        p.setPen(QColor("black"))
+        current = self._ws.studio.current()
+        p.drawText(canvas.rect(), Qt.AlignmentFlag.AlignCenter,
+                   current.committee_name if current else "")
+        scaled = seal.scaled(180, 180, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+        p.drawPixmap((260 - scaled.width()) // 2, (200 - scaled.height()) // 2, scaled)
+        p.end()
+        self.preview.setPixmap(canvas)
+
+    def _import(self) -> None:
+        data = self._data
+        self.import_button.setEnabled(False)
+
+        def work() -> None:
+            _, me = self._ws.studio.context()
+            if me.role != "head":
+                raise MediatorError("只有工作室负责人可以导入印章")
+            install_seal(self._ws.data_dir, data)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, MediatorError):
+                self.message.setText(exc.message)
+                self.import_button.setEnabled(True)
+            else:
+                show_error(self, exc)
+
+        self._runner.run(work, lambda _: self.accept(), failed)
