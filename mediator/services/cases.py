@@ -1,15 +1,18 @@
-"""Case use cases: register (受理登记), list, search, read."""
+"""Case use cases: register (受理登记), list, search, read.
+
+Reading (the list, search, the detail view) is raw SQL through
+:class:`mediator.store.reader.Reader`, with no ORM objects and no SQLAlchemy
+import, so the case list paints fast at 100k cases; registering goes through
+:mod:`mediator.services.case_writes` (one SQLAlchemy unit of work).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
-
-from mediator.domain.case_number import NumbersExhaustedError, format_case_number
 from mediator.domain.idcard import age_on, mask_id_number
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
 from mediator.errors import NotFoundError, ValidationError
@@ -22,18 +25,12 @@ from mediator.services.dto import (
     RegistrationInput,
 )
 from mediator.services.registration import check_registration
-from mediator.store import audit, outbox, search
-from mediator.store.database import Database
-from mediator.store.models import (
-    Case,
-    CaseNumberCounter,
-    CaseParty,
-    LeasedNumberBlock,
-    Mediator,
-    Party,
-    Studio,
-    SyncState,
-)
+from mediator.store import search
+from mediator.store.reader import Reader
+
+if TYPE_CHECKING:
+    from mediator.store.database import Database
+    from mediator.store.models import Mediator, Studio
 
 ROLE_ORDER = {PartyRole.APPLICANT: 0, PartyRole.RESPONDENT: 1, PartyRole.THIRD_PARTY: 2,
               PartyRole.AGENT: 3}
@@ -62,8 +59,10 @@ class CaseService:
     #: A text search returns at most this many cases (the newest); the list says so.
     SEARCH_LIMIT = search.MAX_RESULTS
 
-    def __init__(self, db: Database, context: Callable[[], tuple[Studio, Mediator]],
+    def __init__(self, reader: Reader, db: Callable[[], Database],
+                 context: Callable[[], tuple[Studio, Mediator]],
                  catalogue_codes: Callable[[], tuple[frozenset[str], frozenset[str]]]) -> None:
+        self._reader = reader
         self._db = db
         self._context = context
         self._codes = catalogue_codes
@@ -75,20 +74,21 @@ class CaseService:
 
     def register(self, reg: RegistrationInput) -> CaseRef:
         """Register (受理) a case atomically: number, parties, search index, audit, outbox."""
+        from mediator.services.case_writes import insert_registration  # noqa: PLC0415
+
         types, sources = self._codes()
         checked = check_registration(reg, dispute_types=types, sources=sources)
         if checked.problems:
             raise ValidationError(checked.problems[0][1], field=checked.problems[0][0],
                                   problems=checked.problems)
         studio, mediator = self._context()
-        with self._db.write() as s:
+        with self._db().write() as s:
             return insert_registration(s, checked.reg, studio, mediator)
 
     # ------------------------------------------------------------------ reading
     def count_all(self) -> int:
-        with self._db.read() as s:
-            return int(s.execute(select(func.count()).select_from(Case)
-                                 .where(Case.deleted.is_(False))).scalar_one())
+        row = self._reader.one('SELECT count(*) FROM "case" WHERE deleted = 0')
+        return int(row[0]) if row else 0
 
     def ids(self, flt: CaseFilter) -> list[int]:
         """Local ids of the cases matching ``flt``, newest registration first.
@@ -118,145 +118,79 @@ class CaseService:
             params["reg_to"] = flt.registered_to.isoformat()
         sql = (f'SELECT c.local_id FROM {source} WHERE {" AND ".join(where)} '
                "ORDER BY c.registered_on DESC, c.local_id DESC")
-        with self._db.read() as s:
-            return [int(r[0]) for r in s.connection().execute(text(sql), params)]
+        return [int(r[0]) for r in self._reader.all(sql, params)]
 
     def rows(self, rowids: Sequence[int]) -> list[CaseRow]:
+        """The list lines of ``rowids``, in that order (missing ones skipped)."""
         if not rowids:
             return []
-        with self._db.read() as s:
-            cases = s.execute(select(Case).where(Case.local_id.in_(list(rowids)))).scalars()
-            by_id = {c.local_id: c for c in cases}
-            out = []
-            for rid in rowids:
-                c = by_id.get(rid)
-                if c is None:
-                    continue
-                links = sorted((lk for lk in c.parties if not lk.deleted),
-                               key=lambda lk: (ROLE_ORDER[PartyRole(lk.role)], lk.position))
-                named = [lk for lk in links if lk.role != PartyRole.AGENT]
-                out.append(CaseRow(
-                    rowid=c.local_id, id=c.id, case_no=c.case_no, status=CaseStatus(c.status),
-                    dispute_type=c.dispute_type,
-                    parties=tuple(lk.party.name for lk in named),
-                    masked_id_numbers=tuple(mask_id_number(lk.party.id_number)
-                                            for lk in named if lk.party.id_number),
-                    phones=tuple(lk.party.phone for lk in named if lk.party.phone),
-                    registered_on=c.registered_on, updated_at=c.updated_at,
-                ))
-            return out
+        marks = ",".join("?" * len(rowids))
+        cases = {r[0]: r for r in self._reader.all(
+            f'SELECT local_id, id, case_no, status, dispute_type, registered_on, updated_at '
+            f'FROM "case" WHERE local_id IN ({marks})', list(rowids))}
+        parties: dict[int, list[tuple[Any, ...]]] = {}
+        for r in self._reader.all(
+            f'SELECT c.local_id, cp.role, cp.position, p.name, p.id_number, p.phone '
+            f'FROM "case" c JOIN case_party cp ON cp.case_id = c.id '
+            f'JOIN party p ON p.id = cp.party_id '
+            f"WHERE c.local_id IN ({marks}) AND cp.deleted = 0 AND cp.role != 'agent'",
+            list(rowids),
+        ):
+            parties.setdefault(r[0], []).append(r[1:])
+        out = []
+        for rid in rowids:
+            c = cases.get(rid)
+            if c is None:
+                continue
+            named = sorted(parties.get(rid, []),
+                           key=lambda p: (ROLE_ORDER[PartyRole(p[0])], p[1]))
+            out.append(CaseRow(
+                rowid=rid, id=c[1], case_no=c[2], status=CaseStatus(c[3]), dispute_type=c[4],
+                parties=tuple(p[2] for p in named),
+                masked_id_numbers=tuple(mask_id_number(p[3]) for p in named if p[3]),
+                phones=tuple(p[4] for p in named if p[4]),
+                registered_on=_date(c[5]), updated_at=_timestamp(c[6]),
+            ))
+        return out
 
     def get(self, case_id: str) -> CaseDetail:
-        with self._db.read() as s:
-            c = s.execute(select(Case).where(Case.id == case_id, Case.deleted.is_(False))
-                          ).scalar_one_or_none()
-            if c is None:
-                raise NotFoundError("找不到这个案件，可能已被删除。")
-            mediator = s.get(Mediator, c.mediator_id) if c.mediator_id else None
-            studio = s.execute(select(Studio).where(Studio.id == c.studio_id)).scalar_one()
-            today = dt.date.today()
-            parties = tuple(
-                PartyView(
-                    id=lk.party.id, role=PartyRole(lk.role), kind=PartyKind(lk.party.kind),
-                    name=lk.party.name, sex=Sex(lk.party.sex) if lk.party.sex else None,
-                    ethnicity=lk.party.ethnicity, birth_date=lk.party.birth_date,
-                    age=age_on(lk.party.birth_date, today) if lk.party.birth_date else None,
-                    id_number=lk.party.id_number, phone=lk.party.phone,
-                    address=lk.party.address, occupation=lk.party.occupation,
-                    representative=lk.party.representative,
-                    representative_title=lk.party.representative_title,
-                )
-                for lk in c.parties if not lk.deleted
-            )
-            return CaseDetail(
-                id=c.id, case_no=c.case_no, status=CaseStatus(c.status),
-                dispute_type=c.dispute_type, source=c.source, summary=c.summary,
-                requests=tuple(str(r) for r in c.requests), registered_on=c.registered_on,
-                referral_note=c.referral_note, mediator_name=mediator.name if mediator else "",
-                committee_name=studio.committee_name, parties=parties,
-                created_at=c.created_at, updated_at=c.updated_at, version=c.version,
-            )
+        c = self._reader.one(
+            'SELECT c.id, c.case_no, c.status, c.dispute_type, c.source, c.summary, '
+            "c.requests, c.registered_on, c.referral_note, coalesce(m.name, ''), "
+            's.committee_name, c.created_at, c.updated_at, c.version '
+            'FROM "case" c JOIN studio s ON s.id = c.studio_id '
+            'LEFT JOIN mediator m ON m.id = c.mediator_id '
+            'WHERE c.id = ? AND c.deleted = 0', [case_id])
+        if c is None:
+            raise NotFoundError("找不到这个案件，可能已被删除。")
+        today = dt.date.today()
+        parties = []
+        for p in self._reader.all(
+            'SELECT p.id, cp.role, p.kind, p.name, p.sex, p.ethnicity, p.birth_date, '
+            'p.id_number, p.phone, p.address, p.occupation, p.representative, '
+            'p.representative_title FROM case_party cp JOIN party p ON p.id = cp.party_id '
+            'WHERE cp.case_id = ? AND cp.deleted = 0 ORDER BY cp.position', [case_id]):
+            birth = _date(p[6]) if p[6] else None
+            parties.append(PartyView(
+                id=p[0], role=PartyRole(p[1]), kind=PartyKind(p[2]), name=p[3],
+                sex=Sex(p[4]) if p[4] else None, ethnicity=p[5], birth_date=birth,
+                age=age_on(birth, today) if birth else None, id_number=p[7], phone=p[8],
+                address=p[9], occupation=p[10], representative=p[11],
+                representative_title=p[12],
+            ))
+        return CaseDetail(
+            id=c[0], case_no=c[1], status=CaseStatus(c[2]), dispute_type=c[3], source=c[4],
+            summary=c[5], requests=tuple(str(r) for r in json.loads(c[6] or "[]")),
+            registered_on=_date(c[7]), referral_note=c[8], mediator_name=c[9],
+            committee_name=c[10], parties=tuple(parties), created_at=_timestamp(c[11]),
+            updated_at=_timestamp(c[12]), version=int(c[13]),
+        )
 
 
-def next_case_seq(s: Session, studio_id: str, prefix: str, year: int) -> int:
-    """Take the next case number of (studio, prefix, year) inside the caller's transaction.
-
-    Never below a number already used (an import may have brought higher ones).
-    A PC enrolled with the district server takes its numbers from the blocks the
-    server leased to it, so two PCs of one studio never collide, even offline."""
-    if s.get(SyncState, 1) is not None:
-        return _leased_seq(s, studio_id, prefix, year)
-    counter = s.get(CaseNumberCounter, (studio_id, prefix, year))
-    if counter is None:
-        used = s.execute(select(func.max(Case.seq)).where(
-            Case.studio_id == studio_id, Case.year == year)).scalar_one_or_none() or 0
-        counter = CaseNumberCounter(studio_id=studio_id, prefix=prefix, year=year,
-                                    next_seq=used + 1)
-        s.add(counter)
-    seq = counter.next_seq
-    counter.next_seq = seq + 1
-    s.flush()
-    return seq
+def _date(value: object) -> dt.date:
+    return dt.date.fromisoformat(str(value)[:10])
 
 
-def _leased_seq(s: Session, studio_id: str, prefix: str, year: int) -> int:
-    block = s.execute(select(LeasedNumberBlock).where(
-        LeasedNumberBlock.studio_id == studio_id, LeasedNumberBlock.prefix == prefix,
-        LeasedNumberBlock.year == year, LeasedNumberBlock.next_seq <= LeasedNumberBlock.last,
-    ).order_by(LeasedNumberBlock.first).limit(1)).scalar_one_or_none()
-    if block is None:
-        raise NumbersExhaustedError(
-            f"本机{year}年的案号已用完（案号由区级服务器分段发放，以免两台电脑重号）。"
-            "请联网同步一次以领取新的案号段。", field="registered_on")
-    seq = block.next_seq
-    block.next_seq = seq + 1
-    s.flush()
-    return seq
-
-
-def insert_registration(s: Session, clean: RegistrationInput, studio: Studio, mediator: Mediator,
-                        *, status: CaseStatus = CaseStatus.REGISTERED,
-                        status_reason: str = "", action: str = "case.register") -> CaseRef:
-    """Write one checked registration in the caller's transaction: the case with its
-    number, parties, roles, search text, outbox entries and an audit event."""
-    assert clean.registered_on is not None
-    year = clean.registered_on.year
-    seq = next_case_seq(s, studio.id, studio.case_prefix, year)
-    case = Case(
-        studio_id=studio.id, case_no=format_case_number(year, studio.case_prefix, seq),
-        year=year, seq=seq, status=status.value, status_reason=status_reason,
-        dispute_type=clean.dispute_type, source=clean.source, summary=clean.summary,
-        requests=list(clean.requests), registered_on=clean.registered_on,
-        referral_note=clean.referral_note, mediator_id=mediator.id,
-    )
-    s.add(case)
-    party_rows = [
-        Party(studio_id=studio.id, kind=p.kind.value, name=p.name,
-              sex=p.sex.value if p.sex else None, ethnicity=p.ethnicity,
-              birth_date=p.birth_date, id_number=p.id_number, phone=p.phone,
-              address=p.address, occupation=p.occupation, representative=p.representative,
-              representative_title=p.representative_title)
-        for p in clean.parties
-    ]
-    s.add_all(party_rows)
-    s.flush()
-    links = [CaseParty(studio_id=studio.id, case_id=case.id, party_id=party.id,
-                       role=p.role.value, position=pos)
-             for pos, (p, party) in enumerate(zip(clean.parties, party_rows, strict=True))]
-    s.add_all(links)
-    s.flush()
-    for p, link in zip(clean.parties, links, strict=True):
-        if p.role is PartyRole.AGENT and p.represents is not None:
-            link.represents_id = links[p.represents].id
-    search.upsert_case_text(s.connection(), case.local_id, searchable_fields(
-        case.case_no, case.summary, case.requests, case.referral_note, party_rows))
-    outbox.enqueue(s, "case", case.id)
-    for party in party_rows:
-        outbox.enqueue(s, "party", party.id)
-    for link in links:
-        outbox.enqueue(s, "case_party", link.id)
-    audit.record(s, studio_id=studio.id, actor=mediator.id, action=action,
-                 entity="case", entity_id=case.id,
-                 detail={"status": case.status, "parties": len(links),
-                         "dispute_type": case.dispute_type, "source": case.source})
-    return CaseRef(case.id, case.case_no)
+def _timestamp(value: object) -> dt.datetime:
+    """Timestamps are stored as naive UTC (see store.models.UTCDateTime)."""
+    return dt.datetime.fromisoformat(str(value)).replace(tzinfo=dt.UTC)

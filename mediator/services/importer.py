@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
 from mediator.domain.text import SUMMARY_MAX, clean_text
 from mediator.errors import MediatorError, ValidationError
-from mediator.services.cases import insert_registration
+from mediator.services.case_writes import insert_registration
 from mediator.services.dto import CaseRef, PartyInput, RegistrationInput
 from mediator.services.registration import check_registration
 

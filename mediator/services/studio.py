@@ -3,39 +3,50 @@
 from __future__ import annotations
 
 import datetime as dt
-
-from sqlalchemy import select
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from mediator.domain.case_number import check_prefix, format_case_number
 from mediator.domain.text import clean_org_name, clean_person_name
 from mediator.errors import NotFoundError, ValidationError
 from mediator.services.dto import StudioSetup
-from mediator.store import audit, outbox
-from mediator.store.database import Database
-from mediator.store.models import Mediator, Meta, Studio
+from mediator.store.reader import Reader
+
+if TYPE_CHECKING:
+    from mediator.store.database import Database
+    from mediator.store.models import Mediator, Studio
 
 META_STUDIO = "studio_id"
 META_MEDIATOR = "mediator_id"
 
 
 class StudioService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, reader: Reader, db: Callable[[], Database]) -> None:
+        self._reader = reader
         self._db = db
         self._cached: tuple[Studio, Mediator] | None = None
 
     def current(self) -> StudioSetup | None:
-        try:
-            studio, mediator = self.context()
-        except NotFoundError:
+        """This PC's studio and mediator, or None before the first-run set-up (raw SQL:
+        the app asks this before anything else)."""
+        row = self._reader.one(
+            "SELECT s.id, s.committee_name, s.case_prefix, m.id, m.name FROM meta ms "
+            "JOIN studio s ON s.id = ms.value JOIN meta mm ON mm.key = ? "
+            "JOIN mediator m ON m.id = mm.value WHERE ms.key = ?",
+            [META_MEDIATOR, META_STUDIO])
+        if row is None:
             return None
-        return StudioSetup(studio.id, studio.committee_name, studio.case_prefix, mediator.id,
-                           mediator.name)
+        return StudioSetup(*(str(v) for v in row))
 
     def context(self) -> tuple[Studio, Mediator]:
         """The studio and mediator rows of this PC (detached copies)."""
+        from sqlalchemy import select  # noqa: PLC0415 - ORM only when writing
+
+        from mediator.store.models import Mediator, Meta, Studio  # noqa: PLC0415
+
         if self._cached is not None:
             return self._cached
-        with self._db.read() as s:
+        with self._db().read() as s:
             meta = {k: v for k, v in s.execute(select(Meta.key, Meta.value))}
             studio = s.get(Studio, meta.get(META_STUDIO, ""))
             mediator = s.get(Mediator, meta.get(META_MEDIATOR, ""))
@@ -68,7 +79,12 @@ class StudioService:
             problems.append(("mediator_name", exc.message))
         if problems:
             raise ValidationError(problems[0][1], field=problems[0][0], problems=problems)
-        with self._db.write() as s:
+        from sqlalchemy import select  # noqa: PLC0415 - ORM only when writing
+
+        from mediator.store import audit, outbox  # noqa: PLC0415
+        from mediator.store.models import Mediator, Meta, Studio  # noqa: PLC0415
+
+        with self._db().write() as s:
             meta = {k: v for k, v in s.execute(select(Meta.key, Meta.value))}
             studio = s.get(Studio, meta.get(META_STUDIO, ""))
             if studio is None:

@@ -2,29 +2,61 @@
 
 The UI and the CLI hold a :class:`Workspace` and nothing else of the core.  All
 methods do database work and belong on a worker thread in the GUI.
+
+Opening is cheap when the database is already current: reads go through a plain
+sqlite3 :class:`~mediator.store.reader.Reader`, and the SQLAlchemy side
+(:attr:`Workspace.db`, migrations, drafts) is built on first use, so the case
+list can paint without importing the ORM.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mediator.paths import DataDir
 from mediator.services.cases import CaseService
 from mediator.services.catalogue import CatalogueService
-from mediator.services.drafts import DraftService
 from mediator.services.studio import StudioService
-from mediator.store.database import Database
+from mediator.store.reader import Reader
+from mediator.store.schema import is_current
+
+if TYPE_CHECKING:
+    from mediator.services.drafts import DraftService
+    from mediator.store.database import Database
 
 
 class Workspace:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self.data_dir: DataDir = db.data_dir
+    def __init__(self, data_dir: DataDir, db: Database | None = None) -> None:
+        self.data_dir = data_dir
+        self._db = db
+        self._drafts: DraftService | None = None
+        self.reader = Reader(data_dir.database)
         self.catalogue = CatalogueService()
-        self.studio = StudioService(db)
-        self.cases = CaseService(db, self.studio.context, self.catalogue.codes)
-        self.drafts = DraftService(db)
+        self.studio = StudioService(self.reader, lambda: self.db)
+        self.cases = CaseService(self.reader, lambda: self.db, self.studio.context,
+                                 self.catalogue.codes)
+
+    @property
+    def db(self) -> Database:
+        """The SQLAlchemy side (units of work for writing), opened on first use."""
+        if self._db is None:
+            from mediator.store.database import Database  # noqa: PLC0415 - lazy: start-up
+
+            self._db = Database.open(self.data_dir)
+        return self._db
+
+    @property
+    def drafts(self) -> DraftService:
+        if self._drafts is None:
+            from mediator.services.drafts import DraftService  # noqa: PLC0415
+
+            self._drafts = DraftService(self.db)
+        return self._drafts
 
     def close(self) -> None:
-        self.db.close()
+        self.reader.close()
+        if self._db is not None:
+            self._db.close()
 
     def __enter__(self) -> Workspace:
         return self
@@ -34,5 +66,11 @@ class Workspace:
 
 
 def open_workspace(data_dir: DataDir) -> Workspace:
-    """Open (creating or migrating, backup first) the database in ``data_dir``."""
-    return Workspace(Database.open(data_dir))
+    """Open the database in ``data_dir``: create it, or migrate it (backup first),
+    or refuse it (too new, damaged) — all before returning."""
+    data_dir.ensure()
+    if is_current(data_dir.database):
+        return Workspace(data_dir)
+    from mediator.store.database import Database  # noqa: PLC0415 - only when migrating
+
+    return Workspace(data_dir, Database.open(data_dir))

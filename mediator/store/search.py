@@ -27,8 +27,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, text
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 # A search shows at most this many hits (the newest); more words narrow it down.
 MAX_RESULTS = 2000
@@ -64,6 +66,8 @@ def build_body(fields: Iterable[str]) -> tuple[str, str]:
 
 
 def upsert_case_text(conn: Connection, local_id: int, fields: Iterable[str]) -> None:
+    from sqlalchemy import text  # noqa: PLC0415 - keeps the read path ORM-free
+
     body, body_uni = build_body(fields)
     conn.execute(
         text(
@@ -75,6 +79,8 @@ def upsert_case_text(conn: Connection, local_id: int, fields: Iterable[str]) -> 
 
 
 def bulk_insert_case_text(conn: Connection, rows: Sequence[tuple[int, Iterable[str]]]) -> None:
+    from sqlalchemy import text  # noqa: PLC0415 - keeps the read path ORM-free
+
     params = []
     for local_id, fields in rows:
         body, body_uni = build_body(fields)
@@ -145,6 +151,8 @@ def match_query(query: str, limit: int = MAX_RESULTS) -> tuple[str, dict[str, ob
 
 def matching_ids(conn: Connection, query: str, limit: int = MAX_RESULTS) -> list[int] | None:
     """Local ids of cases matching every term of ``query``, newest first (None: no filter)."""
+    from sqlalchemy import text  # noqa: PLC0415 - keeps the read path ORM-free
+
     built = match_query(query, limit)
     if built is None:
         return None
@@ -154,6 +162,8 @@ def matching_ids(conn: Connection, query: str, limit: int = MAX_RESULTS) -> list
 
 def like_scan_ids(conn: Connection, query: str, limit: int = MAX_RESULTS) -> list[int]:
     """The naive baseline (a LIKE scan over the stored text), for benchmarks only."""
+    from sqlalchemy import text  # noqa: PLC0415 - keeps the read path ORM-free
+
     pattern = "%" + normalise(query).replace("\\", "\\\\").replace("%", "\\%") + "%"
     rows = conn.execute(
         text(

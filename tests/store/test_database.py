@@ -117,3 +117,32 @@ def test_backups_rotate(data_dir: DataDir, workspace: Workspace) -> None:
     for _ in range(4):
         rotating_backup(data_dir.database, data_dir.backups, "daily", keep=2)
     assert len(list(data_dir.backups.glob("mediator-daily-*.sqlite3"))) == 2
+
+
+def test_fast_head_detection_agrees_with_alembic() -> None:
+    """Start-up decides "already current" without Alembic; it must agree with it."""
+    from mediator.store.schema import head_revision_fast
+
+    assert head_revision_fast() == head_revision()
+
+
+def test_opening_a_current_database_does_not_import_the_orm(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    data = DataDir.resolve(tmp_path / "d").ensure()
+    with open_workspace(data) as ws:
+        ws.studio.setup("桂城街道人民调解委员会", "桂城", "陈调解")
+    code = (
+        "import sys\n"
+        "from mediator.paths import DataDir\n"
+        "from mediator.services.workspace import open_workspace\n"
+        "from mediator.services.dto import CaseFilter\n"
+        f"ws = open_workspace(DataDir.resolve({str(data.root)!r}))\n"
+        "assert ws.studio.current().case_prefix == '桂城'\n"
+        "ws.cases.rows(ws.cases.ids(CaseFilter(text='漏水')))\n"
+        "print(sorted(m for m in ('sqlalchemy', 'alembic') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, check=True)
+    assert out.stdout.strip() == "[]"
