@@ -1,0 +1,279 @@
+"""调解协议 — drafting the agreement, the clause library, the terminology check, signing.
+
+The documents-integration flow (signature pad, preview, finalisation) calls
+:func:`check_terms` / :meth:`AgreementService.check_terms` before the agreement
+is finalised and :meth:`AgreementService.record_signatures` as signatures come
+in; :meth:`AgreementService.conclude` then moves the case to 调解成功 once the
+agreement is complete (art. 29: every party, the mediator, the seal).
+
+Drafting is only possible while the case is in mediation (调解中); after the
+agreement is concluded it is immutable — a correction is an addendum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Collection, Sequence
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import select
+
+from mediator.domain.agreement import copies_required, effective_on
+from mediator.domain.casefile import AgreementForm
+from mediator.domain.clauses import ClauseLibrary, unfilled_blanks
+from mediator.domain.lifecycle import RecordKind
+from mediator.domain.money import MAX_FEN
+from mediator.domain.status import CaseStatus
+from mediator.domain.terminology import (
+    DEFAULT_RULES,
+    TermRule,
+    merge_rules,
+    rules_from_mapping,
+)
+from mediator.domain.terminology import (
+    check_terms as domain_check_terms,
+)
+from mediator.domain.text import LONG_TEXT_MAX
+from mediator.errors import ValidationError
+from mediator.paths import resources_dir
+from mediator.store.database import Database
+from mediator.store.models import Agreement
+from mediator.store.workflow_models import AgreementDetail, Obligation
+
+from .base import Context, Unit, WorkflowPart
+from .checks import SUMMARY_MAX, Problems
+from .dto import AgreementInput, SignatureInput, TermWarningView
+
+MAX_TERMS = 100
+BLANK_ADVICE = "条款中还有未填写的【】内容，请改为实际情况。"
+STUDIO_CLAUSES = "clauses.json"  # in the data dir: the studio's own clauses
+STUDIO_TERMINOLOGY = "terminology.json"  # in the data dir: the studio's own rules
+
+
+@cache
+def _bundled_clauses() -> ClauseLibrary:
+    return ClauseLibrary.load(resources_dir() / "clauses" / "default.json")
+
+
+def clause_library(data_root: Path | None) -> ClauseLibrary:
+    """The bundled clauses merged with the studio's ``clauses.json`` (if any)."""
+    lib = _bundled_clauses()
+    if data_root is not None and (data_root / STUDIO_CLAUSES).is_file():
+        lib = lib.merged_with(ClauseLibrary.load(data_root / STUDIO_CLAUSES))
+    return lib
+
+
+def term_rules(data_root: Path | None) -> tuple[TermRule, ...]:
+    """The built-in terminology rules plus the studio's ``terminology.json`` (if any)."""
+    path = data_root / STUDIO_TERMINOLOGY if data_root is not None else None
+    if path is None or not path.is_file():
+        return DEFAULT_RULES
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValidationError("工作室的用语校对规则文件无法读取（terminology.json）",
+                              field="terminology") from exc
+    return merge_rules(DEFAULT_RULES, rules_from_mapping(data))
+
+
+def check_terms(terms: Sequence[str], *, acknowledged: Collection[str] = (),
+                rules: Sequence[TermRule] = DEFAULT_RULES) -> list[TermWarningView]:
+    """The terminology check over agreement terms, plus any 【】 blank left unfilled.
+
+    Flagged words can be acknowledged (the mediator confirms the word is meant);
+    blanks cannot: a printed agreement never carries one.
+    """
+    out = [
+        TermWarningView(i, w.rule.code, w.matched, w.rule.advice, w.rule.suggestion, w.excerpt)
+        for i, w in domain_check_terms(terms, rules, acknowledged=acknowledged)
+    ]
+    for i, term in enumerate(terms):
+        for blank in unfilled_blanks(term):
+            out.append(TermWarningView(i, "blank", f"【{blank}】", BLANK_ADVICE, "", term[:40]))
+    return sorted(out, key=lambda w: (w.term_index, w.code))
+
+
+class AgreementService(WorkflowPart):
+    def __init__(self, db: Database, context: Context, data_root: Path | None = None) -> None:
+        super().__init__(db, context)
+        self._root = data_root
+
+    # ------------------------------------------------------------- reference data
+    def clauses(self, dispute_type: str) -> list[tuple[str, str, str]]:
+        """(code, title, text) of the clauses that fit the dispute type, specific first."""
+        return [(c.code, c.title, c.text)
+                for c in clause_library(self._root).for_dispute_type(dispute_type)]
+
+    def check_terms(self, terms: Sequence[str],
+                    acknowledged: Collection[str] = ()) -> list[TermWarningView]:
+        return check_terms(terms, acknowledged=acknowledged, rules=term_rules(self._root))
+
+    # ------------------------------------------------------------------ drafting
+    def save_draft(self, case_id: str, inp: AgreementInput, *,
+                   today: dt.date | None = None) -> str:
+        """Write (or rewrite) the agreement being drafted, with its obligations.
+
+        Copies (parties + 1) and a signature block for every party are computed
+        here, never typed.  Rewriting terms clears the proofreading and any
+        signatures already collected: people sign what they read.
+        """
+        today = today or dt.date.today()
+        with self._unit(case_id) as u:
+            u.require(RecordKind.AGREEMENT)
+            principals = sorted(u.party_ids(principals_only=True))
+            p = Problems()
+            if inp.kind not in {f.value for f in AgreementForm}:
+                p.add("kind", "请选择书面协议或口头协议")
+            p.date("reached_on", inp.reached_on, "达成协议日期", today=today,
+                   not_before=u.case.registered_on)
+            facts = p.text("facts", inp.facts, "纠纷主要事实、争议事项", max_len=SUMMARY_MAX,
+                           required=True, multiline=True)
+            terms = [p.text(f"terms[{i}]", t, f"第{i + 1}条", max_len=LONG_TEXT_MAX,
+                            multiline=True) for i, t in enumerate(inp.terms)]
+            terms = [t for t in terms if t.strip()]
+            if not terms:
+                p.add("terms", "请至少写一条协议内容")
+            if len(terms) > MAX_TERMS:
+                p.add("terms", f"协议条款最多{MAX_TERMS}条")
+            method = p.text("performance_method", inp.performance_method, "履行方式",
+                            max_len=SUMMARY_MAX, multiline=True,
+                            required=inp.kind == AgreementForm.WRITTEN)
+            if not 0 <= inp.amount_fen <= MAX_FEN:
+                p.add("amount", "协议涉及金额不正确")
+            if inp.kind == AgreementForm.WRITTEN and not inp.obligations:
+                p.add("obligations", "请至少列出一项履行事项（谁、做什么、何时前）")
+            recorder = p.text("recorder", inp.recorder, "记录人")
+            obligations = []
+            for i, ob in enumerate(inp.obligations):
+                desc = p.text(f"obligations[{i}].description", ob.description, "履行事项",
+                              max_len=500, required=True)
+                if ob.obligor_id is not None and ob.obligor_id not in principals:
+                    p.add(f"obligations[{i}].obligor", "履行人不是本案当事人")
+                if ob.due is not None and ob.due < inp.reached_on:
+                    p.add(f"obligations[{i}].due", "履行期限不能早于达成协议的日期")
+                if not 0 <= ob.amount_fen <= MAX_FEN:
+                    p.add(f"obligations[{i}].amount", "金额不正确")
+                obligations.append((desc, ob))
+            p.raise_if_any()
+
+            agreement = u.s.execute(select(Agreement).where(
+                Agreement.case_id == u.case.id, Agreement.deleted.is_(False))
+                .order_by(Agreement.id.desc()).limit(1)).scalar_one_or_none()
+            if agreement is None:
+                agreement = u.add(Agreement(case_id=u.case.id))
+            detail = _detail(u, agreement.id, inp.reached_on)
+            rewritten = list(agreement.terms or []) != terms
+            agreement.kind = inp.kind
+            agreement.facts = facts
+            agreement.terms = terms
+            agreement.performance_method = method
+            agreement.performance_deadline = max(
+                (ob.due for _d, ob in obligations if ob.due is not None), default=None)
+            agreement.amount_fen = inp.amount_fen
+            agreement.copies = copies_required(len(principals)) if principals else 0
+            agreement.status = "draft"
+            agreement.effective_on = None
+            u.touch(agreement)
+            detail.reached_on = inp.reached_on
+            detail.signature_slots = principals
+            detail.recorder = recorder
+            if rewritten:
+                detail.proofread = False
+                detail.acknowledged_terms = []
+                detail.signed_by = []
+                detail.mediator_signed = detail.recorder_signed = detail.sealed = False
+                detail.completed_on = None
+            u.touch(detail)
+            old = u.s.execute(select(Obligation).where(Obligation.agreement_id == agreement.id,
+                                                       Obligation.deleted.is_(False))).scalars()
+            for row in old:  # tombstones: the obligations are rewritten with the draft
+                row.deleted = True
+                u.touch(row)
+            for pos, (desc, ob) in enumerate(obligations, start=1):
+                u.add(Obligation(case_id=u.case.id, agreement_id=agreement.id, position=pos,
+                                 description=desc, obligor_id=ob.obligor_id,
+                                 amount_fen=ob.amount_fen, due=ob.due))
+            u.audit("agreement.draft", {"kind": inp.kind, "terms": len(terms),
+                                        "obligations": len(obligations),
+                                        "copies": agreement.copies, "rewritten": rewritten},
+                    entity="agreement", entity_id=agreement.id)
+            return str(agreement.id)
+
+    def mark_proofread(self, case_id: str, acknowledged: Collection[str]) -> None:
+        """The terminology check was gone through; refused while any warning or blank remains."""
+        with self._unit(case_id) as u:
+            u.require(RecordKind.AGREEMENT)
+            agreement, detail = _current(u)
+            left = self.check_terms(list(agreement.terms or []), acknowledged)
+            if left:
+                raise ValidationError(
+                    "协议用语还有未确认的问题：" + "；".join(
+                        f"第{w.term_index + 1}条“{w.matched}”" for w in left[:5]),
+                    field="terms",
+                    problems=[(f"terms[{w.term_index}]", f"“{w.matched}”：{w.advice}")
+                              for w in left])
+            detail.proofread = True
+            detail.acknowledged_terms = sorted(set(acknowledged))
+            u.touch(detail)
+            u.audit("agreement.proofread", {"acknowledged": sorted(set(acknowledged))},
+                    entity="agreement", entity_id=agreement.id)
+
+    def record_signatures(self, case_id: str, inp: SignatureInput, *,
+                          today: dt.date | None = None) -> None:
+        """Who has signed, sealed or thumbprinted so far; the mediator, recorder and seal."""
+        today = today or dt.date.today()
+        with self._unit(case_id) as u:
+            u.require(RecordKind.AGREEMENT)
+            agreement, detail = _current(u)
+            u.check_parties(list(inp.signed_by), "signed_by")
+            p = Problems()
+            p.date("completed_on", inp.completed_on, "签章完成日期", today=today,
+                   not_before=detail.reached_on, not_before_label="达成协议日期",
+                   required=False)
+            p.raise_if_any()
+            principals = u.party_ids(principals_only=True)
+            complete = (principals <= set(inp.signed_by) and inp.mediator_signed and inp.sealed)
+            detail.signed_by = sorted(inp.signed_by)
+            detail.mediator_signed = inp.mediator_signed
+            detail.recorder_signed = inp.recorder_signed
+            detail.sealed = inp.sealed
+            detail.completed_on = inp.completed_on or (today if complete else None)
+            if agreement.kind == AgreementForm.ORAL:
+                detail.completed_on = detail.reached_on if inp.mediator_signed else None
+            u.touch(detail)
+            agreement.effective_on = effective_on(u.snapshot())
+            u.touch(agreement)
+            u.audit("agreement.signatures", {
+                "signed": len(inp.signed_by), "parties": len(principals),
+                "mediator": inp.mediator_signed, "recorder": inp.recorder_signed,
+                "sealed": inp.sealed}, entity="agreement", entity_id=agreement.id)
+
+    def conclude(self, case_id: str, *, today: dt.date | None = None) -> None:
+        """调解成功: the agreement is complete and in force; the case moves to 调解成功."""
+        today = today or dt.date.today()
+        with self._unit(case_id) as u:
+            agreement, _detail = _current(u)
+            u.move(CaseStatus.AGREED, today)
+            agreement.effective_on = effective_on(u.snapshot())
+            u.touch(agreement)
+
+
+def _detail(u: Unit, agreement_id: str, reached_on: dt.date) -> AgreementDetail:
+    row = u.s.execute(select(AgreementDetail).where(AgreementDetail.agreement_id == agreement_id)
+                      ).scalar_one_or_none()
+    if row is None:
+        row = u.add(AgreementDetail(case_id=u.case.id, agreement_id=agreement_id,
+                                    reached_on=reached_on))
+    return row
+
+
+def _current(u: Unit) -> tuple[Agreement, AgreementDetail]:
+    agreement = u.s.execute(select(Agreement).where(
+        Agreement.case_id == u.case.id, Agreement.deleted.is_(False))
+        .order_by(Agreement.id.desc()).limit(1)).scalar_one_or_none()
+    if agreement is None:
+        raise ValidationError("尚未起草调解协议", field="agreement")
+    detail = _detail(u, agreement.id, u.case.registered_on)
+    return agreement, detail
