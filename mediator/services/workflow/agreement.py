@@ -45,6 +45,7 @@ from mediator.store.workflow_models import AgreementDetail, Obligation
 from .base import Context, Unit, WorkflowPart
 from .checks import SUMMARY_MAX, Problems
 from .dto import AgreementInput, SignatureInput, TermWarningView
+from .snapshot import AGREEMENT_KINDS
 
 MAX_TERMS = 100
 BLANK_ADVICE = "条款中还有未填写的【】内容，请改为实际情况。"
@@ -158,11 +159,12 @@ class AgreementService(WorkflowPart):
                 obligations.append((desc, ob))
             p.raise_if_any()
 
-            agreement = u.s.execute(select(Agreement).where(
-                Agreement.case_id == u.case.id, Agreement.deleted.is_(False))
-                .order_by(Agreement.id.desc()).limit(1)).scalar_one_or_none()
+            agreement = latest_agreement(u)
             if agreement is None:
                 agreement = u.add(Agreement(case_id=u.case.id))
+            elif agreement.status == "final":
+                raise ValidationError("协议已经定稿，不能再修改；如需修改，请制作补充协议。",
+                                      field="agreement")
             detail = _detail(u, agreement.id, inp.reached_on)
             rewritten = list(agreement.terms or []) != terms
             agreement.kind = inp.kind
@@ -260,6 +262,14 @@ class AgreementService(WorkflowPart):
             u.touch(agreement)
 
 
+def latest_agreement(u: Unit) -> Agreement | None:
+    """The case's agreement (the newest, addenda aside)."""
+    return u.s.execute(select(Agreement).where(
+        Agreement.case_id == u.case.id, Agreement.deleted.is_(False),
+        Agreement.kind.in_(AGREEMENT_KINDS)).order_by(Agreement.id.desc()).limit(1)
+    ).scalar_one_or_none()
+
+
 def _detail(u: Unit, agreement_id: str, reached_on: dt.date) -> AgreementDetail:
     row = u.s.execute(select(AgreementDetail).where(AgreementDetail.agreement_id == agreement_id)
                       ).scalar_one_or_none()
@@ -270,9 +280,7 @@ def _detail(u: Unit, agreement_id: str, reached_on: dt.date) -> AgreementDetail:
 
 
 def _current(u: Unit) -> tuple[Agreement, AgreementDetail]:
-    agreement = u.s.execute(select(Agreement).where(
-        Agreement.case_id == u.case.id, Agreement.deleted.is_(False))
-        .order_by(Agreement.id.desc()).limit(1)).scalar_one_or_none()
+    agreement = latest_agreement(u)
     if agreement is None:
         raise ValidationError("尚未起草调解协议", field="agreement")
     detail = _detail(u, agreement.id, u.case.registered_on)

@@ -31,7 +31,7 @@ from .dto import (
     PaymentView,
     SessionView,
 )
-from .snapshot import load_casefile, within_role_positions
+from .snapshot import AGREEMENT_KINDS, load_casefile, within_role_positions
 
 
 def _signoffs(s: Session, case_id: str) -> dict[str, dt.date]:
@@ -133,7 +133,8 @@ def read_overview(s: Session, case_id: str, today: dt.date) -> CaseOverview:
 
 def _agreement(s: Session, case_id: str) -> AgreementView | None:
     a = s.execute(select(m.Agreement).where(
-        m.Agreement.case_id == case_id, m.Agreement.deleted.is_(False))
+        m.Agreement.case_id == case_id, m.Agreement.deleted.is_(False),
+        m.Agreement.kind.in_(AGREEMENT_KINDS))
         .order_by(m.Agreement.id.desc()).limit(1)).scalar_one_or_none()
     if a is None:
         return None

@@ -40,6 +40,9 @@ from mediator.domain.status import CaseStatus, PartyKind, PartyRole
 from mediator.store import models as m
 from mediator.store import workflow_models as w
 
+#: Agreement.kind of the agreement itself; a 补充协议 (``addendum``) amends it.
+AGREEMENT_KINDS = ("written", "oral")
+
 # Retention codes written before the domain's classes were fixed (early demo data).
 _LEGACY_RETENTION = {"long": RetentionClass.LONG, "short": RetentionClass.SHORT}
 
@@ -121,7 +124,8 @@ def load_casefiles(s: Session, case_ids: Select[Any]) -> dict[str, CaseFile]:
     ag = m.Agreement
     for row in s.execute(
         select(ag.id, ag.case_id, ag.kind, ag.terms, ag.performance_method, ag.copies,
-               ag.amount_fen).where(ag.case_id.in_(case_ids), ag.deleted.is_(False))
+               ag.amount_fen, ag.status, ag.effective_on)
+        .where(ag.case_id.in_(case_ids), ag.deleted.is_(False), ag.kind.in_(AGREEMENT_KINDS))
         .order_by(ag.id)
     ):
         raws[row.case_id].agreement = row  # the newest (UUIDv7 order) wins
@@ -184,19 +188,8 @@ def _casefile(raw: _Raw, signed: set[str], proofs: set[str]) -> CaseFile:
         ))
     agreement = None
     a, det = raw.agreement, raw.detail
-    if a is not None and det is not None:
-        agreement = AgreementRecord(
-            form=AgreementForm(a.kind), reached_on=det.reached_on, terms=len(a.terms or []),
-            obligations=tuple(
-                Obligation(o.id, o.due, o.performed_on, o.id in proofs, o.amount_fen)
-                for o in raw.obligations),
-            states_performance=bool((a.performance_method or "").strip()) and bool(raw.obligations),
-            signature_slots=frozenset(det.signature_slots or []),
-            signed_by=frozenset(det.signed_by or []),
-            mediator_signed=det.mediator_signed, recorder_signed=det.recorder_signed,
-            sealed=det.sealed, copies=a.copies, completed_on=det.completed_on,
-            amount_fen=a.amount_fen, proofread=det.proofread,
-        )
+    if a is not None:
+        agreement = _agreement(a, det, raw, c.registered_on, proofs)
     wf = raw.workflow
     termination = refusal = None
     matters: frozenset[StatusMatter] = frozenset()
@@ -252,3 +245,36 @@ def load_casefile(s: Session, case_id: str) -> CaseFile:
 
 def today_default(today: dt.date | None) -> dt.date:
     return today or dt.date.today()
+
+
+def _agreement(a: Any, det: Any, raw: _Raw, registered_on: dt.date,
+               proofs: set[str]) -> AgreementRecord:
+    """The agreement as the rules see it.
+
+    An agreement finalised by the documents flow (定稿: signed on screen or wet
+    ink, sealed, digitally signed — ``status == "final"``) is complete whatever
+    this table recorded; one made elsewhere without a detail row gets a
+    signature block per party and the date it took effect.
+    """
+    principals = [p.id for p in raw.parties if p.role != PartyRole.AGENT.value]
+    final = a.status == "final"
+    reached = det.reached_on if det is not None else (a.effective_on or registered_on)
+    slots = frozenset(det.signature_slots or []) if det is not None else frozenset(principals)
+    signed = frozenset(det.signed_by or []) if det is not None else frozenset()
+    if final:
+        signed = frozenset(principals)
+    return AgreementRecord(
+        form=AgreementForm(a.kind), reached_on=reached, terms=len(a.terms or []),
+        obligations=tuple(
+            Obligation(o.id, o.due, o.performed_on, o.id in proofs, o.amount_fen)
+            for o in raw.obligations),
+        states_performance=bool((a.performance_method or "").strip()) and bool(raw.obligations),
+        signature_slots=slots | (frozenset(principals) if final else frozenset()),
+        signed_by=signed,
+        mediator_signed=final or bool(det and det.mediator_signed),
+        recorder_signed=final or bool(det and det.recorder_signed),
+        sealed=final or bool(det and det.sealed),
+        copies=a.copies,
+        completed_on=(a.effective_on if final else None) or (det.completed_on if det else None),
+        amount_fen=a.amount_fen, proofread=final or bool(det and det.proofread),
+    )
