@@ -64,6 +64,11 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
         out = data if copies == 1 else merge_pdfs([data] * copies)
         write_atomic(printer.outputFileName(), out)
         return load_document(data).pageCount()
+    return _print_raster(data, printer)
+
+
+def _print_raster(data: bytes, printer: QPrinter) -> int:
+    """Each page rendered at the printer's resolution (at most 600 dpi) onto white."""
     doc = load_document(data)
     printer.setFullPage(True)
     painter = QPainter()
