@@ -42,7 +42,8 @@ class DeadlineService:
             items = due_items(files.items(), today, horizon_days=horizon_days)
             if not items:
                 return []
-            numbers = dict(s.execute(select(Case.id, Case.case_no).where(Case.id.in_(open_ids))))
+            numbers = {cid: no for cid, no in s.execute(
+                select(Case.id, Case.case_no).where(Case.id.in_(open_ids)))}
             names: dict[str, list[tuple[int, str]]] = defaultdict(list)
             for case_id, pos, name in s.execute(
                 select(CaseParty.case_id, CaseParty.position, Party.name)

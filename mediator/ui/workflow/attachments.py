@@ -1,0 +1,139 @@
+"""Attachments of a case: thumbnails, add by file picker or drag and drop, remove.
+
+Files are stored by :class:`mediator.services.attachments.AttachmentService`
+(content-addressed, deduplicated); a refused file (too large, unreadable, not a
+photo or PDF) is told beside the list in Chinese and nothing is stored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediator.errors import MediatorError
+from mediator.services.attachments import ATTACHMENT_KIND_LABELS_ZH, ATTACHMENT_KINDS
+from mediator.services.workflow.dto import AttachmentView
+from mediator.ui import errors
+
+from .common import ERROR_COLOUR, heading, set_text_colour, tr
+
+THUMB = 96
+
+
+class AttachmentsWidget(QWidget):
+    changed = Signal()
+
+    def __init__(self, service: Any, runner: Any, case_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.runner = runner
+        self.case_id = case_id
+        self.setAcceptDrops(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(heading(tr("Attachments")))
+        top.addStretch(1)
+        self.kind = QComboBox()
+        for k in ATTACHMENT_KINDS:
+            self.kind.addItem(ATTACHMENT_KIND_LABELS_ZH[k], k)
+        top.addWidget(self.kind)
+        add = QPushButton(tr("Add photo or scan…"))
+        add.setObjectName("add_attachment")
+        add.clicked.connect(self.pick)
+        top.addWidget(add)
+        layout.addLayout(top)
+        self.hint = QLabel(tr("Drag photos or scans here (JPG, PNG, HEIC, PDF; up to 20 MB)."))
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.list = QListWidget()
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(QSize(THUMB, THUMB))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMinimumHeight(THUMB + 50)
+        layout.addWidget(self.list)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        set_text_colour(self.error, ERROR_COLOUR)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+    def show(self, items: tuple[AttachmentView, ...] | list[AttachmentView]) -> None:  # type: ignore[override]
+        self.list.clear()
+        for a in items:
+            kind = ATTACHMENT_KIND_LABELS_ZH.get(a.kind, a.kind)
+            item = QListWidgetItem(self._thumb(a), f"{kind}\n{a.filename[:16]}")
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            item.setToolTip(a.filename)
+            self.list.addItem(item)
+        super().show()
+
+    def _thumb(self, a: AttachmentView) -> QIcon:
+        if a.mime.startswith("image/"):
+            reader = QImageReader(str(self.service.path(a.sha256)))
+            reader.setAutoTransform(True)
+            size = reader.size()
+            if size.isValid():
+                reader.setScaledSize(size.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+            image = reader.read()
+            if not image.isNull():
+                return QIcon(QPixmap.fromImage(image))
+        return self.style().standardIcon(self.style().StandardPixmap.SP_FileIcon)
+
+    def pick(self) -> None:
+        if not errors.dialogs_enabled:
+            return
+        files, _ = QFileDialog.getOpenFileNames(
+            self, tr("Add photo or scan"), "",
+            tr("Photos and scans") + " (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp "
+            "*.heic *.pdf)")
+        self.add_files([Path(f) for f in files])
+
+    def add_files(self, paths: list[Path]) -> None:
+        kind = self.kind.currentData()
+        service, cid = self.service, self.case_id
+        self.error.hide()
+        for path in paths:
+            self.runner.run(lambda p=path: service.add(cid, p, kind),
+                            on_done=self._guard(lambda _r: self.changed.emit()),
+                            on_error=self._guard(self._refused))
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, MediatorError):
+            errors.show_error(self, exc)
+            return
+        self.error.setText(exc.message)
+        self.error.show()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)
+
+    def _guard(self, fn: Any) -> Any:
+        def call(value: Any) -> None:
+            if shiboken6.isValid(self):
+                fn(value)
+        return call

@@ -1,0 +1,132 @@
+"""Small shared pieces of the workflow screens: translation, fonts, banners, dates.
+
+Every visible string goes through :func:`tr` with the one context ``Workflow``
+(the table is mediator/ui/workflow/TRANSLATIONS_zh_CN.md).  The screens use a
+13 pt base font like the registration form: older mediators read it without
+leaning in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDateTimeEdit,
+    QFrame,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediator.ui.registration.fields import (
+    BASE_POINT_SIZE,
+    ERROR_COLOUR,
+    HINT_COLOUR,
+    MUTED_COLOUR,
+    FieldBox,
+    section_font,
+    set_text_colour,
+)
+
+__all__ = ["BASE_POINT_SIZE", "ERROR_COLOUR", "HINT_COLOUR", "MUTED_COLOUR", "Banner",
+           "FieldBox", "date_edit", "datetime_edit", "from_qdate", "from_qdatetime", "heading",
+           "muted", "section_font", "set_base_font", "set_text_colour", "tr", "yuan"]
+
+CONTEXT = "Workflow"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def set_base_font(widget: QWidget, size: float = BASE_POINT_SIZE) -> None:
+    font = QFont(widget.font())
+    font.setPointSizeF(size)
+    widget.setFont(font)
+
+
+def heading(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setFont(section_font(label.font()))
+    label.setWordWrap(True)
+    return label
+
+
+def muted(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    set_text_colour(label, MUTED_COLOUR)
+    return label
+
+
+class Banner(QFrame):
+    """A message block at the top of a page: what was refused and the list of what is missing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label)
+        self.hide()
+
+    def show_error(self, text: str, items: list[str] | None = None) -> None:
+        set_text_colour(self.label, ERROR_COLOUR)
+        self._show(text, items)
+
+    def show_info(self, text: str, items: list[str] | None = None) -> None:
+        set_text_colour(self.label, HINT_COLOUR)
+        self._show(text, items)
+
+    def _show(self, text: str, items: list[str] | None) -> None:
+        lines = [text] + [f"• {i}" for i in items or []]
+        self.label.setText("\n".join(lines))
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+    def clear(self) -> None:
+        self.label.setText("")
+        self.hide()
+
+
+def date_edit(value: dt.date | None = None, parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(to_qdate(value or dt.date.today()))
+    return edit
+
+
+def datetime_edit(value: dt.datetime | None = None, parent: QWidget | None = None) -> QDateTimeEdit:
+    edit = QDateTimeEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    v = value or dt.datetime.now().replace(second=0, microsecond=0)
+    edit.setDateTime(QDateTime(to_qdate(v.date()), QTime(v.hour, v.minute)))
+    return edit
+
+
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def from_qdatetime(value: QDateTime) -> dt.datetime:
+    d, t = value.date(), value.time()
+    return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def yuan(fen: int) -> str:
+    return f"{fen / 100:,.2f}"
