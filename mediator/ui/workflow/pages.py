@@ -152,10 +152,10 @@ class StepPage(QWidget):
         """Date boxes start on the working day (the injected "today", not the clock)."""
         for edit in self.findChildren(QDateEdit):
             edit.setDate(to_qdate(today))
-        for edit in self.findChildren(QDateTimeEdit):
-            if not isinstance(edit, QDateEdit):
-                t = edit.time()
-                edit.setDateTime(datetime_edit(dt.datetime(today.year, today.month, today.day,
+        for dtedit in self.findChildren(QDateTimeEdit):
+            if type(dtedit) is QDateTimeEdit:
+                t = dtedit.time()
+                dtedit.setDateTime(datetime_edit(dt.datetime(today.year, today.month, today.day,
                                                            t.hour(), t.minute())).dateTime())
 
     def save(self) -> None:
