@@ -209,6 +209,7 @@ class OutcomePage(StepPage):
         ov = self.overview
         parties = [(p.id, f"{p.label_zh} {p.name}") for p in ov.principals] if ov else []
         row = _ObligationRow(parties)
+        row.due.setDate(to_qdate(self.ctx.today() + dt.timedelta(days=14)))
         n = len(self.obligation_rows)
         self.obligation_rows.append(row)
         self.obligations_layout.addWidget(row)
@@ -348,7 +349,7 @@ class OutcomePage(StepPage):
             text = (tr("Term %1").replace("%1", str(w.term_index + 1))
                     + f"“{w.matched}”：{w.advice}")
             if w.acknowledgeable:
-                cb = QCheckBox(tr("Meant as written: ") + text)
+                cb = QCheckBox(tr("Meant as written:") + " " + text)
                 self.warning_checks[w.code] = cb
                 self.warnings_layout.addWidget(cb)
             else:

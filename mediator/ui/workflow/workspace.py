@@ -89,7 +89,8 @@ class CaseWorkspace(QWidget):
         rl.addWidget(self.findings)
         self.attachments = AttachmentsWidget(self.workflow.attachments, runner, case_id)
         self.attachments.changed.connect(self.reload)
-        rl.addWidget(self.attachments, 1)
+        self.attachments.setMaximumHeight(260)
+        rl.addWidget(self.attachments)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
 
