@@ -25,7 +25,27 @@ from mediator.domain.idcard import make_citizen_id
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
 from mediator.services.cases import searchable_fields
 from mediator.store import audit, search
-from mediator.store.models import Case, CaseNumberCounter, CaseParty, OutboxEntry, Party, utcnow
+from mediator.store.models import (
+    Agreement,
+    Case,
+    CaseNumberCounter,
+    CaseParty,
+    FollowUp,
+    InvestigationRecord,
+    OutboxEntry,
+    Party,
+    SessionRecord,
+    utcnow,
+)
+from mediator.store.workflow_models import (
+    AgreementDetail,
+    CasePartyFile,
+    CaseWorkflow,
+    JudicialApplication,
+    Obligation,
+    Payment,
+    RecordSignoff,
+)
 
 if TYPE_CHECKING:
     from mediator.services.workspace import Workspace
@@ -163,19 +183,29 @@ def _cases(rng: _Rng, n: int, studio_id: str, today: dt.date) -> Iterator[dict[s
                      "requests": [r.format(**fmt) for r in sc.requests],
                      "registered_on": day, "referral_note": REFERRERS.get(source, ""),
                      "status_reason": reason,
-                     "retention_class": "long" if status is CaseStatus.ARCHIVED else ""},
+                     "retention_class": "30y" if status is CaseStatus.ARCHIVED else ""},
             "parties": [(PartyRole.APPLICANT, a), (PartyRole.RESPONDENT, b)],
         }
 
 
 def generate(ws: Workspace, cases: int = 200, seed: int = 1,
-             today: dt.date | None = None) -> int:
-    """Add ``cases`` sample cases in one transaction; returns how many were added."""
+             today: dt.date | None = None, *, records: bool = True) -> int:
+    """Add ``cases`` sample cases in one transaction; returns how many were added.
+
+    Each case comes with the records of its stage (notices, sessions, agreements,
+    performance, follow-ups, terminations, refusals, archive data); ``records=False``
+    leaves them out where only the case list matters (list and search benchmarks).
+    """
     today = today or dt.date.today()
     studio, mediator = ws.studio.context()
     rng = _Rng(seed)
-    batch = sorted(_cases(rng, cases, studio.id, today),
-                   key=lambda c: (c["case"]["registered_on"], c["case"]["id"]))
+    flow = _Rng(f"{seed}-workflow")  # a stream of its own: names stay as they were
+    made = list(_cases(rng, cases, studio.id, today))
+    for item in made:
+        c = item["case"]
+        c["registered_on"] = _coherent_day(flow, CaseStatus(c["status"]), c["registered_on"],
+                                           today)
+    batch = sorted(made, key=lambda c: (c["case"]["registered_on"], c["case"]["id"]))
     now = utcnow()
     with ws.db.write() as s:
         counters: dict[int, int] = {}
@@ -223,8 +253,151 @@ def generate(ws: Workspace, cases: int = 200, seed: int = 1,
         conn.execute(insert(CaseParty), links)
         outbox += [{"entity": "case_party", "entity_id": lk["id"], "op": "upsert",
                     "created_at": now} for lk in links]
+        made_records = workflow_records(flow, batch, links, studio_id=studio.id,
+                                        mediator_name=mediator.name, today=today,
+                                        now=now) if records else {}
+        for model, rows in made_records.items():
+            if rows:
+                conn.execute(insert(model), rows)
+                outbox += [{"entity": model.__tablename__, "entity_id": r["id"], "op": "upsert",
+                            "created_at": now} for r in rows]
         conn.execute(insert(OutboxEntry), outbox)
         search.bulk_insert_case_text(conn, texts)
         audit.record(s, studio_id=studio.id, actor=mediator.id, action="demo.generate",
                      detail={"cases": len(batch), "seed": seed})
     return len(batch)
+
+
+# ------------------------------------------------------------------ lifecycle records
+S = CaseStatus
+_OPEN = {S.REGISTERED, S.NOTIFIED, S.INVESTIGATING, S.MEDIATING}
+_AGREED = {S.AGREED, S.PERFORMING, S.CONFIRMING}
+_TERMINATION_REASON = "经多次调解，双方对赔偿数额分歧较大，调解不成；已告知当事人可依法向人民法院起诉。"
+_ROUTES = ["向人民法院起诉"]
+
+
+def _coherent_day(flow: _Rng, status: CaseStatus, day: dt.date, today: dt.date) -> dt.date:
+    """A registration date that fits the stage the case has reached by ``today``.
+
+    Cases still in mediation are recent (a studio concludes within a month); an
+    agreed case waits for its performance date; closed ones are older.  So the
+    demo's deadlines and completeness report look like a studio that keeps up.
+    """
+    if status in _OPEN:
+        return today - dt.timedelta(days=flow.randrange(0, 25))
+    if status in _AGREED:
+        return today - dt.timedelta(days=flow.randrange(6, 12))
+    if status is S.FOLLOWED_UP:
+        return today - dt.timedelta(days=flow.randrange(40, 70))
+    return min(day, today - dt.timedelta(days=60))
+
+
+def _utc(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    # 01:30 UTC is 09:30 in China: the same calendar day in any studio's time zone east of UTC.
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=dt.UTC)
+
+
+def workflow_records(flow: _Rng, batch: list[dict[str, Any]], links: list[dict[str, Any]], *,
+                     studio_id: str, mediator_name: str, today: dt.date,
+                     now: dt.datetime) -> dict[Any, list[dict[str, Any]]]:
+    """The records each demo case has by its stage: notices, investigation and session
+    records, agreements with obligations and payments, follow-ups, terminations,
+    refusals, judicial applications and archive data — complete for the stage."""
+    out: dict[Any, list[dict[str, Any]]] = {m: [] for m in (
+        CaseWorkflow, CasePartyFile, InvestigationRecord, SessionRecord, RecordSignoff,
+        Agreement, AgreementDetail, Obligation, Payment, FollowUp, JudicialApplication)}
+    sync = {"studio_id": studio_id, "version": 0, "updated_at": now, "deleted": False}
+    by_case: dict[str, list[str]] = {}
+    for lk in links:
+        by_case.setdefault(lk["case_id"], []).append(lk["id"])
+
+    def row(model: Any, day: dt.date, **values: Any) -> dict[str, Any]:
+        r = {"id": flow.uuid7(day), **sync, **values}
+        out[model].append(r)
+        return r
+
+    for item in batch:
+        c = item["case"]
+        status, reg, cid = CaseStatus(c["status"]), c["registered_on"], c["id"]
+        parties = by_case[cid]
+        refused = status is S.REFUSED
+        archived_failed = status is S.ARCHIVED and flow.random() < 0.25
+        failed = status is S.TERMINATED or archived_failed
+        wf = row(CaseWorkflow, reg, case_id=cid, written_application=True, status_matters=[],
+                 refused_on=None, refusal_reason="", terminated_on=None, termination_reason="",
+                 routes_explained=[], archived_on=None)
+        notified = status not in (S.REGISTERED, S.REFUSED)
+        for pid in parties:
+            row(CasePartyFile, reg, case_id=cid, case_party_id=pid,
+                notice_acknowledged_on=reg + dt.timedelta(days=1) if notified else None,
+                identity_proof=True, power_of_attorney=False, agent_powers=[])
+        if refused:
+            wf.update(refused_on=reg + dt.timedelta(days=1), refusal_reason=c["status_reason"])
+            continue
+        if status is S.REGISTERED or status is S.NOTIFIED:
+            continue
+        if status is S.INVESTIGATING or flow.random() < 0.3:
+            inv = row(InvestigationRecord, reg, case_id=cid, held_at=_utc(reg + dt.timedelta(days=2), 6),
+                      place="纠纷现场", investigator=mediator_name, interviewee="物业管理处工作人员",
+                      recorder=mediator_name,
+                      content=[{"q": "纠纷发生的经过如何？", "a": "据了解，双方因此事争执已有一段时间。"}])
+            row(RecordSignoff, reg, case_id=cid, record_kind="investigation", record_id=inv["id"],
+                signed_on=reg + dt.timedelta(days=2))
+        if status is S.INVESTIGATING:
+            continue
+        session_day = reg + dt.timedelta(days=3)
+        ses = row(SessionRecord, reg, case_id=cid, held_at=_utc(session_day, 1, 30),
+                  place="人民调解工作室", subject="调解" + c["summary"][:20], participants="",
+                  is_public=True, privacy_consent="",
+                  statements=[{"party_id": pid, "text": "陈述了事实和要求。"} for pid in parties],
+                  evidence="双方提交的照片、票据已当场核对。",
+                  risk_warning="已告知协商不成可依法向人民法院起诉，诉讼需时较长并有费用。",
+                  result="双方意见分歧较大。" if failed else "双方同意按调解方案解决。",
+                  recorder=mediator_name)
+        row(RecordSignoff, reg, case_id=cid, record_kind="session", record_id=ses["id"],
+            signed_on=session_day)
+        if status is S.MEDIATING:
+            continue
+        if failed:
+            wf.update(terminated_on=reg + dt.timedelta(days=6),
+                      termination_reason=c["status_reason"] or _TERMINATION_REASON,
+                      routes_explained=_ROUTES)
+            if archived_failed:
+                wf["archived_on"] = min(today, reg + dt.timedelta(days=10))
+            continue
+        reached = reg + dt.timedelta(days=5)
+        oral = status is not S.CONFIRMING and flow.random() < 0.15
+        fen = flow.choice([50000, 120000, 320000, 860000])
+        ag = row(Agreement, reached, case_id=cid, kind="oral" if oral else "written",
+                 facts=c["summary"], terms=[r + "，双方协商一致。" for r in c["requests"]],
+                 performance_method="银行转账或现金支付，按期履行。", performance_deadline=None,
+                 amount_fen=fen, copies=len(parties) + 1, status="draft", effective_on=reached,
+                 signed_blob=None)
+        row(AgreementDetail, reached, case_id=cid, agreement_id=ag["id"], reached_on=reached,
+            signature_slots=parties, signed_by=parties, mediator_signed=True,
+            recorder_signed=True, sealed=True, completed_on=reached, proofread=True,
+            acknowledged_terms=["compensation"], recorder=mediator_name)
+        due = reached + dt.timedelta(days=14)
+        ag["performance_deadline"] = due
+        performed = status not in (S.AGREED, S.CONFIRMING)
+        ob = row(Obligation, reached, case_id=cid, agreement_id=ag["id"], position=1,
+                 description="按协议支付款项", obligor_id=parties[-1], amount_fen=fen, due=due,
+                 performed_on=due - dt.timedelta(days=2) if performed else None)
+        if performed:
+            row(Payment, reached, case_id=cid, obligation_id=ob["id"],
+                paid_on=due - dt.timedelta(days=2), amount_fen=fen, method="银行转账", note="",
+                proof_attachment_id=None)
+        if status is S.CONFIRMING:
+            row(JudicialApplication, reached, case_id=cid, applied_on=reached + dt.timedelta(days=3),
+                court_basis="inviting_court" if c["source"] == "court_entrusted"
+                else "committee_location", court="佛山市南海区人民法院",
+                applicants=parties, decided_on=None, confirmed=None, ruling_no="")
+        if status in (S.FOLLOWED_UP, S.ARCHIVED):
+            visit = row(FollowUp, reached, case_id=cid, visited_on=due + dt.timedelta(days=5),
+                        performed=True, satisfaction="satisfied", lawsuit="", escalation="",
+                        measures="", visitor=mediator_name)
+            row(RecordSignoff, reached, case_id=cid, record_kind="follow_up",
+                record_id=visit["id"], signed_on=due + dt.timedelta(days=5))
+        if status is S.ARCHIVED:
+            wf["archived_on"] = min(today, due + dt.timedelta(days=8))
+    return out
