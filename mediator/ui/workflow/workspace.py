@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.domain.findings import STEP_ORDER, Severity, Step
-from mediator.domain.status import STATUS_LABELS_ZH
+from mediator.domain.status import STATUS_LABELS_ZH, CaseStatus
 from mediator.services.workflow import Workflow
 from mediator.services.workflow.completeness import report_html, report_text
 from mediator.services.workflow.dto import CaseOverview
@@ -129,7 +129,9 @@ class CaseWorkspace(QWidget):
         self.overview = ov
         status = STATUS_LABELS_ZH[ov.status]
         self.header.setText(f"{ov.case_no}　{status}")
-        due = [f"{d.label_zh} {d.due:%Y-%m-%d}" for d in ov.deadlines if d.done_on is None]
+        closed = ov.status in (CaseStatus.ARCHIVED, CaseStatus.REFUSED)
+        due = [f"{d.label_zh} {d.due:%Y-%m-%d}" for d in ov.deadlines
+               if d.done_on is None and not closed]
         self.deadline.setText(tr("Open deadlines: %1").replace("%1", "；".join(due) or "—"))
         current = self.stack.currentWidget()
         for step, page in self.pages.items():
