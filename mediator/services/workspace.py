@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from mediator.paths import DataDir
 from mediator.services.cases import CaseService
 from mediator.services.catalogue import CatalogueService
+from mediator.services.drafts import DraftService
 from mediator.services.studio import StudioService
 from mediator.store.reader import Reader
 from mediator.store.schema import is_current
 
 if TYPE_CHECKING:
-    from mediator.services.drafts import DraftService
     from mediator.store.database import Database
 
 
@@ -29,12 +29,13 @@ class Workspace:
     def __init__(self, data_dir: DataDir, db: Database | None = None) -> None:
         self.data_dir = data_dir
         self._db = db
-        self._drafts: DraftService | None = None
         self.reader = Reader(data_dir.database)
         self.catalogue = CatalogueService()
         self.studio = StudioService(self.reader, lambda: self.db)
         self.cases = CaseService(self.reader, lambda: self.db, self.studio.context,
                                  self.catalogue.codes)
+        # Holding the service is free; its calls open the SQLAlchemy side (worker only).
+        self.drafts = DraftService(lambda: self.db)
 
     @property
     def db(self) -> Database:
@@ -45,13 +46,6 @@ class Workspace:
             self._db = Database.open(self.data_dir)
         return self._db
 
-    @property
-    def drafts(self) -> DraftService:
-        if self._drafts is None:
-            from mediator.services.drafts import DraftService  # noqa: PLC0415
-
-            self._drafts = DraftService(self.db)
-        return self._drafts
 
     def close(self) -> None:
         self.reader.close()

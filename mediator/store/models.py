@@ -313,11 +313,6 @@ SYNCED_MODELS: dict[str, type[Synced]] = {
     "attachment": Attachment,
 }
 
-# The guided-workflow tables (schema 0003) live in their own module; importing it
-# here registers them with Base and lets the sync engine carry them.
-from mediator.store.workflow_models import WORKFLOW_SYNCED_MODELS  # noqa: E402
-
-SYNCED_MODELS.update(WORKFLOW_SYNCED_MODELS)
 
 
 # ---------------------------------------------------------------- sync state (schema 0002)
@@ -398,3 +393,9 @@ class BlobTransfer(Base):
     size: Mapped[int] = mapped_column(Integer, default=0)
     received: Mapped[int] = mapped_column(Integer, default=0)
     failures: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# The guided-workflow tables (schema 0003) live in their own module, which adds
+# itself to SYNCED_MODELS; importing it here registers its tables with Base
+# whichever of the two modules is imported first.
+from mediator.store import workflow_models as _workflow_models  # noqa: E402, F401

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mediator.store.models import Base, Case, Synced
+from mediator.store.models import SYNCED_MODELS, Base, Case, Synced
 
 
 class CaseWorkflow(Synced, Base):
@@ -160,3 +160,5 @@ WORKFLOW_SYNCED_MODELS: dict[str, type[Synced]] = {
     "term_extension": TermExtension,
     "judicial_application": JudicialApplication,
 }
+
+SYNCED_MODELS.update(WORKFLOW_SYNCED_MODELS)

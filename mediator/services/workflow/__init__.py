@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from mediator.services.attachments import AttachmentService
-
 from .acceptance import AcceptanceService
 from .agreement import AgreementService
 from .archive import ArchiveService
@@ -53,6 +51,10 @@ class Workflow:
         self.archive = ArchiveService(db, ctx)
         self.deadlines = DeadlineService(db)
         self.completeness = CompletenessService(db)
+        # Imported here: attachments builds on workflow.base, so a module-level import
+        # would be circular when mediator.services.attachments is imported first.
+        from mediator.services.attachments import AttachmentService  # noqa: PLC0415
+
         self.attachments = AttachmentService(db, ctx, ws.data_dir)
 
     def overview(self, case_id: str, today: dt.date | None = None) -> CaseOverview:
