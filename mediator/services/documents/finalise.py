@@ -30,7 +30,6 @@ agreement (补充协议) that goes through the same steps.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -43,18 +42,26 @@ from mediator import documents
 from mediator.documents import builder, fonts, signing
 from mediator.documents.model import AgreementInput, Signature
 from mediator.domain.status import PARTY_ROLE_LABELS_ZH, PartyRole
-from mediator.domain.terminology import check_terminology
 from mediator.errors import ConflictError, DocumentError, NotFoundError, ValidationError
 from mediator.services.documents import inputs
 from mediator.services.documents.blobs import put_blob, read_blob
 from mediator.services.documents.seal import load_seal
+from mediator.services.workflow.agreement import term_rules
+from mediator.services.workflow.finalised import (
+    DRAFT_KIND,
+    agreement_warnings,
+    check_can_settle,
+    proofread_in_unit,
+    settle_final,
+    text_hash,
+    unit_for,
+)
 from mediator.store import audit, outbox
 from mediator.store.models import Agreement, Attachment, Case, Draft
 
 if TYPE_CHECKING:
     from mediator.services.workspace import Workspace
 
-DRAFT_KIND = "agreement-signatures"
 CONFIRMATION_DAYS = 30
 ORIGINAL_KIND = "agreement_original"  # Attachment.kind of the scanned signed paper
 MAX_SCAN_BYTES = 50_000_000
@@ -153,15 +160,6 @@ class FinalisedAgreement:
     size: int
 
 
-def text_hash(a: Agreement) -> str:
-    """What the parties sign: the agreement's words (not its status or blob)."""
-    words = {"facts": a.facts, "terms": [str(t) for t in a.terms],
-             "method": a.performance_method,
-             "deadline": a.performance_deadline.isoformat() if a.performance_deadline else ""}
-    return hashlib.sha256(json.dumps(words, ensure_ascii=False, sort_keys=True)
-                          .encode("utf-8")).hexdigest()
-
-
 class AgreementSigning:
     """The finalisation use cases of one workspace.  Every method does database work."""
 
@@ -195,19 +193,17 @@ class AgreementSigning:
             signed_blob=a.signed_blob)
 
     def proofread(self, agreement_id: str) -> ProofreadReport:
-        """The terminology warnings and unprintable characters of the agreement's text."""
+        """The terminology warnings (the studio's rules too), unfilled 【】 blanks (code
+        ``blank``, never acknowledgeable) and unprintable characters of the agreement."""
         bundle, a, _, _ = self._load(agreement_id)
-        issues: list[TermIssue] = []
-        parts: list[tuple[str, int, str]] = [("facts", 0, a.facts)]
-        parts += [("term", i, str(t)) for i, t in enumerate(a.terms, 1)]
-        parts.append(("performance", 0, a.performance_method))
-        for where, index, text in parts:
-            for w in check_terminology(text):
-                issues.append(TermIssue(where, index, w.rule.code, w.matched, w.excerpt,
-                                        w.rule.advice, w.rule.suggestion))
+        issues = [TermIssue(where, index, w.code, w.matched, w.excerpt, w.advice, w.suggestion)
+                  for (where, index), w in agreement_warnings(a, self._rules())]
         doc = inputs.agreement_input(bundle, a, on=dt.date.today())
         bad = fonts.undrawable_chars("".join(builder.texts_of(doc)))
         return ProofreadReport(tuple(issues), tuple(bad), fonts.describe_chars(bad))
+
+    def _rules(self) -> Any:
+        return term_rules(self._ws.data_dir.root)
 
     def preview(self, agreement_id: str) -> bytes:
         """The agreement as it stands (signatures so far; 草稿 until sealed and final)."""
@@ -218,18 +214,19 @@ class AgreementSigning:
 
     # ------------------------------------------------------------------ steps
     def confirm_proofread(self, agreement_id: str, acknowledged: Collection[str]) -> None:
-        report = self.proofread(agreement_id)
-        if report.undrawable:
-            raise DocumentError(f"以下字符无法用内置字体打印：{report.undrawable_text}。"
-                                "请修改协议内容后再校对。", field="terms")
-        open_codes = sorted({i.code for i in report.issues} - set(acknowledged))
-        if open_codes:
-            raise ValidationError(f"还有{len(open_codes)}类用语提示未确认，请逐条核对后确认。",
-                                  field="terms")
-        self._step(agreement_id, "agreement.proofread",
-                   lambda p, a, b: p.update(proofread={"acknowledged": sorted(set(acknowledged)),
-                                                       "at": dt.date.today().isoformat()}),
-                   detail={"acknowledged": len(set(acknowledged))})
+        """The one proofread (shared with the workflow's ``mark_proofread``): refused while
+        a warning is not acknowledged, a 【】 blank is left or a character cannot be
+        printed; recorded for both flows in one transaction."""
+        bundle, a, _, _ = self._load(agreement_id)
+        doc = inputs.agreement_input(bundle, a, on=dt.date.today())
+        printed = "".join(builder.texts_of(doc))
+        studio, me = self._ws.studio.context()
+        with self._ws.db.write() as s:
+            row = self._row(s, agreement_id)
+            if row.status == "final":
+                raise ConflictError("这份协议已经定稿，不能再修改签名。如需修改，请制作补充协议。")
+            proofread_in_unit(unit_for(s, row.case_id, studio, me), row, acknowledged,
+                              rules=self._rules(), printed_text=printed)
 
     def sign_party(self, agreement_id: str, party_id: str, signature: Signature) -> None:
         def apply(p: dict[str, Any], a: Agreement, b: inputs.CaseBundle) -> None:
@@ -288,16 +285,24 @@ class AgreementSigning:
 
         self._step(agreement_id, "agreement.approve", apply)
 
-    def finalise(self, agreement_id: str, *, passphrase: bytes | None = None
-                 ) -> FinalisedAgreement:
-        """Render with signatures and seal, sign digitally, store; the agreement is final."""
+    def finalise(self, agreement_id: str, *, passphrase: bytes | None = None,
+                 on: dt.date | None = None) -> FinalisedAgreement:
+        """Render with signatures and seal, sign digitally, store; the agreement is final.
+
+        In the same transaction the workflow records every signature and the seal, and
+        a case still in mediation moves to 调解成功 (refused up front, before anything
+        is signed, when the case cannot).  ``on``: the agreement's date (today unless
+        given, e.g. for sample data).
+        """
         bundle, a, payload, _ = self._load(agreement_id)
         if a.status == "final":
             raise ConflictError("这份协议已经定稿，不能再次签署。如需修改，请制作补充协议。")
         self._need_proofread(payload)
         if not payload.get("approved_by"):
             raise DocumentError("协议尚未经工作室负责人批准，不能定稿")
-        today = dt.date.today()
+        today = on or dt.date.today()
+        with self._ws.db.read() as s:
+            check_can_settle(s, self._row(s, agreement_id), today)
         doc = self._input(bundle, a, payload, sealed=True, on=today)
         pdf = documents.render(doc, final=True)  # refuses a missing signature or seal
         studio, me = self._ws.studio.context()
@@ -318,6 +323,7 @@ class AgreementSigning:
             row.copies = doc.copies
             s.execute(delete(Draft).where(Draft.kind == DRAFT_KIND, Draft.key == agreement_id))
             outbox.enqueue(s, "agreement", row.id)
+            settle_final(unit_for(s, row.case_id, studio, me), row, today, today=today)
             audit.record(s, studio_id=studio.id, actor=me.id, action="agreement.finalise",
                          entity="agreement", entity_id=row.id,
                          detail={"sha256": sha, "copies": doc.copies,
@@ -364,6 +370,8 @@ class AgreementSigning:
         self._need_proofread(payload)
         if on < bundle.case.registered_on:
             raise ValidationError("生效日期不能早于受理日期", field="effective_on")
+        with self._ws.db.read() as s:
+            check_can_settle(s, self._row(s, agreement_id), on)
         sha = put_blob(self._ws.data_dir, scan)
         studio, me = self._ws.studio.context()
         suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "pdf"
@@ -381,10 +389,11 @@ class AgreementSigning:
             s.flush()
             s.execute(delete(Draft).where(Draft.kind == DRAFT_KIND, Draft.key == agreement_id))
             outbox.enqueue(s, "attachment", att.id)
-            outbox.enqueue(s, "agreement", row.id)
             audit.record(s, studio_id=studio.id, actor=me.id, action="agreement.original_received",
                          entity="agreement", entity_id=row.id,
                          detail={"attachment": att.id, "sha256": sha, "size": len(scan)})
+            outbox.enqueue(s, "agreement", row.id)
+            settle_final(unit_for(s, row.case_id, studio, me), row, on, today=dt.date.today())
             return att.id
 
     # ------------------------------------------------------------------ addendum

@@ -29,9 +29,10 @@ from mediator.domain.status import CaseStatus
 from mediator.errors import NotFoundError
 from mediator.services.documents import inputs
 from mediator.services.documents.blobs import read_blob
-from mediator.services.documents.finalise import DRAFT_KIND, ORIGINAL_KIND, text_hash
+from mediator.services.documents.finalise import ORIGINAL_KIND
 from mediator.services.documents.merge import merge_pdfs, page_count
 from mediator.services.documents.seal import load_seal
+from mediator.services.workflow.finalised import DRAFT_KIND, text_hash
 from mediator.store.models import Agreement, Draft
 
 if TYPE_CHECKING:

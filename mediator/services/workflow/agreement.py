@@ -203,24 +203,21 @@ class AgreementService(WorkflowPart):
                     entity="agreement", entity_id=agreement.id)
             return str(agreement.id)
 
-    def mark_proofread(self, case_id: str, acknowledged: Collection[str]) -> None:
-        """The terminology check was gone through; refused while any warning or blank remains."""
+    def mark_proofread(self, case_id: str, acknowledged: Collection[str], *,
+                       today: dt.date | None = None) -> None:
+        """The terminology check was gone through; refused while any warning or blank remains.
+
+        The same proofread as the documents flow's (:mod:`.finalised`): facts, terms
+        and performance method, the studio's rules, printable characters; recorded
+        for both, so the finalise dialog does not ask again.
+        """
+        from .finalised import proofread_in_unit  # noqa: PLC0415 - finalised imports this module
+
         with self._unit(case_id) as u:
             u.require(RecordKind.AGREEMENT)
-            agreement, detail = _current(u)
-            left = self.check_terms(list(agreement.terms or []), acknowledged)
-            if left:
-                raise ValidationError(
-                    "协议用语还有未确认的问题：" + "；".join(
-                        f"第{w.term_index + 1}条“{w.matched}”" for w in left[:5]),
-                    field="terms",
-                    problems=[(f"terms[{w.term_index}]", f"“{w.matched}”：{w.advice}")
-                              for w in left])
-            detail.proofread = True
-            detail.acknowledged_terms = sorted(set(acknowledged))
-            u.touch(detail)
-            u.audit("agreement.proofread", {"acknowledged": sorted(set(acknowledged))},
-                    entity="agreement", entity_id=agreement.id)
+            agreement, _detail_row = _current(u)
+            proofread_in_unit(u, agreement, acknowledged, rules=term_rules(self._root),
+                              today=today)
 
     def record_signatures(self, case_id: str, inp: SignatureInput, *,
                           today: dt.date | None = None) -> None:
