@@ -15,7 +15,10 @@ one of them does not match its .ts.
 from __future__ import annotations
 
 import argparse
+import ast
 import filecmp
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -41,9 +44,56 @@ def tool(name: str) -> str:
     return found
 
 
-def sources() -> list[str]:
-    """Every Python file of the UI, the registration package included."""
-    return sorted(str(p.relative_to(ROOT)) for p in UI.rglob("*.py"))
+#: Packages whose strings go through a module-level ``tr()`` with one fixed context
+#: (``QCoreApplication.translate(CONTEXT, text)``), often with the text in a class
+#: attribute or a table: lupdate cannot see their context, so their strings are
+#: collected here (package, context, the package's table of strings).
+FIXED_CONTEXT = (("workflow", "Workflow", "TRANSLATIONS_zh_CN.md"),)
+#: Calls whose argument at this position is a translated literal in those packages.
+TRANSLATED_ARGS = {"tr": 0, "save_button": 0, "field": 2}
+_ROW = re.compile(r"^\|\s*([^|]+?)\s*\|\s*(.+?)\s*\|\s*(.+?)\s*\|$")
+
+
+def fixed_context_strings(package: Path, context: str, table: str) -> list[str]:
+    """The literals passed to ``tr()``-like calls in ``package`` and its table's rows."""
+    found: set[str] = set()
+    for path in sorted(package.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                pos = TRANSLATED_ARGS.get(name)
+                if pos is not None and len(node.args) > pos:
+                    arg = node.args[pos]
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value:
+                        found.add(arg.value)
+    table_path = package / table
+    if table_path.exists():
+        for line in table_path.read_text(encoding="utf-8").splitlines():
+            m = _ROW.match(line)
+            if m and m.group(1) == context:
+                found.add(m.group(2).replace("\\|", "|"))
+    return sorted(found)
+
+
+def write_fixed_context_source(folder: Path) -> list[str]:
+    """A generated Python file listing those strings as ``translate(CONTEXT, ...)`` calls."""
+    lines = ["from PySide6.QtCore import QCoreApplication", ""]
+    for package, context, table in FIXED_CONTEXT:
+        for text in fixed_context_strings(UI / package, context, table):
+            lines.append(f"QCoreApplication.translate({json.dumps(context)}, "
+                         f"{json.dumps(text, ensure_ascii=False)})")
+    path = folder / "fixed_context_strings.py"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [str(path)]
+
+
+def sources(folder: Path) -> list[str]:
+    """Every Python file of the UI (``folder`` receives the generated list of strings
+    of the fixed-context packages, which replaces their own files)."""
+    skip = {UI / package for package, _context, _table in FIXED_CONTEXT}
+    files = sorted(str(p.relative_to(ROOT)) for p in UI.rglob("*.py") if p.parent not in skip)
+    return files + write_fixed_context_source(folder)
 
 
 def ts_path(lang: str) -> Path:
@@ -55,9 +105,10 @@ def qm_path(lang: str) -> Path:
 
 
 def lupdate(ts: Path, options: list[str]) -> None:
-    cmd = [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", *options,
-           *sources(), "-ts", str(ts)]
-    subprocess.run(cmd, check=True, cwd=ROOT)
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+               *options, *sources(Path(tmp)), "-ts", str(ts)]
+        subprocess.run(cmd, check=True, cwd=ROOT)
 
 
 def lrelease(ts: Path, qm: Path) -> None:

@@ -1,10 +1,15 @@
-"""The main window: navigation on the left, the chosen page on the right.
+"""The main window: navigation on the left, one task per screen on the right.
 
 The window is only a frame.  It receives the workspace, the task runner and the
 labels, builds the pages and wires their signals; each page does its own work.
-Pages appear only when they exist and work: the registration page
-(受理登记, :mod:`mediator.ui.registration`) is added when that package provides
-``RegistrationPage``.
+
+Navigation (the left list): 今日待办 (:class:`~mediator.ui.workflow.today.TodayPage`),
+案件 (:class:`~mediator.ui.cases.listpage.CaseListPage`), 登记新案件
+(:mod:`mediator.ui.registration`) and 设置 (:class:`~mediator.ui.shell.studio_page.StudioPage`).
+Opening a case from Today or the list shows its
+:class:`~mediator.ui.shell.case_page.CasePage` in place of the page, with a
+"back" button to where it came from.  Size, position and the last page are
+kept in the data directory (:class:`~mediator.ui.shell.window_state.WindowState`).
 """
 
 from __future__ import annotations
@@ -14,15 +19,19 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,9 +39,19 @@ from mediator.services.dto import CaseDetail, StudioSetup
 from mediator.ui.cases.detail import CaseDetailDialog
 from mediator.ui.cases.listpage import CaseListPage
 from mediator.ui.labels import Labels
+from mediator.ui.shell.case_page import CasePage
+from mediator.ui.shell.studio_page import StudioPage
+from mediator.ui.shell.window_state import WindowState
 from mediator.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+
+PAGE_TODAY = "today"
+PAGE_CASES = "cases"
+PAGE_REGISTER = "register"
+PAGE_SETTINGS = "settings"
+DEFAULT_PAGE = PAGE_CASES
+NAV_POINT_SIZE = 14.0
 
 
 def _registration_page_class() -> Callable[..., QWidget] | None:
@@ -43,6 +62,40 @@ def _registration_page_class() -> Callable[..., QWidget] | None:
         return None
     cls = getattr(module, "RegistrationPage", None)
     return cls if isinstance(cls, type) else None
+
+
+class Notice(QFrame):
+    """A one-line message across the top of the window with one action (e.g. 打开案件)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.setStyleSheet("#notice { background: #e6f4ea; border: 1px solid #a8dab5; "
+                           "border-radius: 4px; }")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.action = QPushButton()
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.action)
+        layout.addWidget(self.close_button)
+        self._callback: Callable[[], None] | None = None
+        self.action.clicked.connect(self._act)
+        self.hide()
+
+    def show_message(self, text: str, action: str, callback: Callable[[], None]) -> None:
+        self.text.setText(text)
+        self.action.setText(action)
+        self._callback = callback
+        self.show()
+
+    def _act(self) -> None:
+        callback, self._callback = self._callback, None
+        self.hide()
+        if callback is not None:
+            callback()
 
 
 class MainWindow(QMainWindow):
@@ -65,36 +118,60 @@ class MainWindow(QMainWindow):
         self._labels = labels
         self.studio = studio
         self.detail_dialogs: list[CaseDetailDialog] = []
+        self.state = WindowState(ws.data_dir.root)
         self.setWindowTitle(self.tr("Mediator — %1").replace("%1", studio.committee_name))
 
         self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setIconSize(QSize(24, 24))
+        nav_font = QFont(self.nav.font())
+        nav_font.setPointSizeF(max(nav_font.pointSizeF(), NAV_POINT_SIZE))
+        self.nav.setFont(nav_font)
         self.stack = QStackedWidget()
+        self._keys: list[str] = []
+
+        # 今日待办: built when first shown (its query is not needed for the list).
+        self.today: Any = None
+        self.today_holder = QWidget()
+        QVBoxLayout(self.today_holder).setContentsMargins(0, 0, 0, 0)
+        self._add_page(PAGE_TODAY, self.tr("Today"), self.today_holder)
 
         self.case_list = CaseListPage(runner, ws.cases, labels)
-        self.case_list.open_case.connect(self.open_case)
+        self.case_list.open_case.connect(lambda cid: self.open_case(cid, PAGE_CASES))
         self.case_list.counts_changed.connect(self._counts_changed)
-        self._add_page(self.tr("Cases"), self.case_list)
+        self._add_page(PAGE_CASES, self.tr("Cases"), self.case_list)
 
         self.registration: QWidget | None = None
         reg_cls = _registration_page_class()
         if reg_cls is not None:
             self.registration = self._make_registration(reg_cls)
             if self.registration is not None:
-                self._add_page(self.tr("Register a case"), self.registration)
+                self._add_page(PAGE_REGISTER, self.tr("Register a case"), self.registration)
+
+        self.settings_page = StudioPage(ws, runner)
+        self._add_page(PAGE_SETTINGS, self.tr("Settings"), self.settings_page)
+
+        # The open case (not in the navigation: it replaces the page it came from).
+        self.case_page: CasePage | None = None
+        self._case_origin = PAGE_CASES
 
         fm = self.nav.fontMetrics()
         titles = [self.nav.item(i).text() for i in range(self.nav.count())]
-        self.nav.setFixedWidth(max(fm.horizontalAdvance(t) for t in titles) + 40)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        self.nav.setFixedWidth(max(fm.horizontalAdvance(t) for t in titles) + 48)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.itemClicked.connect(self._nav_clicked)
 
+        self.notice = Notice()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.notice)
+        right_layout.addWidget(self.stack, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(right, 1)
         self.setCentralWidget(central)
 
         self.studio_label = QLabel(
@@ -108,13 +185,17 @@ class MainWindow(QMainWindow):
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.focus_search)
-        self.resize(1280, 800)
+        self._place()
+        start = self.state.page(DEFAULT_PAGE)
+        self.show_page(start if start in self._keys else DEFAULT_PAGE)
         self.case_list.refresh()
 
-    def _add_page(self, title: str, page: QWidget) -> None:
+    def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self.stack.addWidget(page)
+        self._keys.append(key)
         item = QListWidgetItem(title)
-        item.setSizeHint(QSize(0, self.fontMetrics().height() * 2 + 8))
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(0, self.nav.fontMetrics().height() * 2 + 12))
         self.nav.addItem(item)
 
     def _make_registration(self, cls: Callable[..., QWidget]) -> QWidget | None:
@@ -127,35 +208,139 @@ class MainWindow(QMainWindow):
             self.closing.connect(flush)  # nothing typed is lost when the window closes
         return page
 
+    def _place(self) -> None:
+        """The saved size and position if still on a screen, else most of the screen."""
+        if self.state.restore_geometry(self):
+            return
+        screen = QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry()
+        width = min(1280, int(avail.width() * 0.95))
+        height = min(820, int(avail.height() * 0.92))
+        self.resize(width, height)
+        self.move(avail.x() + (avail.width() - width) // 2,
+                  avail.y() + (avail.height() - height) // 2)
+
     # ----------------------------------------------------------------- pages
+    def page_key(self) -> str:
+        """The navigation entry in use ("today", "cases", "register", "settings")."""
+        row = self.nav.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else DEFAULT_PAGE
+
+    def show_page(self, key: str) -> None:
+        row = self._keys.index(key)
+        if self.nav.currentRow() == row:
+            self._nav_changed(row)  # e.g. back from a case to the same entry
+        else:
+            self.nav.setCurrentRow(row)
+
+    def _nav_changed(self, row: int) -> None:
+        if not 0 <= row < len(self._keys):
+            return
+        key = self._keys[row]
+        self.close_case()
+        if key == PAGE_TODAY:
+            self._ensure_today()
+        self.stack.setCurrentIndex(row)
+        self.state.set_page(key)
+
+    def _nav_clicked(self, item: QListWidgetItem) -> None:
+        """A click on the entry already chosen while a case is open: back to that page."""
+        if self.case_page is not None and self.nav.row(item) == self.nav.currentRow():
+            self.close_case_and_return()
+
+    def _ensure_today(self) -> None:
+        if self.today is not None:
+            self.today.load()  # re-read: what is due changes with every save
+            return
+        from mediator.ui.workflow.today import TodayPage  # noqa: PLC0415 - first use only
+
+        self.today = TodayPage(self._ws, self._runner)
+        self.today.open_case.connect(lambda cid: self.open_case(cid, PAGE_TODAY))
+        layout = self.today_holder.layout()
+        assert layout is not None
+        layout.addWidget(self.today)
+
+    def show_today(self) -> None:
+        self.show_page(PAGE_TODAY)
+
     def show_cases(self) -> None:
-        self.nav.setCurrentRow(0)
+        self.show_page(PAGE_CASES)
+
+    def show_settings(self) -> None:
+        self.show_page(PAGE_SETTINGS)
 
     def focus_search(self) -> None:
         self.show_cases()
         self.case_list.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.case_list.filters.search.selectAll()
 
-    def _case_registered(self, *_args: object) -> None:
+    def _case_registered(self, case_id: str = "", case_no: str = "", *_args: object) -> None:
         self.case_list.reload()
         self.show_cases()
+        if case_id:
+            self.notice.show_message(
+                self.tr("Registered: %1. Open the case to continue with it now?")
+                .replace("%1", case_no),
+                self.tr("Open the case"),
+                lambda: self.open_case(case_id, PAGE_CASES),
+            )
 
     def _counts_changed(self, shown: int, total: int) -> None:
         self.count_label.setText(self.tr("%n case(s) in the studio", "", total))
 
-    def open_case(self, case_id: str) -> None:
-        """Load the case on the worker, then show its details."""
+    # ------------------------------------------------------------------ case
+    def open_case(self, case_id: str, origin: str = PAGE_CASES) -> None:
+        """Check the case on the worker, then show its page (steps, 基本信息, 文书)."""
         cases = self._ws.cases
-        self._runner.run(lambda: cases.get(case_id), on_done=self._show_case)
+        self._runner.run(lambda: cases.get(case_id),
+                         on_done=lambda case: self._show_case(case, origin))
 
-    def _show_case(self, case: CaseDetail) -> None:
+    def _show_case(self, case: CaseDetail, origin: str) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.close_case()
+        self._case_origin = origin if origin in self._keys else PAGE_CASES
+        back = self.tr("Back to Today") if self._case_origin == PAGE_TODAY \
+            else self.tr("Back to the case list")
+        page = CasePage(self._ws, self._runner, self._labels, case.id, back)
+        page.back.connect(self.close_case_and_return)
+        self.case_page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.notice.hide()
+
+    def close_case(self) -> None:
+        """Put the open case away (its unsaved input is kept as a draft)."""
+        page, self.case_page = self.case_page, None
+        if page is None:
+            return
+        page.flush()
+        self.stack.removeWidget(page)
+        page.hide()
+        page.deleteLater()
+
+    def close_case_and_return(self) -> None:
+        origin = self._case_origin
+        self.close_case()
+        if origin == PAGE_CASES:
+            self.case_list.reload()  # the status may have changed
+        self.show_page(origin)
+
+    def show_case_details(self, case: CaseDetail) -> CaseDetailDialog:
+        """基本信息 in a window of its own (e.g. beside the workspace)."""
         dialog = CaseDetailDialog(case, self._labels, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.detail_dialogs.append(dialog)
         dialog.finished.connect(lambda _r, d=dialog: self.detail_dialogs.remove(d))
         dialog.show()
+        return dialog
 
+    # ----------------------------------------------------------------- close
     def closeEvent(self, event: QCloseEvent) -> None:
         # Pages queue their last autosave on the worker now; run_gui waits for it.
         self.closing.emit()
+        if self.case_page is not None:
+            self.case_page.flush()
+        self.state.save_geometry(self)
+        self.state.sync()
         super().closeEvent(event)

@@ -26,6 +26,16 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPanel</name>
+    <message numerus="yes">
+        <source>%n file(s) exported to %1</source>
+        <translation>
+            <numerusform>%n file exported to %1</numerusform>
+            <numerusform>%n files exported to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n case(s) in the studio</source>
@@ -42,6 +52,16 @@
         <translation>
             <numerusform>%n year old</numerusform>
             <numerusform>%n years old</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
         </translation>
     </message>
 </context>

@@ -7,6 +7,9 @@
         <source>Case %1</source>
         <translation>案件 %1</translation>
     </message>
+</context>
+<context>
+    <name>CaseDetailView</name>
     <message>
         <source>Registration</source>
         <translation>受理登记</translation>
@@ -94,6 +97,26 @@
     </message>
 </context>
 <context>
+    <name>CasePage</name>
+    <message>
+        <source>Back (Esc). Nothing is lost: unsaved input is kept as a draft.</source>
+        <extracomment>Statuses in which a final agreement still has to conclude the case (调解成功).</extracomment>
+        <translation>返回（Esc键）。已填写但未保存的内容会自动留作草稿，不会丢失。</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>办理步骤</translation>
+    </message>
+    <message>
+        <source>Parties and registration</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Loading…</source>
@@ -126,6 +149,47 @@
     <message>
         <source>Phone</source>
         <translation>联系电话</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>Documents of the case</source>
+        <translation>案件文书</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Export all…</source>
+        <translation>全部导出…</translation>
+    </message>
+    <message>
+        <source>Every document as its own PDF, plus the dossier</source>
+        <translation>每份文书导出为单独的PDF，另附卷宗</translation>
+    </message>
+    <message>
+        <source>Finalise agreement…</source>
+        <translation>协议定稿…</translation>
+    </message>
+    <message>
+        <source> (signed)</source>
+        <translation>（已签署）</translation>
+    </message>
+    <message>
+        <source> (draft)</source>
+        <translation>（草稿）</translation>
+    </message>
+    <message>
+        <source>Export the documents to</source>
+        <translation>导出文书到</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) exported to %1</source>
+        <translation>
+            <numerusform>已导出 %n 个文件到 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -208,6 +272,235 @@ A crash report for the maintainers was saved to:
     <message>
         <source>to</source>
         <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>FinaliseAgreementDialog</name>
+    <message>
+        <source>Finalise the agreement</source>
+        <translation>协议定稿</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Step 1: proofread the agreement</source>
+        <translation>第一步：校对协议</translation>
+    </message>
+    <message>
+        <source>Words that are often confused in agreements are listed below. Read each note, correct the agreement if the other word was meant, or tick it to confirm the word is right.</source>
+        <translation>下面列出协议中容易用错的词语。请逐条阅读说明：如本意是另一个词，请修改协议；如用词无误，请勾选确认。</translation>
+    </message>
+    <message>
+        <source>Terminology notes</source>
+        <translation>用语提示</translation>
+    </message>
+    <message>
+        <source>No terminology notes: the wording looks right.</source>
+        <translation>没有用语提示，用词看来无误。</translation>
+    </message>
+    <message>
+        <source>Confirm the proofreading</source>
+        <translation>确认校对完成</translation>
+    </message>
+    <message>
+        <source>Step 2: the parties sign</source>
+        <translation>第二步：当事人签名</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏签名</translation>
+    </message>
+    <message>
+        <source>Show the pad on the whole screen, for a tablet</source>
+        <translation>签名板全屏显示，便于当事人在平板上签名</translation>
+    </message>
+    <message>
+        <source>Thumbprint on paper</source>
+        <translation>在纸质文本上按指印</translation>
+    </message>
+    <message>
+        <source>The party will press a thumbprint on the printed copy instead of signing here</source>
+        <translation>该当事人不在此签名，改为在打印的协议上按指印</translation>
+    </message>
+    <message>
+        <source>Save signature</source>
+        <translation>保存签名</translation>
+    </message>
+    <message>
+        <source>Sign on paper instead…</source>
+        <translation>改为纸质签署…</translation>
+    </message>
+    <message>
+        <source>Step 3: the mediator signs</source>
+        <translation>第三步：人民调解员签名</translation>
+    </message>
+    <message>
+        <source>Every party has signed. The mediator signs now.</source>
+        <translation>各方当事人均已签名，请人民调解员签名。</translation>
+    </message>
+    <message>
+        <source>Mediator&apos;s signature</source>
+        <translation>人民调解员签名</translation>
+    </message>
+    <message>
+        <source>Step 4: the studio head approves and seals</source>
+        <translation>第四步：工作室负责人审批并盖章</translation>
+    </message>
+    <message>
+        <source>Import the seal…</source>
+        <translation>导入印章…</translation>
+    </message>
+    <message>
+        <source>Approve, seal and sign digitally</source>
+        <translation>批准、盖章并数字签名</translation>
+    </message>
+    <message>
+        <source>The agreement is final</source>
+        <translation>协议已定稿</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Signing on paper</source>
+        <translation>纸质签署</translation>
+    </message>
+    <message>
+        <source>1. Print the copies (one for each party and one for the committee) and have them signed or thumbprinted and sealed.
+2. Scan the signed original and mark it received. The agreement takes effect on the day of the last signature or the seal; the 30 days for judicial confirmation start then.</source>
+        <translation>1. 打印协议（每方当事人一份，调解委员会一份），由各方签名或按指印并加盖印章。
+2. 扫描已签署的原件并登记收回。协议自最后一方签名或盖章之日起生效，申请司法确认的三十日期限自该日起算。</translation>
+    </message>
+    <message>
+        <source>Print copies for signing…</source>
+        <translation>打印待签署文本…</translation>
+    </message>
+    <message>
+        <source>Signed and sealed on:</source>
+        <translation>签署盖章日期：</translation>
+    </message>
+    <message>
+        <source>Original received: choose the scan…</source>
+        <translation>原件已收回：选择扫描件…</translation>
+    </message>
+    <message>
+        <source>Back to signing on screen</source>
+        <translation>返回屏幕签名</translation>
+    </message>
+    <message>
+        <source>The agreement was changed after signatures were collected; those signatures no longer count. Proofread and sign again.</source>
+        <translation>签名后协议内容被修改，已收集的签名作废。请重新校对并签名。</translation>
+    </message>
+    <message>
+        <source>Proofread</source>
+        <translation>校对</translation>
+    </message>
+    <message>
+        <source>Parties sign</source>
+        <translation>当事人签名</translation>
+    </message>
+    <message>
+        <source>Mediator signs</source>
+        <translation>调解员签名</translation>
+    </message>
+    <message>
+        <source>Head approves and seals</source>
+        <translation>负责人审批盖章</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>纠纷事实</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>履行方式</translation>
+    </message>
+    <message>
+        <source>Term %1</source>
+        <translation>第%1条</translation>
+    </message>
+    <message>
+        <source>These characters cannot be printed with the bundled fonts: %1. Change them in the agreement first.</source>
+        <translation>以下字符无法用内置字体打印：%1。请先修改协议内容。</translation>
+    </message>
+    <message>
+        <source>thumbprint on paper</source>
+        <translation>纸面按指印</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>待签名</translation>
+    </message>
+    <message>
+        <source>%1 %2: the representative signs here; the company seal goes on the paper copy.</source>
+        <translation>%1 %2：由代表人在此签名，单位印章盖在纸质文本上。</translation>
+    </message>
+    <message>
+        <source>%1 %2, please sign in the box below.</source>
+        <translation>请%1 %2在下方框内签名。</translation>
+    </message>
+    <message>
+        <source>The pad is empty: sign first, or choose thumbprint on paper.</source>
+        <translation>签名板是空的：请先签名，或选择在纸质文本上按指印。</translation>
+    </message>
+    <message>
+        <source>The pad is empty: the mediator signs first.</source>
+        <translation>签名板是空的：请调解员先签名。</translation>
+    </message>
+    <message>
+        <source>The committee seal will be placed over the committee&apos;s name, then the studio&apos;s digital signature is added. After that the agreement cannot be changed; a change needs an addendum.</source>
+        <translation>调解委员会印章将盖在委员会名称上，然后加上工作室的数字签名。此后协议不能再修改，如需变更须另行制作补充协议。</translation>
+    </message>
+    <message>
+        <source>No committee seal has been imported: the agreement cannot be finalised. The studio head imports the seal first.</source>
+        <translation>尚未导入调解委员会印章，协议不能定稿。请工作室负责人先导入印章。</translation>
+    </message>
+    <message>
+        <source>Only the studio head can approve and seal the agreement.</source>
+        <translation>只有工作室负责人可以批准协议并盖章。</translation>
+    </message>
+    <message>
+        <source>Signed by every party, the mediator and sealed; digitally signed with the studio&apos;s key.</source>
+        <translation>各方当事人和人民调解员均已签名并加盖印章，已用工作室密钥数字签名。</translation>
+    </message>
+    <message>
+        <source>The original signed on paper was received and stored.</source>
+        <translation>纸质签署的原件已收回并存档。</translation>
+    </message>
+    <message>
+        <source>In force since %1. The parties may apply jointly for judicial confirmation until %2.</source>
+        <translation>自%1起生效。当事人可在%2前共同申请司法确认。</translation>
+    </message>
+    <message>
+        <source>Choose the scan of the signed original</source>
+        <translation>选择已签署原件的扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -314,6 +607,10 @@ A crash report for the maintainers was saved to:
         <translation>导航</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>今日待办</translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -322,14 +619,41 @@ A crash report for the maintainers was saved to:
         <translation>登记新案件</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
         <source>%1 · Mediator: %2</source>
         <translation>%1 · 调解员：%2</translation>
+    </message>
+    <message>
+        <source>Registered: %1. Open the case to continue with it now?</source>
+        <translation>已登记：%1。现在打开这个案件继续办理吗？</translation>
+    </message>
+    <message>
+        <source>Open the case</source>
+        <translation>打开案件</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) in the studio</source>
         <translation>
             <numerusform>本工作室共 %n 件案件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Back to Today</source>
+        <translation>返回今日待办</translation>
+    </message>
+    <message>
+        <source>Back to the case list</source>
+        <translation>返回案件列表</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -572,6 +896,27 @@ A crash report for the maintainers was saved to:
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Document preview</source>
+        <translation>文书预览</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RegistrationPage</name>
     <message>
         <source>Register a case</source>
@@ -691,6 +1036,929 @@ A crash report for the maintainers was saved to:
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>SealImportDialog</name>
+    <message>
+        <source>Import the committee seal</source>
+        <translation>导入调解委员会印章</translation>
+    </message>
+    <message>
+        <source>Choose the seal as a PNG image with a transparent background. It is printed over the committee&apos;s name on every sealed document. Without a seal, documents are marked as drafts.</source>
+        <translation>请选择背景透明的PNG格式印章图片。印章将盖在每份需盖章文书的调解委员会名称上。未导入印章时，文书均标为草稿。</translation>
+    </message>
+    <message>
+        <source>Choose PNG file…</source>
+        <translation>选择PNG文件…</translation>
+    </message>
+    <message>
+        <source>Import seal</source>
+        <translation>导入印章</translation>
+    </message>
+    <message>
+        <source>Only the studio head can import the seal.</source>
+        <translation>只有工作室负责人可以导入印章。</translation>
+    </message>
+    <message>
+        <source>Choose the seal image</source>
+        <translation>选择印章图片</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+    <message>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePadDialog</name>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Sign here with your finger or the pen</source>
+        <translation>请用手指或手写笔在此签名</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>StudioPage</name>
+    <message>
+        <source>Studio settings</source>
+        <translation>工作室设置</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Committee or studio:</source>
+        <translation>调解委员会（工作室）：</translation>
+    </message>
+    <message>
+        <source>Case-number prefix:</source>
+        <translation>案号字头：</translation>
+    </message>
+    <message>
+        <source>First case number this year:</source>
+        <translation>今年第一个案号：</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>当前使用人：</translation>
+    </message>
+    <message>
+        <source>Committee seal</source>
+        <translation>调解委员会印章</translation>
+    </message>
+    <message>
+        <source>Import the seal…</source>
+        <translation>导入印章…</translation>
+    </message>
+    <message>
+        <source>studio head</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>The seal is imported. It is printed over the committee&apos;s name when the head approves an agreement.</source>
+        <translation>印章已导入。负责人审批调解协议时，印章会盖在调解委员会名称上。</translation>
+    </message>
+    <message>
+        <source>No seal</source>
+        <translation>未导入印章</translation>
+    </message>
+    <message>
+        <source>No seal has been imported yet: documents are marked as drafts and agreements cannot be finalised.</source>
+        <translation>尚未导入印章：文书会标为草稿，调解协议不能定稿。</translation>
+    </message>
+    <message>
+        <source>Only the studio head can import the seal.</source>
+        <translation>只有工作室负责人可以导入印章。</translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <source>%1 copies: one per party and one for the committee</source>
+        <translation>一式%1份：当事人各一份，调委会一份</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>还剩%1天</translation>
+    </message>
+    <message>
+        <source>%1 item(s) must be completed first (see the rail).</source>
+        <translation>还有%1项须先补正（见左侧步骤栏）。</translation>
+    </message>
+    <message>
+        <source>%1 item(s) need attention, %2 overdue.</source>
+        <translation>共%1项待办，其中%2项已逾期。</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>缺%1项</translation>
+    </message>
+    <message>
+        <source>%1 signed, sealed or thumbprinted</source>
+        <translation>%1已签名、盖章或按指印</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>A written agreement, an oral agreement registered by the mediator, or the end of mediation with its reason and the legal routes the parties were told of.</source>
+        <translation>书面调解协议、由调解员登记的口头协议，或调解不成（终止），写明原因和已告知当事人的其他解决途径。</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Add a performance item</source>
+        <translation>增加履行事项</translation>
+    </message>
+    <message>
+        <source>Add a question</source>
+        <translation>增加一组问答</translation>
+    </message>
+    <message>
+        <source>Add a term</source>
+        <translation>增加一条</translation>
+    </message>
+    <message>
+        <source>Add photo or scan</source>
+        <translation>添加照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Add photo or scan…</source>
+        <translation>添加照片或扫描件…</translation>
+    </message>
+    <message>
+        <source>Agents and powers of attorney</source>
+        <translation>代理人及授权委托书</translation>
+    </message>
+    <message>
+        <source>Agreed on</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <source>Agreed on *</source>
+        <translation>达成协议日期 *</translation>
+    </message>
+    <message>
+        <source>Agreement draft saved.</source>
+        <translation>协议草稿已保存。</translation>
+    </message>
+    <message>
+        <source>Agreement performed? *</source>
+        <translation>协议是否履行 *</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount involved (yuan)</source>
+        <translation>协议涉及金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount paid (yuan)</source>
+        <translation>履行金额（元）</translation>
+    </message>
+    <message>
+        <source>An archived file cannot be changed.</source>
+        <translation>卷宗归档后不能再修改。</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请书</translation>
+    </message>
+    <message>
+        <source>Applied on *</source>
+        <translation>申请日期 *</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Archive the case</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Archived on *</source>
+        <translation>归档日期 *</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Check the papers in the file. A case that cannot be accepted is refused with its reason.</source>
+        <translation>核对卷内材料。不能受理的，写明理由后不予受理。</translation>
+    </message>
+    <message>
+        <source>Check wording</source>
+        <translation>用语校对</translation>
+    </message>
+    <message>
+        <source>Choose a clause…</source>
+        <translation>选择条款…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Clause library</source>
+        <translation>条款库</translation>
+    </message>
+    <message>
+        <source>Close the file once it is complete. Archiving checks every required document and lists what is missing.</source>
+        <translation>卷宗材料齐全后归档。归档时会检查每一份必备材料，并列出缺少的内容。</translation>
+    </message>
+    <message>
+        <source>Committee seal applied</source>
+        <translation>已加盖调委会印章</translation>
+    </message>
+    <message>
+        <source>Completeness report…</source>
+        <translation>卷宗完整性报告…</translation>
+    </message>
+    <message>
+        <source>Confirmed as valid</source>
+        <translation>确认有效</translation>
+    </message>
+    <message>
+        <source>Consented</source>
+        <translation>同意延期的当事人</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Court *</source>
+        <translation>受理法院 *</translation>
+    </message>
+    <message>
+        <source>Court chosen because</source>
+        <translation>管辖依据</translation>
+    </message>
+    <message>
+        <source>Current term ends</source>
+        <translation>现调解期限至</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Drag photos or scans here (JPG, PNG, HEIC, PDF; up to 20 MB).</source>
+        <translation>可把照片或扫描件拖到这里（JPG、PNG、HEIC、PDF，不超过20 MB）。</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>End mediation</source>
+        <translation>终止调解</translation>
+    </message>
+    <message>
+        <source>End of mediation</source>
+        <translation>调解终止</translation>
+    </message>
+    <message>
+        <source>Ended on *</source>
+        <translation>终止日期 *</translation>
+    </message>
+    <message>
+        <source>Every party signs the notice of rights and duties before the first session. Tick who has signed and when.</source>
+        <translation>首次调解前，每位当事人都须签收权利义务告知书。请勾选已签收的当事人并填写日期。</translation>
+    </message>
+    <message>
+        <source>Evidence checked</source>
+        <translation>证据核对情况</translation>
+    </message>
+    <message>
+        <source>Extend term</source>
+        <translation>延长期限</translation>
+    </message>
+    <message>
+        <source>Extend the mediation term (all parties must consent)</source>
+        <translation>延长调解期限（须经全部当事人同意）</translation>
+    </message>
+    <message>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>履行方式</translation>
+    </message>
+    <message>
+        <source>How and by when it is performed *</source>
+        <translation>履行方式、时限 *</translation>
+    </message>
+    <message>
+        <source>Identity papers in the file</source>
+        <translation>卷内的身份证明材料</translation>
+    </message>
+    <message>
+        <source>Insert clause</source>
+        <translation>插入条款</translation>
+    </message>
+    <message>
+        <source>Investigation records</source>
+        <translation>调查记录</translation>
+    </message>
+    <message>
+        <source>Investigator *</source>
+        <translation>调查人 *</translation>
+    </message>
+    <message>
+        <source>Joint applicants</source>
+        <translation>共同申请人</translation>
+    </message>
+    <message>
+        <source>Judicial confirmation</source>
+        <translation>司法确认</translation>
+    </message>
+    <message>
+        <source>Lawsuit and its result</source>
+        <translation>是否起诉及结果</translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>诉讼保留</translation>
+    </message>
+    <message>
+        <source>Legal hold (never dispose while a lawsuit or complaint is open)</source>
+        <translation>诉讼保留（涉诉、投诉未结期间不得销毁）</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Look ahead (days)</source>
+        <translation>提前提醒（天）</translation>
+    </message>
+    <message>
+        <source>Main facts and disputed matters *</source>
+        <translation>纠纷主要事实、争议事项 *</translation>
+    </message>
+    <message>
+        <source>Matter *</source>
+        <translation>事由 *</translation>
+    </message>
+    <message>
+        <source>Matters a court will not confirm</source>
+        <translation>人民法院不予司法确认的事项</translation>
+    </message>
+    <message>
+        <source>Meant as written:</source>
+        <translation>确认无误：</translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation>采取的措施</translation>
+    </message>
+    <message>
+        <source>Mediation failed or ended</source>
+        <translation>调解不成/终止</translation>
+    </message>
+    <message>
+        <source>Mediation session record</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <source>Mediation succeeded: conclude with this agreement</source>
+        <translation>调解成功：以此协议结案</translation>
+    </message>
+    <message>
+        <source>Mediator signed</source>
+        <translation>人民调解员已签名</translation>
+    </message>
+    <message>
+        <source>New end of term</source>
+        <translation>延长至</translation>
+    </message>
+    <message>
+        <source>New investigation record</source>
+        <translation>新调查记录</translation>
+    </message>
+    <message>
+        <source>New session record</source>
+        <translation>新调解记录</translation>
+    </message>
+    <message>
+        <source>No agent acts in this case.</source>
+        <translation>本案没有代理人。</translation>
+    </message>
+    <message>
+        <source>No follow-up visit yet.</source>
+        <translation>尚无回访记录。</translation>
+    </message>
+    <message>
+        <source>No investigation record yet.</source>
+        <translation>尚无调查记录。</translation>
+    </message>
+    <message>
+        <source>No session record yet.</source>
+        <translation>尚无调解记录。</translation>
+    </message>
+    <message>
+        <source>No wording problem found.</source>
+        <translation>未发现用语问题。</translation>
+    </message>
+    <message>
+        <source>Not performed</source>
+        <translation>未履行</translation>
+    </message>
+    <message>
+        <source>Not saved. Please correct the marked fields.</source>
+        <translation>未保存。请按标红的提示修改。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>One record per session. A private session needs the request or consent of a party behind it.</source>
+        <translation>每次调解制作一份记录。不公开调解须有当事人的要求或同意。</translation>
+    </message>
+    <message>
+        <source>Open deadlines: %1</source>
+        <translation>未到的期限：%1</translation>
+    </message>
+    <message>
+        <source>Optional. Each visit or interview is one record, read back and signed.</source>
+        <translation>可选。每次走访或询问制作一份记录，经宣读后签名。</translation>
+    </message>
+    <message>
+        <source>Optional. The parties may jointly ask a court to confirm a written agreement within 30 days of it taking effect. Courts do not confirm marriage, adoption or other identity matters.</source>
+        <translation>可选。书面调解协议生效之日起30日内，双方当事人可共同向人民法院申请司法确认。涉及婚姻、收养等身份关系的协议，人民法院不予确认。</translation>
+    </message>
+    <message>
+        <source>Oral agreement</source>
+        <translation>口头协议</translation>
+    </message>
+    <message>
+        <source>Other route</source>
+        <translation>其他途径</translation>
+    </message>
+    <message>
+        <source>Others present</source>
+        <translation>参加人</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Overdue by %1 days</source>
+        <translation>已逾期%1天</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>履行</translation>
+    </message>
+    <message>
+        <source>Performance item</source>
+        <translation>履行事项</translation>
+    </message>
+    <message>
+        <source>Performance items</source>
+        <translation>履行事项</translation>
+    </message>
+    <message>
+        <source>Performed</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <source>Person questioned *</source>
+        <translation>被调查人 *</translation>
+    </message>
+    <message>
+        <source>Photos and scans</source>
+        <translation>照片和扫描件</translation>
+    </message>
+    <message>
+        <source>Place *</source>
+        <translation>地点 *</translation>
+    </message>
+    <message>
+        <source>Power of attorney in the file</source>
+        <translation>卷内有授权委托书</translation>
+    </message>
+    <message>
+        <source>Private session</source>
+        <translation>不公开调解</translation>
+    </message>
+    <message>
+        <source>Proof (attachment)</source>
+        <translation>凭证（附件）</translation>
+    </message>
+    <message>
+        <source>Proofread, the parties and the mediator sign on screen, the head approves and seals: the signed PDF</source>
+        <translation>校对后，当事人和调解员在屏幕上签名，负责人审批并盖章，生成已签名的PDF</translation>
+    </message>
+    <message>
+        <source>Public session</source>
+        <translation>公开调解</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问</translation>
+    </message>
+    <message>
+        <source>Read back and signed by the parties, mediator and recorder</source>
+        <translation>已宣读，当事人、调解员和记录人已签名</translation>
+    </message>
+    <message>
+        <source>Read back and signed by the person questioned and the recorder</source>
+        <translation>已向被调查人宣读，被调查人和记录人已签名</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>理由 *</translation>
+    </message>
+    <message>
+        <source>Record each payment or act of performance, with the receipt or transfer as proof.</source>
+        <translation>逐笔记录付款或履行情况，并附收条、转账记录等凭证。</translation>
+    </message>
+    <message>
+        <source>Record performance</source>
+        <translation>记录履行情况</translation>
+    </message>
+    <message>
+        <source>Record signatures</source>
+        <translation>保存签名情况</translation>
+    </message>
+    <message>
+        <source>Record the application</source>
+        <translation>登记司法确认申请</translation>
+    </message>
+    <message>
+        <source>Record the ruling</source>
+        <translation>登记裁定结果</translation>
+    </message>
+    <message>
+        <source>Recorder *</source>
+        <translation>记录人 *</translation>
+    </message>
+    <message>
+        <source>Recorder signed</source>
+        <translation>记录人已签名</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Refuse the application (不予受理)</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>驳回申请</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <source>Result *</source>
+        <translation>调解结果 *</translation>
+    </message>
+    <message>
+        <source>Retention period *</source>
+        <translation>保管期限 *</translation>
+    </message>
+    <message>
+        <source>Rights and duties notice</source>
+        <translation>权利义务告知</translation>
+    </message>
+    <message>
+        <source>Risks explained</source>
+        <translation>风险告知</translation>
+    </message>
+    <message>
+        <source>Routes explained *</source>
+        <translation>已告知的解决途径 *</translation>
+    </message>
+    <message>
+        <source>Ruled on</source>
+        <translation>裁定日期</translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation>裁定结果</translation>
+    </message>
+    <message>
+        <source>Ruling number</source>
+        <translation>裁定书文号</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意程度</translation>
+    </message>
+    <message>
+        <source>Save acceptance</source>
+        <translation>保存受理材料</translation>
+    </message>
+    <message>
+        <source>Save agreement draft</source>
+        <translation>保存协议草稿</translation>
+    </message>
+    <message>
+        <source>Save authorisation</source>
+        <translation>保存授权委托</translation>
+    </message>
+    <message>
+        <source>Save follow-up visit</source>
+        <translation>保存回访记录</translation>
+    </message>
+    <message>
+        <source>Save investigation record</source>
+        <translation>保存调查记录</translation>
+    </message>
+    <message>
+        <source>Save legal hold only</source>
+        <translation>仅保存诉讼保留</translation>
+    </message>
+    <message>
+        <source>Save notice</source>
+        <translation>保存告知情况</translation>
+    </message>
+    <message>
+        <source>Save session record</source>
+        <translation>保存调解记录</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Saved. Every party has signed the notice: the case is now notified.</source>
+        <translation>已保存。全部当事人已签收告知书，案件进入“已告知”阶段。</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>调解方式</translation>
+    </message>
+    <message>
+        <source>Session mode</source>
+        <translation>会谈模式</translation>
+    </message>
+    <message>
+        <source>Session mode (large type for the parties)</source>
+        <translation>会谈模式（大字显示给当事人看）</translation>
+    </message>
+    <message>
+        <source>Session time %1</source>
+        <translation>会谈用时 %1</translation>
+    </message>
+    <message>
+        <source>Sign on screen and finalise…</source>
+        <translation>在屏幕上签名并定稿…</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名盖章</translation>
+    </message>
+    <message>
+        <source>Signed and sealed on</source>
+        <translation>签章完成日期</translation>
+    </message>
+    <message>
+        <source>Signed by the visiting mediator</source>
+        <translation>回访人已签名</translation>
+    </message>
+    <message>
+        <source>Signed on paper instead? Tick who signed:</source>
+        <translation>如果是在纸质协议上签名，请勾选已签名的人：</translation>
+    </message>
+    <message>
+        <source>Signs of escalation</source>
+        <translation>矛盾激化迹象</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>陈述</translation>
+    </message>
+    <message>
+        <source>Statement of %1</source>
+        <translation>%1陈述</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Term %1</source>
+        <translation>第%1条</translation>
+    </message>
+    <message>
+        <source>Terms agreed</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <source>The 30-day window ends on %1.</source>
+        <translation>申请司法确认的30日期限至%1止。</translation>
+    </message>
+    <message>
+        <source>The agreement lists no performance item.</source>
+        <translation>协议没有列出履行事项。</translation>
+    </message>
+    <message>
+        <source>The court&apos;s ruling</source>
+        <translation>人民法院裁定</translation>
+    </message>
+    <message>
+        <source>The file is complete for its stage.</source>
+        <translation>卷宗材料符合当前阶段的要求。</translation>
+    </message>
+    <message>
+        <source>The signed written application is in the file</source>
+        <translation>卷内有当事人签名的书面申请书</translation>
+    </message>
+    <message>
+        <source>This item is now fully performed</source>
+        <translation>该事项已全部履行完毕</translation>
+    </message>
+    <message>
+        <source>This step: %1</source>
+        <translation>本步骤：%1</translation>
+    </message>
+    <message>
+        <source>Time *</source>
+        <translation>时间 *</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日待办</translation>
+    </message>
+    <message>
+        <source>Unsaved input from before was restored.</source>
+        <translation>已恢复上次未保存的内容。</translation>
+    </message>
+    <message>
+        <source>Visit the parties after the agreement: was it performed, are they satisfied?</source>
+        <translation>协议达成后回访当事人：协议是否履行，当事人是否满意？</translation>
+    </message>
+    <message>
+        <source>Visited on *</source>
+        <translation>回访日期 *</translation>
+    </message>
+    <message>
+        <source>Visiting mediator *</source>
+        <translation>回访人 *</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>履行内容</translation>
+    </message>
+    <message>
+        <source>Who asked for or agreed to privacy</source>
+        <translation>不公开调解的依据（哪位当事人要求或同意）</translation>
+    </message>
+    <message>
+        <source>Wording check</source>
+        <translation>用语校对结果</translation>
+    </message>
+    <message>
+        <source>Written agreement</source>
+        <translation>书面调解协议</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>not yet performed</source>
+        <translation>尚未履行</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>performed on %1</source>
+        <translation>已于%1履行</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>不公开</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>未进行</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>待办</translation>
     </message>
 </context>
 </TS>

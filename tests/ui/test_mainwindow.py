@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel
 
 from mediator.errors import NotFoundError
 from mediator.services.workspace import Workspace
-from mediator.ui.cases.detail import CaseDetailDialog
+from mediator.ui.cases.detail import CaseDetailDialog, CaseDetailView
 from mediator.ui.labels import Labels
 from mediator.ui.mainwindow import MainWindow
 from mediator.ui.tasks import TaskRunner
@@ -43,15 +43,26 @@ def find_leak_case(qtbot, window: MainWindow) -> None:
 
 def test_navigation_and_status_bar(qtbot, window: MainWindow) -> None:
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles[0] == "Cases"
-    assert window.stack.currentWidget() is window.case_list
-    if window.registration is not None:  # the registration page, when its package provides it
-        assert "Register a case" in titles
-        window.nav.setCurrentRow(titles.index("Register a case"))
-        assert window.stack.currentWidget() is window.registration
+    assert titles == ["Today", "Cases", "Register a case", "Settings"]
+    assert window.stack.currentWidget() is window.case_list  # the default first page
+    window.nav.setCurrentRow(titles.index("Register a case"))
+    assert window.stack.currentWidget() is window.registration
+    window.nav.setCurrentRow(titles.index("Settings"))
+    assert window.stack.currentWidget() is window.settings_page
+    qtbot.waitUntil(lambda: window.settings_page.info is not None, timeout=10_000)
+    assert window.settings_page.committee.text() == "桂城街道人民调解委员会"
     assert "桂城街道人民调解委员会" in window.studio_label.text()
     assert "李调解" in window.studio_label.text()
     assert str(DEMO_CASES + 1) in window.count_label.text()
+
+
+def open_details(qtbot, window: MainWindow) -> CaseDetailView:
+    page = window.case_page
+    assert page is not None
+    page.show_details()
+    qtbot.waitUntil(lambda: page.details is not None, timeout=10_000)
+    assert page.details is not None
+    return page.details
 
 
 def test_double_click_opens_the_case_with_the_id_number_masked(qtbot, window: MainWindow) -> None:
@@ -61,10 +72,10 @@ def test_double_click_opens_the_case_with_the_id_number_masked(qtbot, window: Ma
     # A real double-click is press, release, then the double-click event.
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: bool(window.detail_dialogs), timeout=5000)
-    dialog: CaseDetailDialog = window.detail_dialogs[0]
-    assert dialog.isVisible()
-    applicant = dialog.party_boxes[0]
+    qtbot.waitUntil(lambda: window.case_page is not None, timeout=5000)
+    assert window.stack.currentWidget() is window.case_page
+    details = open_details(qtbot, window)
+    applicant = details.party_boxes[0]
     assert LEAK_APPLICANT in applicant.title()
     id_field = applicant.id_field
     assert id_field is not None
@@ -73,7 +84,13 @@ def test_double_click_opens_the_case_with_the_id_number_masked(qtbot, window: Ma
     assert id_field.label.text() == LEAK_ID
     qtbot.mouseClick(id_field.button, Qt.MouseButton.LeftButton)
     assert id_field.label.text() != LEAK_ID
-    assert "漏水" in dialog.summary.text()
+    assert "漏水" in details.summary.text()
+    # 返回: back to the list, which keeps the search.
+    assert window.case_page is not None
+    qtbot.mouseClick(window.case_page.back_button, Qt.MouseButton.LeftButton)
+    assert window.case_page is None
+    assert window.stack.currentWidget() is window.case_list
+    assert window.case_list.filters.search.text() == LEAK_APPLICANT
 
 
 def test_enter_opens_the_selected_case(qtbot, window: MainWindow) -> None:
@@ -82,8 +99,18 @@ def test_enter_opens_the_selected_case(qtbot, window: MainWindow) -> None:
     table.setFocus()
     table.setCurrentIndex(window.case_list.model.index(0, 0))
     QTest.keyClick(table, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(window.detail_dialogs), timeout=5000)
-    assert window.detail_dialogs[0].case.parties[0].name == LEAK_APPLICANT
+    qtbot.waitUntil(lambda: window.case_page is not None, timeout=5000)
+    assert open_details(qtbot, window).case.parties[0].name == LEAK_APPLICANT
+
+
+def test_choosing_another_page_puts_the_case_away(qtbot, window: MainWindow) -> None:
+    find_leak_case(qtbot, window)
+    window.case_list.table.setCurrentIndex(window.case_list.model.index(0, 0))
+    window.open_case(window.case_list.model.case_at(0).id)
+    qtbot.waitUntil(lambda: window.case_page is not None, timeout=5000)
+    window.show_settings()
+    assert window.case_page is None
+    assert window.stack.currentWidget() is window.settings_page
 
 
 def test_every_field_of_the_case_is_shown(qtbot, window: MainWindow, demo_ws) -> None:
@@ -113,7 +140,7 @@ def test_a_missing_case_is_reported_plainly(qtbot, window: MainWindow, shown_err
     assert isinstance(shown.exc, NotFoundError)
     assert not shown.is_bug
     assert shown.text == shown.exc.message
-    assert not window.detail_dialogs
+    assert window.case_page is None
 
 
 def test_ctrl_f_focuses_the_search(qtbot, window: MainWindow) -> None:

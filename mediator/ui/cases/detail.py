@@ -101,13 +101,15 @@ class PartyBox(QGroupBox):
             form.addRow(self.tr("Occupation:"), _value(party.occupation))
 
 
-class CaseDetailDialog(QDialog):
-    """Everything registered about one case."""
+class CaseDetailView(QWidget):
+    """Everything registered about one case (基本信息), read-only, scrollable.
+
+    Used as the 基本信息 tab of the case page and inside :class:`CaseDetailDialog`.
+    """
 
     def __init__(self, case: CaseDetail, labels: Labels, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case = case
-        self.setWindowTitle(self.tr("Case %1").replace("%1", case.case_no))
         title = QLabel(case.case_no)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -153,10 +155,24 @@ class CaseDetailDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
+
+class CaseDetailDialog(QDialog):
+    """Everything registered about one case, in a window of its own."""
+
+    def __init__(self, case: CaseDetail, labels: Labels, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case = case
+        self.setWindowTitle(self.tr("Case %1").replace("%1", case.case_no))
+        self.view = CaseDetailView(case, labels)
+        self.summary = self.view.summary
+        self.party_boxes = self.view.party_boxes
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         self.resize(760, 720)

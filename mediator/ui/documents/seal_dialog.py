@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -58,15 +59,34 @@ class SealImportDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        # Who is signed in and the current seal are read on the worker (no database
+        # work on the GUI thread); until then the dialog shows an empty canvas.
+        self._is_head: bool | None = None
+        self._committee = ""
+        ws = workspace
+
+        def fetch() -> tuple[bool, str, bytes | None]:
+            current = ws.studio.current()
+            _, me = ws.studio.context() if current else (None, None)
+            seal = load_seal(ws.data_dir)
+            return (me is not None and me.role == "head",
+                    current.committee_name if current else "", seal.png if seal else None)
+
+        runner.run(fetch, self._fetched)
+
+    def _fetched(self, info: tuple[bool, str, bytes | None]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._is_head, self._committee, png = info
+        if self._data:
+            self._show_png(self._data)
+        elif png is not None:
+            self._show_png(png)
         self._check_head()
-        seal = load_seal(workspace.data_dir)
-        if seal is not None:
-            self._show_png(seal.png)
+        self.import_button.setEnabled(bool(self._data) and not self.message.text())
 
     def _check_head(self) -> None:
-        current = self._ws.studio.current()
-        _, me = self._ws.studio.context() if current else (None, None)
-        if me is None or me.role != "head":
+        if self._is_head is False:
             self.message.setText(self.tr("Only the studio head can import the seal."))
 
     def _choose(self) -> None:
@@ -100,9 +120,7 @@ class SealImportDialog(QDialog):
         canvas.fill(QColor("white"))
         p = QPainter(canvas)
         p.setPen(QColor("black"))
-        current = self._ws.studio.current()
-        p.drawText(canvas.rect(), Qt.AlignmentFlag.AlignCenter,
-                   current.committee_name if current else "")
+        p.drawText(canvas.rect(), Qt.AlignmentFlag.AlignCenter, self._committee)
         scaled = seal.scaled(180, 180, Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
         p.drawPixmap((260 - scaled.width()) // 2, (200 - scaled.height()) // 2, scaled)

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,6 +64,7 @@ class _ObligationRow(QWidget):
 @register
 class OutcomePage(StepPage):
     step = Step.OUTCOME
+    finalise_requested = Signal(str)  # agreement id: open the finalisation (documents)
     title = "Outcome"
     intro = ("A written agreement, an oral agreement registered by the mediator, or the end "
              "of mediation with its reason and the legal routes the parties were told of.")
@@ -137,6 +139,13 @@ class OutcomePage(StepPage):
 
         sig = QGroupBox(tr("Signatures"))
         self.sig_layout = QVBoxLayout(sig)
+        self.finalise_button = QPushButton(tr("Sign on screen and finalise…"))
+        self.finalise_button.setObjectName("finalise_on_screen")
+        self.finalise_button.setToolTip(tr("Proofread, the parties and the mediator sign on "
+                                           "screen, the head approves and seals: the signed PDF"))
+        self.finalise_button.clicked.connect(self._finalise_clicked)
+        self.sig_layout.addWidget(self.finalise_button)
+        self.sig_layout.addWidget(muted(tr("Signed on paper instead? Tick who signed:")))
         self.signers: dict[str, QCheckBox] = {}
         self.signer_rows = QVBoxLayout()
         self.sig_layout.addLayout(self.signer_rows)
@@ -277,6 +286,7 @@ class OutcomePage(StepPage):
             self.reason.setPlainText(ov.termination_reason)
         editable = ov.status in (CaseStatus.REGISTERED, CaseStatus.NOTIFIED,
                                  CaseStatus.INVESTIGATING, CaseStatus.MEDIATING)
+        self.finalise_button.setEnabled(a is not None and not a.sealed)
         self.agreement_box.setEnabled(editable)
         self.failed_box.setEnabled(editable)
         self.kind.setEnabled(editable)
@@ -356,6 +366,11 @@ class OutcomePage(StepPage):
                 label = QLabel(text)
                 label.setWordWrap(True)
                 self.warnings_layout.addWidget(label)
+
+    def _finalise_clicked(self) -> None:
+        a = self.overview.agreement if self.overview else None
+        if a is not None:
+            self.finalise_requested.emit(a.id)
 
     def record_signatures(self) -> None:
         assert self.overview is not None
