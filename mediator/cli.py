@@ -112,6 +112,11 @@ def _open(data_dir: DataDir):  # type: ignore[no-untyped-def]  # -> Workspace (l
 
 def cmd_demo(args: argparse.Namespace, data_dir: DataDir) -> int:
     from mediator.services import demo
+    from mediator.services.documents.demo import (
+        demo_signed_count,
+        final_agreement_case_numbers,
+        sign_demo_agreements,
+    )
 
     if not 1 <= args.cases <= 1_000_000:
         raise MediatorError("--cases 应在 1 到 1000000 之间。", field="cases")
@@ -120,6 +125,10 @@ def cmd_demo(args: argparse.Namespace, data_dir: DataDir) -> int:
             ws.studio.setup(DEMO_COMMITTEE, DEMO_PREFIX, DEMO_MEDIATOR)
         added = demo.generate(ws, args.cases, seed=args.seed)
         print(f"已添加 {added} 件示例案件（种子 {args.seed}），数据目录：{data_dir.root}")
+        signed = sign_demo_agreements(ws, demo_signed_count(args.cases), seed=args.seed)
+        if signed:
+            numbers = "、".join(final_agreement_case_numbers(ws, 3))
+            print(f"其中 {signed} 份调解协议已定稿并数字签名（示例签名、样章），如：{numbers}")
     return EXIT_OK
 
 
