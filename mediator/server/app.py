@@ -8,6 +8,7 @@ change nothing.
 
 
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -188,16 +189,19 @@ def create_app(db_url: str, data_dir: Path) -> FastAPI:
         raise FeedError(401, failure.reason, failure.message)
 
     @app.post(f"{API}/push", response_model=PushResult)
-    def push(req: PushRequest, who: Auth) -> PushResult:
+    def push(req: PushRequest, who: Auth) -> Response:
         result = feed.push(db, who.studio_id, who.device_id, req)
         failpoints.hit("push_after_commit")
-        return result
+        # Serialised once here (FastAPI would validate the model a second time).
+        return Response(result.model_dump_json(), media_type="application/json")
 
     @app.get(f"{API}/pull", response_model=PullPage)
     def pull(who: Auth, cursor: Annotated[int, Query(ge=0)] = 0,
              limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT
-             ) -> PullPage:
-        return feed.pull(db, who.studio_id, cursor, limit)
+             ) -> Response:
+        page = feed.pull(db, who.studio_id, cursor, limit)
+        return Response(json.dumps(page, ensure_ascii=False, separators=(",", ":")),
+                        media_type="application/json")
 
     @app.get(f"{API}/digest", response_model=DigestInfo)
     def digest(who: Auth) -> DigestInfo:

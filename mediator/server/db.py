@@ -66,7 +66,10 @@ class ServerDB:
         self.url = url
         self.engine = make_engine(url)
         migrate(self.engine)
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        # One snapshot per read (a pull page and the digest beside it agree).
+        reader = (self.engine if self.is_sqlite
+                  else self.engine.execution_options(isolation_level="REPEATABLE READ"))
+        self._read = sessionmaker(reader, expire_on_commit=False)
         self._write = sessionmaker(self.engine.execution_options(write=True),
                                    expire_on_commit=False)
 

@@ -9,9 +9,10 @@ locks the studio row, so pushes of one studio are serialised across processes.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from mediator.domain.case_number import format_case_number
@@ -33,7 +34,6 @@ from mediator.sync.protocol import (
     ConflictInfo,
     DigestInfo,
     Lease,
-    PullPage,
     PushRequest,
     PushResult,
     WireRow,
@@ -96,9 +96,11 @@ def push(db: ServerDB, studio_id: str, device_id: str, req: PushRequest) -> Push
             Blob.studio_id == studio_id, Blob.sha256.in_(needed), Blob.complete.is_(True))
         ).scalars()) if needed else set()
         results: list[ChangeResult] = []
+        fresh: dict[str, dict[str, Any]] = {}  # new rows, inserted in bulk below
         for c in req.changes:
             row = rows.get(c.id)
-            if row is not None and row.entity != c.entity:
+            if c.id in fresh or (row is not None and row.entity != c.entity):
+                # The same new row twice in one batch, or another entity's id: refused.
                 results.append(ChangeResult(id=c.id, entity=c.entity, outcome="rejected",
                                             server=wire(row) if row else None))
                 continue
@@ -107,10 +109,9 @@ def push(db: ServerDB, studio_id: str, device_id: str, req: PushRequest) -> Push
                 continue
             if row is None:
                 seq = _bump(studio, None, c.entity, c.id)
-                row = Row(studio_id=studio_id, id=c.id, entity=c.entity, version=seq, seq=seq,
-                          deleted=c.deleted, data=c.data, device_id=device_id)
-                s.add(row)
-                rows[c.id] = row
+                fresh[c.id] = {"studio_id": studio_id, "id": c.id, "entity": c.entity,
+                               "version": seq, "seq": seq, "deleted": c.deleted,
+                               "data": c.data, "device_id": device_id}
                 results.append(ChangeResult(id=c.id, entity=c.entity, outcome="applied",
                                             version=seq))
             elif row.data == c.data and row.deleted == c.deleted:
@@ -139,6 +140,8 @@ def push(db: ServerDB, studio_id: str, device_id: str, req: PushRequest) -> Push
                 row.device_id = device_id
                 results.append(ChangeResult(id=c.id, entity=c.entity, outcome="applied",
                                             version=seq))
+        if fresh:
+            s.execute(insert(Row), list(fresh.values()))
         stored_audit = 0
         if req.audit:
             have = set(s.execute(select(AuditCopy.id).where(
@@ -152,7 +155,7 @@ def push(db: ServerDB, studio_id: str, device_id: str, req: PushRequest) -> Push
                     stored_audit += 1
         result = PushResult(batch_id=req.batch_id, results=results, audit_stored=stored_audit)
         s.add(PushBatch(studio_id=studio_id, batch_id=req.batch_id,
-                        result=result.model_dump(mode="json")))
+                        result=json.loads(result.model_dump_json())))  # the fast path
         return result
 
 
@@ -161,15 +164,22 @@ def _replaces_signed(row: Row, data: dict[str, Any]) -> bool:
             and data.get("signed_blob") != row.data.get("signed_blob"))
 
 
-def pull(db: ServerDB, studio_id: str, cursor: int, limit: int) -> PullPage:
+def pull(db: ServerDB, studio_id: str, cursor: int, limit: int) -> dict[str, Any]:
+    """A page of the feed as a plain dict shaped like :class:`PullPage` (Core rows
+    straight to JSON: a first sync moves every row of the studio through here)."""
+    t = Row.__table__
     with db.read() as s:
-        rows = list(s.execute(
-            select(Row).where(Row.studio_id == studio_id, Row.seq > cursor)
-            .order_by(Row.seq).limit(limit + 1)).scalars())
+        rows = s.execute(
+            select(t.c.entity, t.c.id, t.c.version, t.c.deleted, t.c.data, t.c.seq)
+            .where(t.c.studio_id == studio_id, t.c.seq > cursor)
+            .order_by(t.c.seq).limit(limit + 1)).all()
         more = len(rows) > limit
         rows = rows[:limit]
-        return PullPage(rows=[wire(r) for r in rows],
-                        cursor=rows[-1].seq if rows else cursor, more=more)
+        digest = None if more else s.execute(
+            select(Studio.digest).where(Studio.id == studio_id)).scalar_one_or_none()
+        return {"rows": [{"entity": r.entity, "id": r.id, "version": r.version,
+                          "deleted": bool(r.deleted), "data": r.data} for r in rows],
+                "cursor": rows[-1].seq if rows else cursor, "more": more, "digest": digest}
 
 
 def digest(db: ServerDB, studio_id: str) -> DigestInfo:

@@ -6,8 +6,10 @@ against the configured district CA file, or the system's trust store.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
+import ssl
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,6 +34,17 @@ def check_url(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 
+@functools.cache
+def _ssl_context(ca_file: str) -> ssl.SSLContext:
+    """Verification against the district CA file, or the system's trust store (built
+    once: loading a CA bundle costs more than a whole idle sync round)."""
+    if ca_file:
+        return ssl.create_default_context(cafile=ca_file)
+    import certifi  # noqa: PLC0415 - httpx's own default trust store
+
+    return ssl.create_default_context(cafile=certifi.where())
+
+
 def _loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -47,7 +60,7 @@ class ServerClient:
     def __init__(self, url: str, *, ca_file: str = "", timeout: httpx.Timeout = TIMEOUT,
                  transport: httpx.BaseTransport | None = None) -> None:
         self.url = check_url(url)
-        verify: Any = ca_file if ca_file else True
+        verify: Any = _ssl_context(ca_file) if self.url.startswith("https:") else False
         self._http = httpx.Client(base_url=self.url + API, timeout=timeout, verify=verify,
                                   transport=transport,
                                   headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)})
@@ -78,8 +91,11 @@ class ServerClient:
                                       headers=headers)
         except httpx.HTTPError as exc:
             raise SyncError(NETWORK_MESSAGE, kind=SyncErrorKind.NETWORK) from exc
-        self.bytes_sent += len(data or b"") + len(path) + 200
-        self.bytes_received += len(resp.content)
+        req = resp.request
+        self.bytes_sent += (len(data or b"") + len(method) + len(req.url.raw_path) + 12
+                            + sum(len(k) + len(v) + 4 for k, v in req.headers.raw))
+        self.bytes_received += (len(resp.content) + 17
+                                + sum(len(k) + len(v) + 4 for k, v in resp.headers.raw))
         if resp.status_code >= 400:
             raise _error_of(resp)
         if resp.headers.get("content-type", "").startswith("application/json"):

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.attributes import flag_modified
 
 from mediator.domain.ids import new_id
@@ -55,10 +55,10 @@ from mediator.store.models import (
 from mediator.sync import rows as wire_rows
 from mediator.sync.client import ServerClient, ServerRefused
 from mediator.sync.protocol import (
+    BATCH_CHANGES,
     BLOB_CHUNK_BYTES,
     DEFAULT_PULL_LIMIT,
     LEASE_BLOCK,
-    MAX_BATCH_CHANGES,
     AuditIn,
     Change,
     DigestInfo,
@@ -78,7 +78,7 @@ CaseText = Callable[[Case, list[Party]], list[str]]
 """The full-text fields of a case (services.cases.searchable_fields), for the index."""
 
 LEASE_LOW_WATER = 30
-MAX_PUSH_BATCHES = 200  # per round; the rest goes next round
+MAX_PUSH_BATCHES = 1000  # per round (500k rows); the rest goes next round
 
 
 @dataclass
@@ -93,6 +93,8 @@ class SyncReport:
     blobs_up: int = 0
     blobs_down: int = 0
     deferred: list[str] = field(default_factory=list)
+    bytes_sent: int = 0
+    bytes_received: int = 0
 
     def summary(self) -> str:
         text = f"同步完成：上传 {self.pushed} 条，下载 {self.pulled} 条，新冲突 {self.conflicts} 条"
@@ -142,6 +144,7 @@ class SyncEngine:
         self.page_size = int(os.environ.get("MEDIATOR_SYNC_PAGE_SIZE", page_size))
         self.client: ServerClient | None = None
         self.case_text = case_text
+        self._server_digest: str | None = None
 
     # ------------------------------------------------------------------ state
     def state(self) -> SyncState:
@@ -178,6 +181,8 @@ class SyncEngine:
                 row.last_error = ""
                 row.revoked = False
         finally:
+            report.bytes_sent = self.client.bytes_sent
+            report.bytes_received = self.client.bytes_received
             self.client.close()
             self.client = None
         with self.db.read() as s:
@@ -281,17 +286,24 @@ class SyncEngine:
             return batch
 
     def _make_batch(self, st: SyncState) -> SyncBatch | None:
+        with self.db.read() as s:  # the usual case, without taking the write lock
+            idle = (s.execute(select(OutboxEntry.seq).limit(1)).first() is None
+                    and s.execute(select(AuditEvent.seq).where(
+                        AuditEvent.seq > st.audit_cursor).limit(1)).first() is None)
+        if idle:
+            return None
         with self.db.write() as s:
-            entries = s.execute(select(OutboxEntry).order_by(OutboxEntry.seq)
-                                .limit(MAX_BATCH_CHANGES * 4)).scalars().all()
+            entries = s.execute(select(OutboxEntry.seq, OutboxEntry.entity,
+                                       OutboxEntry.entity_id).order_by(OutboxEntry.seq)
+                                .limit(BATCH_CHANGES * 4)).all()
             seen: dict[tuple[str, str], None] = {}
             upto = 0
-            for e in entries:
-                key = (e.entity, e.entity_id)
-                if key not in seen and len(seen) >= MAX_BATCH_CHANGES:
+            for seq, entity, entity_id in entries:
+                key = (entity, entity_id)
+                if key not in seen and len(seen) >= BATCH_CHANGES:
                     break
                 seen[key] = None
-                upto = e.seq
+                upto = seq
             changes: list[dict[str, Any]] = []
             by_entity: dict[str, list[str]] = {}
             for entity, row_id in seen:
@@ -301,11 +313,12 @@ class SyncEngine:
                 if model is None:
                     log.warning("outbox entry for an entity that does not sync: %s", entity)
                     continue
-                for row in s.execute(select(model).where(model.id.in_(ids))).scalars():
-                    changes.append(Change(
-                        entity=entity, id=row.id, base_version=row.version,
-                        deleted=row.deleted, data=wire_rows.to_data(entity, row),
-                    ).model_dump(mode="json"))
+                table = model.__table__  # type: ignore[attr-defined]
+                for row in s.execute(select(table).where(table.c.id.in_(ids))).mappings():
+                    changes.append({
+                        "entity": entity, "id": row["id"], "base_version": row["version"],
+                        "deleted": bool(row["deleted"]),
+                        "data": wire_rows.mapping_to_data(entity, row)})
             audits = s.execute(select(AuditEvent).where(AuditEvent.seq > st.audit_cursor)
                                .order_by(AuditEvent.seq).limit(500)).scalars().all()
             audit_upto = audits[-1].seq if audits else st.audit_cursor
@@ -357,38 +370,55 @@ class SyncEngine:
             state = s.get(SyncState, 1)
             assert state is not None
             digest = state.digest
-            later = set(s.execute(select(OutboxEntry.entity_id).where(
-                OutboxEntry.seq > batch.upto_outbox_seq)).scalars())
+            by_entity: dict[str, list[str]] = {}
+            for r in result.results:
+                by_entity.setdefault(r.entity, []).append(r.id)
+            versions: dict[str, int] = {}
+            for entity, ids in by_entity.items():
+                model = SYNCED_MODELS.get(entity)
+                if model is not None:
+                    versions.update(s.execute(select(model.id, model.version)
+                                              .where(model.id.in_(ids))).all())
+            settled: dict[str, list[dict[str, Any]]] = {}
             retry: list[Change] = []
             for r in result.results:
                 change = sent.get(r.id)
-                if change is None:
+                if change is None or r.entity not in SYNCED_MODELS:
                     continue
-                model = SYNCED_MODELS.get(r.entity)
-                local = wire_rows.get_row(s, r.entity, r.id) if model else None
                 if r.outcome in ("applied", "unchanged"):
                     report.pushed += r.outcome == "applied"
-                    if local is not None and local.version != r.version:
-                        digest = digest_add(digest, r.entity, r.id, local.version, -1)
+                    old = versions.get(r.id)
+                    if old is not None and old != r.version:
+                        digest = digest_add(digest, r.entity, r.id, old, -1)
                         digest = digest_add(digest, r.entity, r.id, r.version)
-                        self._set_version(s, r.entity, r.id, r.version)
-                elif r.outcome == "conflict" and r.server is not None:
-                    mine = (wire_rows.to_data(r.entity, local) if local is not None
-                            else change.data)
-                    s.add(SyncConflict(
-                        id=r.conflict_id or new_id(), entity=r.entity, row_id=r.id, mine=mine,
-                        mine_deleted=local.deleted if local is not None else change.deleted,
-                        theirs=r.server.data, theirs_deleted=r.server.deleted,
-                        theirs_version=r.server.version))
-                    report.conflicts += 1
-                    if r.id in later:  # the newer local edit is kept in the conflict
-                        s.execute(delete(OutboxEntry).where(OutboxEntry.entity_id == r.id))
-                    digest = self._adopt(s, st.studio_id, r.server, local, digest)
-                elif r.outcome == "rejected" and r.server is not None:
+                        settled.setdefault(r.entity, []).append(
+                            {"b_id": r.id, "b_version": r.version})
+                elif r.outcome in ("conflict", "rejected") and r.server is not None:
+                    local = wire_rows.get_row(s, r.entity, r.id)
+                    if r.outcome == "conflict":
+                        mine = (wire_rows.to_data(r.entity, local) if local is not None
+                                else change.data)
+                        s.add(SyncConflict(
+                            id=r.conflict_id or new_id(), entity=r.entity, row_id=r.id,
+                            mine=mine,
+                            mine_deleted=local.deleted if local is not None else change.deleted,
+                            theirs=r.server.data, theirs_deleted=r.server.deleted,
+                            theirs_version=r.server.version))
+                        report.conflicts += 1
+                        # A newer local edit of the row is kept in the conflict, not pushed.
+                        s.execute(delete(OutboxEntry).where(
+                            OutboxEntry.entity_id == r.id,
+                            OutboxEntry.seq > batch.upto_outbox_seq))
                     digest = self._adopt(s, st.studio_id, r.server, local, digest)
                 elif r.outcome == "missing_blob":
                     retry.append(change)
                     report.deferred.append(r.id)
+            for entity, params in settled.items():
+                table = SYNCED_MODELS[entity].__table__  # type: ignore[attr-defined]
+                # updated_at set to itself: its onupdate must not fire for a version change.
+                s.execute(update(table).where(table.c.id == bindparam("b_id"))
+                          .values(version=bindparam("b_version"),
+                                  updated_at=table.c.updated_at), params)
             s.execute(delete(OutboxEntry).where(OutboxEntry.seq <= batch.upto_outbox_seq))
             for c in retry:
                 s.add(OutboxEntry(entity=c.entity, entity_id=c.id, op="upsert"))
@@ -400,12 +430,6 @@ class SyncEngine:
                 (r.entity, r.id) for r in result.results
                 if r.outcome in ("conflict", "rejected") and r.server is not None]))
         return bool(retry)
-
-    def _set_version(self, s: Session, entity: str, row_id: str, version: int) -> None:
-        table = SYNCED_MODELS[entity].__table__  # type: ignore[attr-defined]
-        # updated_at set to itself: the column's onupdate must not fire for a version change.
-        s.execute(update(table).where(table.c.id == row_id)
-                  .values(version=version, updated_at=table.c.updated_at))
 
     def _adopt(self, s: Session, studio_id: str, row: WireRow, local: Synced | None,
                digest: str) -> str:
@@ -431,15 +455,18 @@ class SyncEngine:
 
     # ------------------------------------------------------------------ pull
     def _pull(self, st: SyncState, report: SyncReport, *, repair: bool = False) -> None:
+        """Pull every page; remembers the server digest the last page carried."""
         cursor = 0 if repair else st.cursor
         page_no = 0
         while True:
             page = PullPage.model_validate(self.call(
                 st, "GET", "/pull", params={"cursor": cursor, "limit": self.page_size}))
             page_no += 1
-            self._apply_page(st, page, report, page_no, keep_cursor=repair)
+            if page.rows or page.cursor != cursor:
+                self._apply_page(st, page, report, page_no, keep_cursor=repair)
             cursor = page.cursor
             if not page.more:
+                self._server_digest = page.digest
                 return
 
     def _apply_page(self, st: SyncState, page: PullPage, report: SyncReport, page_no: int,
@@ -475,20 +502,32 @@ class SyncEngine:
             model = SYNCED_MODELS.get(entity)
             if model is None:
                 continue  # an entity of a newer desktop version
+            known = dict(s.execute(select(model.id, model.version)
+                                   .where(model.id.in_([r.id for r in rows]))).all())
+            stale = [r.id for r in rows if r.id in known and known[r.id] < r.version]
             existing = {o.id: o for o in s.execute(
-                select(model).where(model.id.in_([r.id for r in rows]))).scalars()}
+                select(model).where(model.id.in_(stale)).options(lazyload("*"))).scalars()
+                } if stale else {}
+            fresh: dict[tuple[str, ...], list[dict[str, Any]]] = {}
             for r in rows:
-                local = existing.get(r.id)
-                if local is not None and local.version == r.version:
-                    continue
+                if r.id in known and known[r.id] >= r.version:
+                    continue  # already here (our own push coming back, or newer)
                 if r.id in pending:
                     report.deferred.append(r.id)
                     continue
-                if local is not None and local.version > r.version:
-                    continue
-                digest = self._adopt(s, st.studio_id, r, local, digest)
+                local = existing.get(r.id)
+                if local is None:
+                    values = wire_rows.from_data(entity, r.data)
+                    values.update(id=r.id, studio_id=st.studio_id, version=r.version,
+                                  deleted=r.deleted)
+                    fresh.setdefault(tuple(sorted(values)), []).append(values)
+                    digest = digest_add(digest, entity, r.id, r.version)
+                else:
+                    digest = self._adopt(s, st.studio_id, r, local, digest)
                 applied.append((entity, r.id))
                 report.pulled += 1
+            for params in fresh.values():
+                s.execute(insert(model), params)
         if page_no > 1 or len(page.rows) > 1:
             _failpoint("pull_apply")
         self._reindex(s, self._cases_touched(s, applied))
@@ -571,17 +610,21 @@ class SyncEngine:
                 s.execute(select(func.count()).select_from(SyncBatch)).scalar_one()
         if busy or report.deferred:
             return  # unsent changes: the sides differ on purpose until the next push
-        server = DigestInfo.model_validate(self.call(st, "GET", "/digest"))
-        if self._local_digest(recompute=False) == server.digest:
+        digest = self._server_digest
+        if digest is None:
+            digest = DigestInfo.model_validate(self.call(st, "GET", "/digest")).digest
+        if self._local_digest(recompute=False) == digest:
             report.digest_ok = True
             return
-        if self._local_digest(recompute=True) == server.digest:
+        # The digest of the page may predate a push that landed since: ask afresh.
+        digest = DigestInfo.model_validate(self.call(st, "GET", "/digest")).digest
+        if self._local_digest(recompute=True) == digest:
             report.digest_ok = True
             return
         log.warning("digest mismatch after sync: repair pull")
         self._pull(st, report, repair=True)
         report.repaired = True
-        report.digest_ok = self._local_digest(recompute=True) == server.digest
+        report.digest_ok = self._local_digest(recompute=True) == digest
 
     def _local_digest(self, *, recompute: bool) -> str:
         if not recompute:

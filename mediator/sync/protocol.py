@@ -34,14 +34,15 @@ ENTITIES = frozenset({
 APPEND_ONLY = frozenset({"investigation_record", "session_record", "follow_up"})
 
 # Limits (the server enforces them; the client stays well inside).
-MAX_BATCH_CHANGES = 500
+MAX_BATCH_CHANGES = 5000
+BATCH_CHANGES = 2000  # what the desktop sends per batch
 MAX_AUDIT_EVENTS = 1000
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
 MAX_ROW_BYTES = 256 * 1024
 MAX_BLOB_BYTES = 64 * 1024 * 1024
 BLOB_CHUNK_BYTES = 1024 * 1024
-MAX_PULL_LIMIT = 2000
-DEFAULT_PULL_LIMIT = 1000
+MAX_PULL_LIMIT = 5000
+DEFAULT_PULL_LIMIT = 2000
 LEASE_BLOCK = 100
 
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -109,6 +110,8 @@ class PullPage(_Model):
     rows: list[WireRow]
     cursor: int  # the feed sequence up to which this page is complete
     more: bool
+    # On the last page: the studio's digest in the same snapshot (saves a round trip).
+    digest: str | None = None
 
 
 class DigestInfo(_Model):

@@ -44,6 +44,19 @@ def to_data(entity: str, row: Synced) -> dict[str, Any]:
     return data
 
 
+def mapping_to_data(entity: str, row: Any) -> dict[str, Any]:
+    """Like :func:`to_data` for a Core result row's mapping (no ORM objects: fast)."""
+    data: dict[str, Any] = {}
+    for key, kind in columns(entity):
+        value = row[key]
+        if value is not None and kind == "datetime":
+            value = value.replace(tzinfo=dt.UTC).isoformat()
+        elif value is not None and kind == "date":
+            value = value.isoformat()
+        data[key] = value
+    return data
+
+
 def from_data(entity: str, data: dict[str, Any]) -> dict[str, Any]:
     """Column values for the model from wire ``data`` (unknown keys ignored, so a newer
     desktop's extra columns do not break an older one)."""

@@ -194,7 +194,7 @@ def test_bad_input_gets_a_clear_4xx_and_changes_nothing(
         ({"json": {"batch_id": new_id(), "changes": [
             {"entity": "case", "id": "../../etc", "base_version": 0, "data": {}}]}}, 422),
         ({"json": {"batch_id": new_id(), "changes": [
-            {"entity": "case", "id": new_id(), "base_version": 0, "data": {}}] * 501}}, 422),
+            {"entity": "case", "id": new_id(), "base_version": 0, "data": {}}] * 5001}}, 422),
         ({"content": b"x" * (9 * 1024 * 1024),
           "headers": {"Content-Type": "application/json"}}, 413),
     ]
