@@ -302,6 +302,10 @@ class MainWindow(QMainWindow):
         self._case_origin = origin if origin in self._keys else PAGE_CASES
         back = self.tr("Back to Today") if self._case_origin == PAGE_TODAY \
             else self.tr("Back to the case list")
+        # The entry the case belongs to stays marked in the navigation.
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(self._keys.index(self._case_origin))
+        self.nav.blockSignals(False)
         page = CasePage(self._ws, self._runner, self._labels, case.id, back)
         page.back.connect(self.close_case_and_return)
         self.case_page = page

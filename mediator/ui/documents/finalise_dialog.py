@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -276,11 +277,15 @@ class FinaliseAgreementDialog(QDialog):
         self.setEnabled(False)
 
         def done(result: Any) -> None:
+            if not shiboken6.isValid(self):
+                return  # closed with its case while the worker was busy
             self.setEnabled(True)
             if then is not None:
                 then(result)
 
         def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
             self.setEnabled(True)
             if isinstance(exc, MediatorError):
                 self.message.setText(exc.message)

@@ -9,8 +9,11 @@ agreement.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,6 +34,8 @@ from mediator.ui.documents.finalise_dialog import FinaliseAgreementDialog
 from mediator.ui.documents.preview import PdfPreview, ask_and_print
 from mediator.ui.errors import show_error
 from mediator.ui.tasks import TaskRunner
+
+T = TypeVar("T")
 
 
 class DocumentsPanel(QWidget):
@@ -76,6 +81,14 @@ class DocumentsPanel(QWidget):
         layout.addLayout(buttons)
         self.reload()
 
+    def _alive(self, fn: Callable[[T], None]) -> Callable[[T], None]:
+        """``fn`` only while this panel exists: the case may be closed before a
+        document has been read or rendered on the worker."""
+        def call(value: T) -> None:
+            if shiboken6.isValid(self):
+                fn(value)
+        return call
+
     def _fail(self, exc: BaseException) -> None:
         if isinstance(exc, MediatorError):
             self.status.setText(exc.message)
@@ -83,8 +96,8 @@ class DocumentsPanel(QWidget):
             show_error(self, exc)
 
     def reload(self) -> None:
-        self._runner.run(lambda: self._service.documents(self._case_id), self._listed,
-                         self._fail)
+        self._runner.run(lambda: self._service.documents(self._case_id),
+                         self._alive(self._listed), self._alive(self._fail))
 
     def _listed(self, infos: list[DocumentInfo]) -> None:
         self.infos = infos
@@ -115,7 +128,8 @@ class DocumentsPanel(QWidget):
             return
         key = info.key
         self.status.clear()
-        self._runner.run(lambda: self._service.render(self._case_id, key), self._show, self._fail)
+        self._runner.run(lambda: self._service.render(self._case_id, key),
+                         self._alive(self._show), self._alive(self._fail))
 
     def _show(self, pdf: bytes) -> None:
         self.preview.set_pdf(pdf)
@@ -141,7 +155,7 @@ class DocumentsPanel(QWidget):
             self.status.setText(self.tr("%n file(s) exported to %1", "", len(report.files))
                                 .replace("%1", str(report.out_dir)))
 
-        self._runner.run(work, done, self._fail)
+        self._runner.run(work, self._alive(done), self._alive(self._fail))
 
     def _case_no(self) -> str:
         return self._ws.cases.get(self._case_id).case_no

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from mediator.services.documents.seal import load_seal
 from mediator.ui.documents import SealImportDialog
 from mediator.ui.tasks import TaskRunner
+from mediator.ui.workflow.common import set_base_font
 
 SEAL_PREVIEW = 180
 
@@ -69,6 +70,7 @@ class StudioPage(QWidget):
         self._runner = runner
         self.info: StudioInfo | None = None
         self.seal_dialog: SealImportDialog | None = None
+        set_base_font(self)  # the large type of the other pages
 
         title = QLabel(self.tr("Studio settings"))
         font = QFont(title.font())
@@ -77,6 +79,7 @@ class StudioPage(QWidget):
         title.setFont(font)
 
         studio = QGroupBox(self.tr("Studio"))
+        studio.setStyleSheet("QGroupBox { font-weight: bold; } QLabel { font-weight: normal; }")
         form = QFormLayout(studio)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.committee = _value()
@@ -91,6 +94,7 @@ class StudioPage(QWidget):
         form.addRow(self.tr("Signed in as:"), self.mediator)
 
         seal = QGroupBox(self.tr("Committee seal"))
+        seal.setStyleSheet(studio.styleSheet())
         seal_layout = QHBoxLayout(seal)
         self.seal_image = QLabel()
         self.seal_image.setFixedSize(SEAL_PREVIEW + 20, SEAL_PREVIEW + 20)
