@@ -12,18 +12,32 @@ from pathlib import Path
 from mediator.paths import DataDir
 from mediator.services import demo
 from mediator.services.workspace import open_workspace
+from mediator.store.schema import head_revision_fast
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".bench"  # gitignored
 FIXED_TODAY = dt.date(2026, 11, 1)  # the cached data sets do not depend on the day
+#: Bump when ``mediator.services.demo`` makes different data (e.g. new records), so
+#: the cached data sets are rebuilt; the schema revision is part of the key too.
+DEMO_DATA_REVISION = 2
+
+
+def cache_key(cases: int, seed: int) -> str:
+    """The cached data set's name: case count, seed, schema and demo-data revisions."""
+    return f"demo-{cases}-{seed}-{head_revision_fast()}-d{DEMO_DATA_REVISION}"
 
 
 def demo_data_dir(cases: int, seed: int = 1) -> DataDir:
-    """A data dir with ``cases`` demo cases, built once and reused (deleted if incomplete)."""
-    path = CACHE / f"demo-{cases}-{seed}"
+    """A data dir with ``cases`` demo cases, built once and reused (deleted if incomplete).
+
+    Keyed by :func:`cache_key`: a schema change or new demo data builds a fresh set;
+    sets of older keys for the same size and seed are removed.
+    """
+    path = CACHE / cache_key(cases, seed)
     done = path / ".complete"
     if not done.exists():
-        shutil.rmtree(path, ignore_errors=True)
+        for stale in [CACHE / f"demo-{cases}-{seed}", *CACHE.glob(f"demo-{cases}-{seed}-*")]:
+            shutil.rmtree(stale, ignore_errors=True)
         data = DataDir.resolve(path).ensure()
         t0 = time.perf_counter()
         with open_workspace(data) as ws:
