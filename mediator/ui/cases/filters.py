@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -76,6 +77,14 @@ class FilterBar(QWidget):
         for code, label in labels.dispute_type_choices():
             self.dispute_type.addItem(label, code)
 
+        # The combos may shrink (their popup still shows whole names): the filter
+        # row must fit a 1366-pixel screen in every language.
+        for combo in (self.status, self.dispute_type):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            combo.setMaximumWidth(combo.fontMetrics().horizontalAdvance("M" * 16))
         self.date_from = _DateBound(self.tr("Any"))
         self.date_to = _DateBound(self.tr("Any"))
         self.date_from.setAccessibleName(self.tr("Registered from"))
@@ -86,10 +95,10 @@ class FilterBar(QWidget):
         top.addWidget(self.search, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(self.tr("Status:")))
-        bottom.addWidget(self.status)
+        bottom.addWidget(self.status, 1)
         bottom.addSpacing(12)
         bottom.addWidget(QLabel(self.tr("Dispute type:")))
-        bottom.addWidget(self.dispute_type)
+        bottom.addWidget(self.dispute_type, 1)
         bottom.addSpacing(12)
         bottom.addWidget(QLabel(self.tr("Registered from:")))
         bottom.addWidget(self.date_from)
@@ -97,7 +106,6 @@ class FilterBar(QWidget):
         bottom.addWidget(self.date_to)
         bottom.addSpacing(12)
         bottom.addWidget(self.clear_button)
-        bottom.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

@@ -80,6 +80,7 @@ class CasePage(QWidget):
         outcome.finalise_requested.connect(self.open_finalise)  # type: ignore[attr-defined]
 
         self.details_holder = QWidget()
+        set_base_font(self.details_holder)
         self._details_layout = QVBoxLayout(self.details_holder)
         self._details_layout.setContentsMargins(0, 0, 0, 0)
         self.details: CaseDetailView | None = None

@@ -79,7 +79,6 @@ class StudioPage(QWidget):
         title.setFont(font)
 
         studio = QGroupBox(self.tr("Studio"))
-        studio.setStyleSheet("QGroupBox { font-weight: bold; } QLabel { font-weight: normal; }")
         form = QFormLayout(studio)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.committee = _value()
@@ -94,7 +93,6 @@ class StudioPage(QWidget):
         form.addRow(self.tr("Signed in as:"), self.mediator)
 
         seal = QGroupBox(self.tr("Committee seal"))
-        seal.setStyleSheet(studio.styleSheet())
         seal_layout = QHBoxLayout(seal)
         self.seal_image = QLabel()
         self.seal_image.setFixedSize(SEAL_PREVIEW + 20, SEAL_PREVIEW + 20)
