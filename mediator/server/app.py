@@ -18,7 +18,7 @@ from fastapi import Depends, FastAPI, Header, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
-from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mediator.domain.ids import new_id
 from mediator.server import failpoints, feed
@@ -70,33 +70,54 @@ def _error(status: int, code: str, message: str, headers: dict[str, str] | None 
     return JSONResponse({"error": code, "message": message}, status_code=status, headers=h)
 
 
-class _Guard(BaseHTTPMiddleware):
-    """Protocol version and request size, before any handler runs."""
+class _Guard:
+    """Protocol version and request size, before any handler runs (a plain ASGI
+    middleware: Starlette's BaseHTTPMiddleware costs more than a whole pull)."""
 
-    async def dispatch(self, request: Request, call_next):  # type: ignore[no-untyped-def]
-        if request.url.path.startswith("/api/"):
-            raw = request.headers.get(PROTOCOL_HEADER)
-            try:
-                version = int(raw) if raw is not None else None
-            except ValueError:
-                version = None
-            if version is None:
-                return _error(400, "no_protocol", f"请求缺少有效的 {PROTOCOL_HEADER} 协议版本。")
-            if version < MIN_PROTOCOL:
-                return _error(426, "upgrade", UPGRADE_MESSAGE,
-                              {"Upgrade": f"mediator/{MIN_PROTOCOL}"})
-            if version > MAX_PROTOCOL:
-                return _error(400, "server_too_old",
-                              "区级服务器的版本比本机旧，暂不能同步。请联系区级管理员升级服务器。")
-            if request.method in ("POST", "PUT"):
-                length = request.headers.get("content-length")
-                if length is None:
-                    return _error(411, "no_length", "请求必须声明 Content-Length。")
-                if not length.isdigit() or int(length) > MAX_REQUEST_BYTES:
-                    return _error(413, "too_large", "请求过大，超过服务器允许的上限。")
-        response = await call_next(request)
-        response.headers[PROTOCOL_HEADER] = str(MAX_PROTOCOL)
-        return response
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        problem = self._check(scope) if scope["path"].startswith("/api/") else None
+        if problem is not None:
+            await problem(scope, receive, send)
+            return
+
+        async def send_with_version(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((PROTOCOL_HEADER.lower().encode(), str(MAX_PROTOCOL).encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_version)
+
+    @staticmethod
+    def _check(scope: Scope) -> JSONResponse | None:
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        raw = headers.get(PROTOCOL_HEADER.lower())
+        try:
+            version = int(raw) if raw is not None else None
+        except ValueError:
+            version = None
+        if version is None:
+            return _error(400, "no_protocol", f"请求缺少有效的 {PROTOCOL_HEADER} 协议版本。")
+        if version < MIN_PROTOCOL:
+            return _error(426, "upgrade", UPGRADE_MESSAGE,
+                          {"Upgrade": f"mediator/{MIN_PROTOCOL}"})
+        if version > MAX_PROTOCOL:
+            return _error(400, "server_too_old",
+                          "区级服务器的版本比本机旧，暂不能同步。请联系区级管理员升级服务器。")
+        if scope["method"] in ("POST", "PUT"):
+            length = headers.get("content-length")
+            if length is None:
+                return _error(411, "no_length", "请求必须声明 Content-Length。")
+            if not length.isdigit() or int(length) > MAX_REQUEST_BYTES:
+                return _error(413, "too_large", "请求过大，超过服务器允许的上限。")
+        return None
 
 
 def create_app(db_url: str, data_dir: Path) -> FastAPI:

@@ -100,15 +100,18 @@ REVOKED_MESSAGE = ("这台电脑的同步授权已被撤销。未同步的修改
 
 
 def authenticate(s: Session, bearer: str) -> Principal:
-    tok = s.get(Token, hash_secret(bearer)) if bearer else None
-    if tok is None or tok.kind != "access":
+    """The studio and device of an access token (one indexed query per request)."""
+    row = s.execute(
+        select(Token.kind, Token.expires_at, Device.studio_id, Device.id, Device.revoked_at)
+        .join(Device, Device.id == Token.device_id)
+        .where(Token.token_hash == hash_secret(bearer))).first() if bearer else None
+    if row is None or row.kind != "access":
         raise AuthError("bad_token", "同步凭据无效，请重新注册这台电脑。")
-    device = s.get(Device, tok.device_id)
-    if device is None or device.revoked_at is not None:
+    if row.revoked_at is not None:
         raise AuthError("revoked", REVOKED_MESSAGE)
-    if tok.expires_at < utcnow():
+    if row.expires_at < utcnow():
         raise AuthError("expired", "访问令牌已过期。")
-    return Principal(device.studio_id, device.id)
+    return Principal(row.studio_id, row.id)
 
 
 def refresh(s: Session, refresh_token: str) -> TokenPair:

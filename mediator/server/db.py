@@ -9,6 +9,8 @@ sequences without gaps or duplicates.
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,13 +25,20 @@ from mediator.server.models import Studio
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The embedded SQLite server: WAL with synchronous=NORMAL survives a killed server
+# process (the OS holds the log) but not a power cut of the server host; the
+# production engine is PostgreSQL.  MEDIATOR_SERVER_SQLITE_SYNC=FULL trades
+# throughput for that too.
+SQLITE_SYNCHRONOUS = os.environ.get("MEDIATOR_SERVER_SQLITE_SYNC", "NORMAL").upper()
+if SQLITE_SYNCHRONOUS not in ("NORMAL", "FULL"):
+    SQLITE_SYNCHRONOUS = "FULL"
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute(f"PRAGMA synchronous={SQLITE_SYNCHRONOUS}")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
@@ -72,6 +81,7 @@ class ServerDB:
         self._read = sessionmaker(reader, expire_on_commit=False)
         self._write = sessionmaker(self.engine.execution_options(write=True),
                                    expire_on_commit=False)
+        self._write_lock = threading.Lock() if self.is_sqlite else None
 
     @property
     def is_sqlite(self) -> bool:
@@ -87,7 +97,13 @@ class ServerDB:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with self._write() as s, s.begin():
+        if self._write_lock is None:
+            with self._write() as s, s.begin():
+                yield s
+            return
+        # SQLite has one writer at a time; queueing on a Python lock hands it over at
+        # once, where SQLite's busy handler would sleep and poll (seconds under load).
+        with self._write_lock, self._write() as s, s.begin():
             yield s
 
     def lock_studio(self, s: Session, studio_id: str) -> Studio | None:

@@ -42,8 +42,9 @@ class ServerProcess:
     """``mediator-server serve`` as a child process on a random free port."""
 
     def __init__(self, root: Path, *, db_url: str | None = None,
-                 env: dict[str, str] | None = None) -> None:
+                 env: dict[str, str] | None = None, workers: int = 1) -> None:
         self.root = root
+        self.workers = workers
         self.db_url = db_url
         self.env = {"MEDIATOR_SERVER_RATE_LIMIT": "10000", **(env or {})}
         self.port = free_port()
@@ -64,7 +65,7 @@ class ServerProcess:
         full_env = {**os.environ, **self.env, **(env or {})}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mediator.server.cli", *self.base_args(), "serve",
-             "--host", "127.0.0.1", "--port", str(self.port)],
+             "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers)],
             cwd=REPO, env=full_env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
