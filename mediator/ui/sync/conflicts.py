@@ -1,0 +1,143 @@
+"""冲突处理 — conflicts side by side: this PC's version against the server's.
+
+Each conflict row lists only the fields that differ; the person keeps this PC's
+version or the server's (keeping this PC's is a new change, sent at the next sync).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediator.errors import MediatorError
+from mediator.services.sync import ConflictView, FieldDiff, SyncService
+from mediator.services.workspace import Workspace
+from mediator.ui.tasks import TaskRunner
+
+FIELD_LABELS = {
+    "summary": "纠纷简要情况", "requests": "申请事项", "status": "案件状态",
+    "dispute_type": "纠纷类型", "source": "案件来源", "referral_note": "移送说明",
+    "mediator_id": "调解员", "status_reason": "状态原因", "name": "姓名", "phone": "电话",
+    "address": "住址", "id_number": "身份证号", "role": "身份", "terms": "协议条款",
+    "facts": "主要事实", "deleted": "已删除",
+}
+
+
+class ConflictsPage(QWidget):
+    resolved = Signal(str)  # conflict id
+
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = SyncService(ws)
+        self._runner = runner
+        self._conflicts: list[ConflictView] = []
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self._select)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("This PC"), self.tr("District server")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.keep_mine = QPushButton(self.tr("Keep this PC's version"))
+        self.keep_theirs = QPushButton(self.tr("Keep the server's version"))
+        self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
+        self.keep_theirs.clicked.connect(lambda: self._resolve("theirs"))
+        self.empty = QLabel(self.tr("No conflicts. Every change reached the server."))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_mine)
+        buttons.addWidget(self.keep_theirs)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.note)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.list)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(split, 1)
+        self._split = split
+        self.reload()
+
+    def reload(self) -> None:
+        self._runner.run(self._service.conflicts, self._show, self._failed_load)
+
+    def _failed_load(self, exc: BaseException) -> None:
+        if not isinstance(exc, MediatorError):
+            raise exc
+        self.note.setText(exc.message)
+
+    def _show(self, conflicts: list[ConflictView]) -> None:
+        self._conflicts = conflicts
+        self.list.clear()
+        for c in conflicts:
+            item = QListWidgetItem(f"{c.title}\n{c.created_at.astimezone():%m-%d %H:%M}")
+            self.list.addItem(item)
+        self.empty.setVisible(not conflicts)
+        self._split.setVisible(bool(conflicts))
+        if conflicts:
+            self.list.setCurrentRow(0)
+        self._select(0 if conflicts else -1)
+
+    def _select(self, row: int) -> None:
+        enabled = 0 <= row < len(self._conflicts)
+        self.keep_mine.setEnabled(enabled)
+        self.keep_theirs.setEnabled(enabled)
+        self.table.setRowCount(0)
+        if not enabled:
+            self.note.clear()
+            return
+        c = self._conflicts[row]
+        self.note.setText(self.tr(
+            "This record was changed on this PC and on another PC of the studio before "
+            "they synced. The server kept the other version; nothing was lost. Choose which "
+            "to keep."))
+        diffs = list(c.diffs)
+        if c.mine_deleted != c.theirs_deleted:
+            yes, no = self.tr("yes"), self.tr("no")
+            diffs.insert(0, FieldDiff("deleted", yes if c.mine_deleted else no,
+                                      yes if c.theirs_deleted else no))
+        self.table.setRowCount(len(diffs))
+        for i, d in enumerate(diffs):
+            for col, text in enumerate((FIELD_LABELS.get(d.field, d.field), d.mine, d.theirs)):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()
+
+    def _resolve(self, choice: str) -> None:
+        row = self.list.currentRow()
+        if not 0 <= row < len(self._conflicts):
+            return
+        cid = self._conflicts[row].id
+        self.keep_mine.setEnabled(False)
+        self.keep_theirs.setEnabled(False)
+
+        def done(_: object) -> None:
+            self.resolved.emit(cid)
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, MediatorError):
+                raise exc
+            self.note.setText(exc.message)
+            self.reload()
+
+        self._runner.run(lambda: self._service.resolve(cid, choice), done, failed)
+

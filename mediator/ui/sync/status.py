@@ -1,0 +1,142 @@
+"""The sync part of the status bar: last sync, pending changes, open conflicts, "sync now".
+
+Rounds run on a network runner of the widget's own (never the GUI thread, never
+the database worker that saves forms).  While the server answers, the widget
+syncs every ``interval``; when it does not, it backs off exponentially (30 s,
+1 min, 2 min … 30 min) and keeps the app fully usable offline.  A revoked PC or a
+too-old app stops the timer and says why, in the user's language; nothing unsent
+is lost (it stays in the outbox).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from mediator.errors import MediatorError, SyncError, SyncErrorKind
+from mediator.services.sync import SyncService, SyncStatus
+from mediator.services.workspace import Workspace
+from mediator.sync.engine import SyncReport
+from mediator.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+DEFAULT_INTERVAL_S = 300
+BACKOFF_START_S = 30
+BACKOFF_MAX_S = 1800
+
+
+class SyncStatusWidget(QWidget):
+    synced = Signal(object)  # SyncReport
+    conflicts_changed = Signal(int)
+    enrol_requested = Signal()
+
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None, *,
+                 interval_s: int = DEFAULT_INTERVAL_S, network: TaskRunner | None = None) -> None:
+        super().__init__(parent)
+        self._service = SyncService(ws)
+        self._db_runner = runner
+        self._net = network or TaskRunner(self)
+        self._interval_s = interval_s
+        self._backoff_s = 0
+        self._running = False
+        self._stopped_reason = ""
+        self._status = SyncStatus(False)
+        self.label = QLabel()
+        self.button = QPushButton(self.tr("Sync now"))
+        self.button.clicked.connect(self.sync_now)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.sync_now)
+        self.refresh()
+
+    # ------------------------------------------------------------------ status
+    def refresh(self) -> None:
+        """Re-read last sync / pending / conflicts (on the database worker)."""
+        self._db_runner.run(self._service.status, self._show, self._failed_status)
+
+    def _failed_status(self, exc: BaseException) -> None:
+        log.warning("sync status unavailable: %s", type(exc).__name__)
+
+    def _show(self, status: SyncStatus) -> None:
+        previous = self._status.open_conflicts
+        self._status = status
+        if not status.enrolled:
+            self.label.setText(self.tr("Not connected to a district server"))
+            self.button.setText(self.tr("Connect…"))
+            return
+        self.button.setText(self.tr("Sync now"))
+        when = (status.last_sync_at.astimezone().strftime("%m-%d %H:%M")
+                if status.last_sync_at else self.tr("never"))
+        text = self.tr("Last sync: %1 · pending: %2 · conflicts: %3").replace(
+            "%1", when).replace("%2", str(status.pending)).replace(
+            "%3", str(status.open_conflicts))
+        problem = self._stopped_reason or (status.last_error if self._backoff_s else "")
+        if status.revoked and status.last_error:
+            problem = status.last_error
+        if problem:
+            text += " · " + problem
+        self.label.setText(text)
+        self.label.setToolTip(problem)
+        if status.open_conflicts != previous:
+            self.conflicts_changed.emit(status.open_conflicts)
+        if not self.timer.isActive() and not self._running and not self._stopped_reason \
+                and not status.revoked:
+            self._schedule(self._interval_s)
+
+    # ------------------------------------------------------------------ rounds
+    def sync_now(self) -> None:
+        if not self._status.enrolled:
+            self.enrol_requested.emit()
+            return
+        if self._running:
+            return
+        self._running = True
+        self._stopped_reason = ""
+        self.button.setEnabled(False)
+        self.label.setText(self.tr("Syncing…"))
+        self._net.run(self._service.sync_now, self._done, self._failed)
+
+    def _done(self, report: SyncReport) -> None:
+        self._running = False
+        self._backoff_s = 0
+        self.button.setEnabled(True)
+        self.synced.emit(report)
+        self._schedule(self._interval_s)
+        self.refresh()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._running = False
+        self.button.setEnabled(True)
+        if not isinstance(exc, MediatorError):
+            raise exc
+        kind = exc.kind if isinstance(exc, SyncError) else None
+        if kind in (SyncErrorKind.AUTH, SyncErrorKind.UPGRADE):
+            self._stopped_reason = exc.message  # a person must act: no retrying
+            self.timer.stop()
+        else:
+            self._backoff_s = min(BACKOFF_MAX_S, max(BACKOFF_START_S, self._backoff_s * 2))
+            self._schedule(self._backoff_s)
+        self.refresh()
+
+    def _schedule(self, seconds: int) -> None:
+        self.timer.start(seconds * 1000)
+
+    @property
+    def backoff_s(self) -> int:
+        return self._backoff_s
+
+    def next_attempt(self) -> dt.timedelta | None:
+        return dt.timedelta(milliseconds=self.timer.remainingTime()) \
+            if self.timer.isActive() else None
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        self._net.shutdown()
