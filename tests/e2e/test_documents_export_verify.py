@@ -17,7 +17,6 @@ import pytest
 
 from mediator.documents import signing
 from mediator.paths import DataDir
-from mediator.services.documents.demo import sign_demo_agreements
 from mediator.services.workspace import Workspace, open_workspace
 from tests.documents.poppler import pdfsig, pdftotext, poppler
 from tests.services.documents.builders import (
@@ -124,22 +123,42 @@ def test_export_of_a_demo_case_in_a_subprocess(tmp_path: Path) -> None:
     assert mediator(data_dir, "demo", "--cases", "40", "--seed", "3").returncode == 0
     ws: Workspace = open_workspace(data_dir)
     try:
-        assert sign_demo_agreements(ws, 1) == 1
-        from sqlalchemy import select
+        from sqlalchemy import func, select
 
-        from mediator.store.models import Agreement, Case
+        from mediator.store.models import (
+            Agreement,
+            Case,
+            FollowUp,
+            InvestigationRecord,
+            SessionRecord,
+        )
         with ws.db.read() as s:
-            case_no, source = s.execute(select(Case.case_no, Case.source).join(
-                Agreement, Agreement.case_id == Case.id)).one()
+            # `mediator demo` finalises some of its agreements: export one of those cases.
+            case_id, case_no, source = s.execute(
+                select(Case.id, Case.case_no, Case.source)
+                .join(Agreement, Agreement.case_id == Case.id)
+                .where(Agreement.status == "final").order_by(Case.case_no).limit(1)).one()
+            counts = {
+                prefix: s.execute(select(func.count()).select_from(model)
+                                  .where(model.case_id == case_id)).scalar_one()
+                for prefix, model in (("investigation", InvestigationRecord),
+                                      ("session", SessionRecord), ("followup", FollowUp))
+            }
     finally:
         ws.close()
     out = tmp_path / "out"
     run = mediator(data_dir, "export", case_no, "--out", str(out))
     assert run.returncode == 0, run.stderr
+    written = {p.name for p in out.iterdir()}
     expected = {"registration.pdf", "notice.pdf", "agreement.pdf", "dossier.pdf"}
     if source == "party_application":
         expected.add("application.pdf")
-    assert {p.name for p in out.iterdir()} == expected
+    for prefix, n in counts.items():
+        expected |= {f"{prefix}-{i}.pdf" for i in range(1, n + 1)}
+    # Everything the case's records call for is there; anything more is one of the
+    # other named documents (an agent's authorisation, a confirmation packet).
+    assert expected <= written
+    assert written - expected <= {"authorisation.pdf", "confirmation.pdf"}
     assert "Signature is Valid." in pdfsig(out / "agreement.pdf")
     assert not list(out.glob(".*.tmp"))
     missing = mediator(data_dir, "export", "（2026）桂城人调字第9999号", "--out", str(out))
