@@ -45,6 +45,7 @@ _CJK = (
 )
 _CJK_CHAR = re.compile(f"([{_CJK}])")
 _SPACES = re.compile(r"\s+")
+_UNIGRAM_TOKEN = re.compile(f"[{_CJK}]|[^{_CJK}\\s]+")
 
 
 def normalise(value: str) -> str:
@@ -53,8 +54,12 @@ def normalise(value: str) -> str:
 
 
 def unigram_body(value: str) -> str:
-    """Put every CJK character in its own token for the unicode61 index."""
-    return _SPACES.sub(" ", _CJK_CHAR.sub(r" \1 ", value)).strip()
+    """Put every CJK character in its own token for the unicode61 index.
+
+    One findall (each CJK character, or a run of anything else but spaces) joined
+    by spaces: the same text as spacing out each CJK character with a template
+    substitution, at a fraction of the cost when indexing many cases."""
+    return " ".join(_UNIGRAM_TOKEN.findall(value))
 
 
 def build_body(fields: Iterable[str]) -> tuple[str, str]:
