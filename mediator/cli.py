@@ -215,7 +215,7 @@ def cmd_sync(args: argparse.Namespace, data_dir: DataDir) -> int:
     from mediator.services.sync import SyncService
 
     with _open(data_dir) as ws:
-        report = SyncService(ws).sync_now()
+        report = SyncService(ws).sync_now(full_check=True)  # a scheduled task can afford it
     print(report.summary())
     return EXIT_OK
 

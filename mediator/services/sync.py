@@ -152,24 +152,27 @@ class SyncService:
         if answer.case_prefix and studio.case_prefix != answer.case_prefix:
             studio.case_prefix = answer.case_prefix  # every PC of a studio numbers alike
         if mediator_name and not meta.get(META_MEDIATOR):
-            mediator = Mediator(studio_id=answer.studio_id, name=mediator_name, role="mediator")
+            # As the first-run set-up does: the person setting up this PC heads it.
+            mediator = Mediator(studio_id=answer.studio_id, name=mediator_name, role="head")
             s.add(mediator)
             s.flush()
             s.merge(Meta(key=META_MEDIATOR, value=mediator.id))
             outbox.enqueue(s, "mediator", mediator.id)
 
     # ------------------------------------------------------------------ sync
-    def engine(self, *, clock: Callable[[], float] | None = None, transport: Any = None
-               ) -> SyncEngine:
-        kw: dict[str, Any] = {"transport": transport, "case_text": _case_text}
+    def engine(self, *, clock: Callable[[], float] | None = None, transport: Any = None,
+               full_check: bool | None = None) -> SyncEngine:
+        kw: dict[str, Any] = {"transport": transport, "case_text": _case_text,
+                              "full_check": full_check}
         if clock is not None:
             kw["clock"] = clock
         return SyncEngine(self._db, **kw)
 
-    def sync_now(self, *, clock: Callable[[], float] | None = None,
-                 transport: Any = None) -> SyncReport:
-        """One full round (push, pull, digest check); raises SyncError with a kind."""
-        eng = self.engine(clock=clock, transport=transport)
+    def sync_now(self, *, clock: Callable[[], float] | None = None, transport: Any = None,
+                 full_check: bool | None = None) -> SyncReport:
+        """One full round (push, pull, digest check); raises SyncError with a kind.
+        ``full_check`` recounts the local digest over every row (default: every 6 h)."""
+        eng = self.engine(clock=clock, transport=transport, full_check=full_check)
         report = eng.run_once()
         self._tell_server_resolved(eng)
         self._ws.studio._cached = None

@@ -90,6 +90,11 @@ class ServerClient:
             resp = self._http.request(method, path, content=data, params=params,
                                       headers=headers)
         except httpx.HTTPError as exc:
+            if _certificate_problem(exc):
+                raise SyncError(
+                    "区级服务器的证书无法验证，已拒绝连接"
+                    "（请确认服务器地址，并在设置中指定区级 CA 证书）。",
+                    kind=SyncErrorKind.PROTOCOL) from exc
             raise SyncError(NETWORK_MESSAGE, kind=SyncErrorKind.NETWORK) from exc
         req = resp.request
         self.bytes_sent += (len(data or b"") + len(method) + len(req.url.raw_path) + 12
@@ -104,6 +109,17 @@ class ServerClient:
             except ValueError as exc:
                 raise SyncError("区级服务器的回答无法识别。", kind=SyncErrorKind.PROTOCOL) from exc
         return resp.content
+
+
+def _certificate_problem(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        if "CERTIFICATE_VERIFY_FAILED" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 class ServerRefused(SyncError):

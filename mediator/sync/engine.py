@@ -44,6 +44,7 @@ from mediator.store.models import (
     Case,
     CaseParty,
     LeasedNumberBlock,
+    Meta,
     OutboxEntry,
     Party,
     Studio,
@@ -78,6 +79,8 @@ CaseText = Callable[[Case, list[Party]], list[str]]
 """The full-text fields of a case (services.cases.searchable_fields), for the index."""
 
 LEASE_LOW_WATER = 30
+FULL_CHECK_EVERY = dt.timedelta(hours=6)
+META_FULL_CHECK = "sync_full_digest_at"
 MAX_PUSH_BATCHES = 1000  # per round (500k rows); the rest goes next round
 
 
@@ -136,7 +139,7 @@ class SyncEngine:
 
     def __init__(self, db: Database, *, clock: Callable[[], float] = time.time,
                  transport: Any = None, page_size: int = DEFAULT_PULL_LIMIT,
-                 case_text: CaseText | None = None) -> None:
+                 case_text: CaseText | None = None, full_check: bool | None = None) -> None:
         self.db = db
         self.data_dir = db.data_dir
         self.clock = clock
@@ -145,6 +148,7 @@ class SyncEngine:
         self.client: ServerClient | None = None
         self.case_text = case_text
         self._server_digest: str | None = None
+        self.full_check = full_check  # None: every FULL_CHECK_EVERY
 
     # ------------------------------------------------------------------ state
     def state(self) -> SyncState:
@@ -488,6 +492,7 @@ class SyncEngine:
 
     def _apply_rows(self, s: Session, st: SyncState, page: PullPage, report: SyncReport, *,
                     page_no: int, keep_cursor: bool) -> None:
+        repair = keep_cursor  # a repair pull re-reads the feed from 0; it sets what differs
         state = s.get(SyncState, 1)
         assert state is not None
         digest = state.digest
@@ -504,13 +509,15 @@ class SyncEngine:
                 continue  # an entity of a newer desktop version
             known = dict(s.execute(select(model.id, model.version)
                                    .where(model.id.in_([r.id for r in rows]))).all())
-            stale = [r.id for r in rows if r.id in known and known[r.id] < r.version]
+            stale = [r.id for r in rows if r.id in known and (
+                known[r.id] < r.version or (repair and known[r.id] != r.version))]
             existing = {o.id: o for o in s.execute(
                 select(model).where(model.id.in_(stale)).options(lazyload("*"))).scalars()
                 } if stale else {}
             fresh: dict[tuple[str, ...], list[dict[str, Any]]] = {}
             for r in rows:
-                if r.id in known and known[r.id] >= r.version:
+                if r.id in known and (known[r.id] == r.version
+                                      or (known[r.id] > r.version and not repair)):
                     continue  # already here (our own push coming back, or newer)
                 if r.id in pending:
                     report.deferred.append(r.id)
@@ -613,8 +620,14 @@ class SyncEngine:
         digest = self._server_digest
         if digest is None:
             digest = DigestInfo.model_validate(self.call(st, "GET", "/digest")).digest
-        if self._local_digest(recompute=False) == digest:
+        # The running digest follows every version the engine wrote; a full count over
+        # the rows themselves (what a damaged or hand-edited database would break) runs
+        # when asked (``mediator sync``) and otherwise every FULL_CHECK_EVERY.
+        full = self._full_check_due()
+        if self._local_digest(recompute=full) == digest:
             report.digest_ok = True
+            if full:
+                self._note_full_check()
             return
         # The digest of the page may predate a push that landed since: ask afresh.
         digest = DigestInfo.model_validate(self.call(st, "GET", "/digest")).digest
@@ -625,6 +638,26 @@ class SyncEngine:
         self._pull(st, report, repair=True)
         report.repaired = True
         report.digest_ok = self._local_digest(recompute=True) == digest
+        if report.digest_ok:
+            self._note_full_check()
+
+    def _full_check_due(self) -> bool:
+        if self.full_check is not None:
+            return self.full_check
+        with self.db.read() as s:
+            last = s.execute(select(Meta.value).where(Meta.key == META_FULL_CHECK)
+                             ).scalar_one_or_none()
+        if last is None:
+            return True
+        try:
+            when = dt.datetime.fromisoformat(last)
+        except ValueError:
+            return True
+        return self._now() - when > FULL_CHECK_EVERY
+
+    def _note_full_check(self) -> None:
+        with self.db.write() as s:
+            s.merge(Meta(key=META_FULL_CHECK, value=self._now().isoformat()))
 
     def _local_digest(self, *, recompute: bool) -> str:
         if not recompute:

@@ -125,9 +125,9 @@ class Pc:
     def enrol(self, url: str, code: str) -> None:
         self.sync.enrol(url, code, device_name=self.data.root.name)
 
-    def run_sync(self) -> SyncReport:
+    def run_sync(self, *, full_check: bool | None = None) -> SyncReport:
         return self.sync.sync_now(clock=lambda: time.time() + self.clock_offset,
-                                  transport=self.transport)
+                                  transport=self.transport, full_check=full_check)
 
     def register(self, summary: str = "", **changes: Any) -> CaseRef:
         reg = water_leak(registered_on=dt.date.today(), **changes)

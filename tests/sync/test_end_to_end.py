@@ -106,3 +106,126 @@ def test_client_refuses_plain_http_except_loopback(make_pc: Callable[..., Pc], b
     with pytest.raises(SyncError, match="https"):
         pc.sync.enrol(bad, "ABCD-EFGH-IJKL")
     assert not pc.sync.status().enrolled
+
+
+def test_digest_mismatch_triggers_a_repair_pull_never_a_wipe(
+        server: ServerProcess, make_pc: Callable[..., Pc]) -> None:
+    from sqlalchemy import text
+
+    a1 = make_pc("a1")
+    a1.enrol(server.url, server.new_studio(COMMITTEE_A, "桂城"))
+    a1.run_sync()
+    refs = [a1.register(f"校验{i}") for i in range(3)]
+    a1.run_sync()
+    # Damage the local copy behind the engine's back: a wrong version and a lost summary.
+    with a1.ws.db.write() as s:
+        s.execute(text("UPDATE \"case\" SET version = 1, summary = '' WHERE id = :id"),
+                  {"id": refs[0].id})
+    assert a1.run_sync(full_check=False).digest_ok  # the running digest cannot see it
+    report = a1.run_sync(full_check=True)
+    assert report.repaired and report.digest_ok
+    cases = a1.cases()
+    assert set(cases) == {r.id for r in refs}
+    assert cases[refs[0].id].summary == "校验0"
+
+
+def test_append_only_records_merge_as_a_union_and_signed_documents_stay(
+        server: ServerProcess, make_pc: Callable[..., Pc]) -> None:
+    import datetime as dt
+    import hashlib
+
+    from sqlalchemy import select
+
+    from mediator.store import outbox
+    from mediator.store.models import Agreement, SessionRecord
+    from mediator.sync.engine import blob_file
+
+    a1, a2 = make_pc("a1"), make_pc("a2")
+    a1.enrol(server.url, server.new_studio(COMMITTEE_A, "桂城"))
+    a2.enrol(server.url, server.code(COMMITTEE_A))
+    a1.run_sync()
+    ref = a1.register("有调解记录的案件")
+    a1.run_sync()
+    a2.run_sync()
+    studio_id = a1.ws.studio.context()[0].id
+    for pc, what in ((a1, "第一次调解"), (a2, "第二次调解")):  # offline on both PCs
+        with pc.ws.db.write() as s:
+            rec = SessionRecord(studio_id=studio_id, case_id=ref.id, subject=what,
+                                held_at=dt.datetime.now(dt.UTC))
+            s.add(rec)
+            s.flush()
+            outbox.enqueue(s, "session_record", rec.id)
+    for pc in (a1, a2, a1):
+        assert pc.run_sync().conflicts == 0
+    for pc in (a1, a2):
+        with pc.ws.db.read() as s:
+            subjects = sorted(s.execute(select(SessionRecord.subject)).scalars())
+        assert subjects == ["第一次调解", "第二次调解"]
+
+    # A signed agreement's PDF is never replaced by a later push.
+    pdf = b"%PDF-1.7 signed agreement"
+    sha = hashlib.sha256(pdf).hexdigest()
+    blob_file(a1.data, sha).parent.mkdir(parents=True, exist_ok=True)
+    blob_file(a1.data, sha).write_bytes(pdf)
+    with a1.ws.db.write() as s:
+        agr = Agreement(studio_id=studio_id, case_id=ref.id, status="final", signed_blob=sha)
+        s.add(agr)
+        s.flush()
+        agr_id = agr.id
+        outbox.enqueue(s, "agreement", agr_id)
+    a1.run_sync()
+    a2.run_sync()
+    assert blob_file(a2.data, sha).read_bytes() == pdf
+    other = b"%PDF-1.7 another file"
+    other_sha = hashlib.sha256(other).hexdigest()
+    blob_file(a2.data, other_sha).parent.mkdir(parents=True, exist_ok=True)
+    blob_file(a2.data, other_sha).write_bytes(other)
+    with a2.ws.db.write() as s:
+        agr = s.get(Agreement, agr_id)
+        assert agr is not None
+        agr.signed_blob = other_sha
+        outbox.enqueue(s, "agreement", agr_id)
+    a2.run_sync()
+    with a2.ws.db.read() as s:
+        assert s.get(Agreement, agr_id).signed_blob == sha  # the server's copy came back
+    a1.run_sync()
+    with a1.ws.db.read() as s:
+        assert s.get(Agreement, agr_id).signed_blob == sha
+
+
+@pytest.mark.postgres
+def test_two_server_processes_share_one_postgresql(
+        tmp_path, make_pc: Callable[..., Pc]) -> None:
+    import threading
+
+    from tests.sync.conftest import PG_URL, _pg_fresh
+
+    if not PG_URL:
+        pytest.skip("MEDIATOR_TEST_PG_URL not set")
+    _pg_fresh(PG_URL)
+    s1 = ServerProcess(tmp_path / "s1", db_url=PG_URL)
+    s2 = ServerProcess(tmp_path / "s2", db_url=PG_URL)
+    for srv in (s1, s2):
+        srv.root.mkdir()
+        srv.start()
+    try:
+        a1, a2 = make_pc("a1"), make_pc("a2")
+        a1.enrol(s1.url, s1.new_studio(COMMITTEE_A, "桂城"))
+        a2.enrol(s2.url, s1.code(COMMITTEE_A))
+        a1.run_sync()
+        a2.run_sync()
+        refs = [a1.register(f"一号机{i}") for i in range(10)]
+        refs += [a2.register(f"二号机{i}") for i in range(10)]
+        threads = [threading.Thread(target=pc.run_sync) for pc in (a1, a2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        for pc in (a1, a2, a1):
+            report = pc.run_sync()
+        assert report.digest_ok
+        assert set(a1.cases()) == set(a2.cases()) == {r.id for r in refs}
+        assert len(set(a2.case_numbers())) == 20
+    finally:
+        s1.stop()
+        s2.stop()
