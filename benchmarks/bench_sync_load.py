@@ -2,8 +2,8 @@
 
 Each simulated studio is a protocol client (enrolled with its own one-time code
 and tokens) whose round is what a desktop's incremental sync sends: a push of
-one new case with its parties and roles (5 rows), then a pull from its cursor
-(the last page carries the digest).  All 200 start together; the figure is the
+one new case with its parties and roles (5 rows) whose answer carries the pull
+page from its cursor (with the digest), as the desktop's last batch does.  All 200 start together; the figure is the
 p95 of their round times and the error count, next to the same round run by a
 single studio alone.  Target: 0 errors, p95 ≤ 1 s.
 
@@ -99,9 +99,11 @@ class SimStudio:
 
     async def round(self) -> float:
         t0 = time.perf_counter()
-        await self.conn.request("POST", f"{API}/push", self.token,
-                                {"batch_id": new_id(), "changes": _case_rows(), "audit": []})
-        more = True
+        _, result = await self.conn.request(
+            "POST", f"{API}/push", self.token,
+            {"batch_id": new_id(), "changes": _case_rows(), "audit": [],
+             "pull_cursor": self.cursor})
+        self.cursor, more = result["page"]["cursor"], result["page"]["more"]
         while more:
             _, page = await self.conn.request("GET", f"{API}/pull?cursor={self.cursor}",
                                               self.token)

@@ -87,6 +87,7 @@ def push(db: ServerDB, studio_id: str, device_id: str, req: PushRequest) -> Push
         if done is not None:
             stored = PushResult.model_validate(done.result)
             stored.replayed = True
+            stored.page = None
             return stored
         ids = [c.id for c in req.changes]
         rows = {r.id: r for r in s.execute(

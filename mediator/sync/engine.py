@@ -148,6 +148,7 @@ class SyncEngine:
         self.client: ServerClient | None = None
         self.case_text = case_text
         self._server_digest: str | None = None
+        self._pulled = False  # the last push's answer carried the whole pull
         self.full_check = full_check  # None: every FULL_CHECK_EVERY
 
     # ------------------------------------------------------------------ state
@@ -172,7 +173,8 @@ class SyncEngine:
             try:
                 self._leases(st)
                 self._push(st, report)
-                self._pull(st, report)
+                if not self._pulled:
+                    self._pull(st, report)
                 self._download_blobs(st, report)
                 self._check_digest(st, report)
             except SyncError as exc:
@@ -274,12 +276,29 @@ class SyncEngine:
                 return
             req = PushRequest.model_validate(batch.body)
             self._upload_blobs(st, req, report)
-            result = PushResult.model_validate(
-                self.call(st, "POST", "/push", body=batch.body))
+            body = batch.body
+            last = self._outbox_drained(batch)
+            if last:  # the answer brings the first pull page with it
+                body = {**batch.body, "pull_cursor": st.cursor}
+            result = PushResult.model_validate(self.call(st, "POST", "/push", body=body))
             if result.batch_id != batch.batch_id:
                 raise SyncError("区级服务器的回答与所发批次不符。", kind=SyncErrorKind.PROTOCOL)
-            if self._apply_push_result(st, batch, req, result, report):
+            waiting = self._apply_push_result(st, batch, req, result, report)
+            if result.page is not None and last and not waiting:
+                if result.page.rows or result.page.cursor != st.cursor:
+                    self._apply_page(st, result.page, report, 1, keep_cursor=False)
+                if not result.page.more:
+                    self._server_digest = result.page.digest
+                    self._pulled = True
+                    return
+            if waiting:
                 return  # rows waiting for a blob: not again in this round
+
+    def _outbox_drained(self, batch: SyncBatch) -> bool:
+        """True if ``batch`` holds every change waiting (no outbox entry beyond it)."""
+        with self.db.read() as s:
+            return s.execute(select(OutboxEntry.seq).where(
+                OutboxEntry.seq > batch.upto_outbox_seq).limit(1)).first() is None
 
     def _pending_batch(self) -> SyncBatch | None:
         with self.db.read() as s:

@@ -81,10 +81,21 @@ class AuditIn(_Model):
     data: dict[str, Any]
 
 
+class PullPage(_Model):
+    rows: list[WireRow]
+    cursor: int  # the feed sequence up to which this page is complete
+    more: bool
+    # On the last page: the studio's digest in the same snapshot (saves a round trip).
+    digest: str | None = None
+
+
 class PushRequest(_Model):
     batch_id: str = Field(pattern=UUID_RE.pattern)
     changes: list[Change] = Field(default_factory=list, max_length=MAX_BATCH_CHANGES)
     audit: list[AuditIn] = Field(default_factory=list, max_length=MAX_AUDIT_EVENTS)
+    # With the last batch of a round: also answer the first pull page from this cursor,
+    # so an incremental sync is one exchange.
+    pull_cursor: int | None = Field(default=None, ge=0)
 
 
 Outcome = Literal["applied", "unchanged", "conflict", "missing_blob", "rejected"]
@@ -104,14 +115,7 @@ class PushResult(_Model):
     results: list[ChangeResult]
     audit_stored: int = 0
     replayed: bool = False
-
-
-class PullPage(_Model):
-    rows: list[WireRow]
-    cursor: int  # the feed sequence up to which this page is complete
-    more: bool
-    # On the last page: the studio's digest in the same snapshot (saves a round trip).
-    digest: str | None = None
+    page: PullPage | None = None  # when the request carried pull_cursor
 
 
 class DigestInfo(_Model):
