@@ -3,7 +3,8 @@
 Each simulated studio is a protocol client (enrolled with its own one-time code
 and tokens) whose round is what a desktop's incremental sync sends: a push of
 one new case with its parties and roles (5 rows) whose answer carries the pull
-page from its cursor (with the digest), as the desktop's last batch does.  All 200 start together; the figure is the
+page from its cursor (with the digest), as the desktop's last batch does.  All
+200 start together; the figure is the
 p95 of their round times and the error count, next to the same round run by a
 single studio alone.  Target: 0 errors, p95 ≤ 1 s.
 

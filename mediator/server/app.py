@@ -218,16 +218,20 @@ def create_app(db_url: str, data_dir: Path) -> FastAPI:
         # Serialised once here (FastAPI would validate the model a second time).
         body = result.model_dump_json(exclude={"page"})
         if req.pull_cursor is not None:
-            page = feed.pull(db, who.studio_id, req.pull_cursor, DEFAULT_PULL_LIMIT)
+            page = feed.pull(db, who.studio_id, req.pull_cursor, DEFAULT_PULL_LIMIT,
+                             skip_device=who.device_id)
             body = body[:-1] + ',"page":' + json.dumps(
                 page, ensure_ascii=False, separators=(",", ":")) + "}"
         return Response(body, media_type="application/json")
 
     @app.get(f"{API}/pull", response_model=PullPage)
     def pull(who: Auth, cursor: Annotated[int, Query(ge=0)] = 0,
-             limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT
-             ) -> Response:
-        page = feed.pull(db, who.studio_id, cursor, limit)
+             limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+             everything: Annotated[bool, Query(alias="all")] = False) -> Response:
+        """A page of the studio's feed; ``all`` includes this device's own writes
+        (a repair pull), which are otherwise left out."""
+        page = feed.pull(db, who.studio_id, cursor, limit,
+                         skip_device="" if everything else who.device_id)
         return Response(json.dumps(page, ensure_ascii=False, separators=(",", ":")),
                         media_type="application/json")
 

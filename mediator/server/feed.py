@@ -165,22 +165,29 @@ def _replaces_signed(row: Row, data: dict[str, Any]) -> bool:
             and data.get("signed_blob") != row.data.get("signed_blob"))
 
 
-def pull(db: ServerDB, studio_id: str, cursor: int, limit: int) -> dict[str, Any]:
+def pull(db: ServerDB, studio_id: str, cursor: int, limit: int, *,
+         skip_device: str = "") -> dict[str, Any]:
     """A page of the feed as a plain dict shaped like :class:`PullPage` (Core rows
-    straight to JSON: a first sync moves every row of the studio through here)."""
+    straight to JSON: a first sync moves every row of the studio through here).
+
+    Rows whose current version ``skip_device`` wrote itself are left out of the page
+    (it learnt their versions from its push results); the cursor still passes them."""
     t = Row.__table__
     with db.read() as s:
-        rows = s.execute(
-            select(t.c.entity, t.c.id, t.c.version, t.c.deleted, t.c.data, t.c.seq)
+        scanned = s.execute(
+            select(t.c.entity, t.c.id, t.c.version, t.c.deleted, t.c.data, t.c.seq,
+                   t.c.device_id)
             .where(t.c.studio_id == studio_id, t.c.seq > cursor)
             .order_by(t.c.seq).limit(limit + 1)).all()
-        more = len(rows) > limit
-        rows = rows[:limit]
+        more = len(scanned) > limit
+        scanned = scanned[:limit]
+        rows = [r for r in scanned if r.device_id != skip_device] if skip_device else scanned
         digest = None if more else s.execute(
             select(Studio.digest).where(Studio.id == studio_id)).scalar_one_or_none()
         return {"rows": [{"entity": r.entity, "id": r.id, "version": r.version,
                           "deleted": bool(r.deleted), "data": r.data} for r in rows],
-                "cursor": rows[-1].seq if rows else cursor, "more": more, "digest": digest}
+                "cursor": scanned[-1].seq if scanned else cursor, "more": more,
+                "digest": digest}
 
 
 def digest(db: ServerDB, studio_id: str) -> DigestInfo:

@@ -24,7 +24,6 @@ from mediator.store.models import (
     Mediator,
     Meta,
     OutboxEntry,
-    Party,
     Studio,
     SyncConflict,
     SyncState,
@@ -73,7 +72,9 @@ class ConflictView:
     diffs: tuple[FieldDiff, ...]
 
 
-def _case_text(case: Case, parties: list[Party]) -> list[str]:
+def _case_text(case: Case, parties: list[Any]) -> list[str]:
+    """The indexed fields of a case; ``parties`` have name, id_number, phone, address
+    and representative (Party rows or lighter result rows)."""
     return searchable_fields(case.case_no, case.summary, case.requests, case.referral_note,
                              parties)
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -61,11 +61,9 @@ from mediator.sync.protocol import (
     DEFAULT_PULL_LIMIT,
     LEASE_BLOCK,
     AuditIn,
-    Change,
     DigestInfo,
     Lease,
     PullPage,
-    PushRequest,
     PushResult,
     TokenPair,
     WireRow,
@@ -75,12 +73,13 @@ from mediator.sync.protocol import (
 
 log = logging.getLogger(__name__)
 
-CaseText = Callable[[Case, list[Party]], list[str]]
+CaseText = Callable[[Case, list[Any]], list[str]]
 """The full-text fields of a case (services.cases.searchable_fields), for the index."""
 
 LEASE_LOW_WATER = 30
 FULL_CHECK_EVERY = dt.timedelta(hours=6)
 META_FULL_CHECK = "sync_full_digest_at"
+META_REINDEX = "sync_reindex_cases"  # pulled cases whose search text is not yet rebuilt
 MAX_PUSH_BATCHES = 1000  # per round (500k rows); the rest goes next round
 
 
@@ -175,6 +174,7 @@ class SyncEngine:
                 self._push(st, report)
                 if not self._pulled:
                     self._pull(st, report)
+                self._flush_reindex()
                 self._download_blobs(st, report)
                 self._check_digest(st, report)
             except SyncError as exc:
@@ -274,8 +274,8 @@ class SyncEngine:
             batch = self._pending_batch() or self._make_batch(st)
             if batch is None:
                 return
-            req = PushRequest.model_validate(batch.body)
-            self._upload_blobs(st, req, report)
+            changes: list[dict[str, Any]] = batch.body["changes"]  # made by us: no re-check
+            self._upload_blobs(st, changes, report)
             body = batch.body
             last = self._outbox_drained(batch)
             if last:  # the answer brings the first pull page with it
@@ -283,7 +283,7 @@ class SyncEngine:
             result = PushResult.model_validate(self.call(st, "POST", "/push", body=body))
             if result.batch_id != batch.batch_id:
                 raise SyncError("区级服务器的回答与所发批次不符。", kind=SyncErrorKind.PROTOCOL)
-            waiting = self._apply_push_result(st, batch, req, result, report)
+            waiting = self._apply_push_result(st, batch, changes, result, report)
             if result.page is not None and last and not waiting:
                 if result.page.rows or result.page.cursor != st.cursor:
                     self._apply_page(st, result.page, report, 1, keep_cursor=False)
@@ -360,11 +360,12 @@ class SyncEngine:
             s.expunge(batch)
             return batch
 
-    def _upload_blobs(self, st: SyncState, req: PushRequest, report: SyncReport) -> None:
-        for c in req.changes:
-            if c.deleted:
+    def _upload_blobs(self, st: SyncState, changes: list[dict[str, Any]],
+                      report: SyncReport) -> None:
+        for c in changes:
+            if c["deleted"]:
                 continue
-            for sha in blob_refs(c.entity, c.data):
+            for sha in blob_refs(c["entity"], c["data"]):
                 path = blob_file(self.data_dir, sha)
                 if not path.exists():
                     continue  # the server answers missing_blob; the row waits
@@ -385,10 +386,11 @@ class SyncEngine:
                         break
                 report.blobs_up += 1
 
-    def _apply_push_result(self, st: SyncState, batch: SyncBatch, req: PushRequest,
-                           result: PushResult, report: SyncReport) -> bool:
+    def _apply_push_result(self, st: SyncState, batch: SyncBatch,
+                           changes: list[dict[str, Any]], result: PushResult,
+                           report: SyncReport) -> bool:
         """Apply the server's answer; True if some rows must wait for their blobs."""
-        sent = {c.id: c for c in req.changes}
+        sent = {c["id"]: c for c in changes}
         with self.db.write() as s:
             state = s.get(SyncState, 1)
             assert state is not None
@@ -403,7 +405,7 @@ class SyncEngine:
                     versions.update(s.execute(select(model.id, model.version)
                                               .where(model.id.in_(ids))).all())
             settled: dict[str, list[dict[str, Any]]] = {}
-            retry: list[Change] = []
+            retry: list[dict[str, Any]] = []
             for r in result.results:
                 change = sent.get(r.id)
                 if change is None or r.entity not in SYNCED_MODELS:
@@ -420,11 +422,12 @@ class SyncEngine:
                     local = wire_rows.get_row(s, r.entity, r.id)
                     if r.outcome == "conflict":
                         mine = (wire_rows.to_data(r.entity, local) if local is not None
-                                else change.data)
+                                else change["data"])
                         s.add(SyncConflict(
                             id=r.conflict_id or new_id(), entity=r.entity, row_id=r.id,
                             mine=mine,
-                            mine_deleted=local.deleted if local is not None else change.deleted,
+                            mine_deleted=(local.deleted if local is not None
+                                          else change["deleted"]),
                             theirs=r.server.data, theirs_deleted=r.server.deleted,
                             theirs_version=r.server.version))
                         report.conflicts += 1
@@ -444,7 +447,7 @@ class SyncEngine:
                                   updated_at=table.c.updated_at), params)
             s.execute(delete(OutboxEntry).where(OutboxEntry.seq <= batch.upto_outbox_seq))
             for c in retry:
-                s.add(OutboxEntry(entity=c.entity, entity_id=c.id, op="upsert"))
+                s.add(OutboxEntry(entity=c["entity"], entity_id=c["id"], op="upsert"))
             state.digest = digest
             state.audit_cursor = max(state.audit_cursor, batch.upto_audit_seq)
             s.execute(delete(SyncBatch).where(SyncBatch.batch_id == batch.batch_id))
@@ -482,8 +485,10 @@ class SyncEngine:
         cursor = 0 if repair else st.cursor
         page_no = 0
         while True:
-            page = PullPage.model_validate(self.call(
-                st, "GET", "/pull", params={"cursor": cursor, "limit": self.page_size}))
+            params: dict[str, Any] = {"cursor": cursor, "limit": self.page_size}
+            if repair:
+                params["all"] = "true"  # our own writes too: this copy may have lost them
+            page = PullPage.model_validate(self.call(st, "GET", "/pull", params=params))
             page_no += 1
             if page.rows or page.cursor != cursor:
                 self._apply_page(st, page, report, page_no, keep_cursor=repair)
@@ -556,11 +561,28 @@ class SyncEngine:
                 s.execute(insert(model), params)
         if page_no > 1 or len(page.rows) > 1:
             _failpoint("pull_apply")
-        self._reindex(s, self._cases_touched(s, applied))
+        # A case's parties may come pages after it: the index is brought up to date once,
+        # at the end of the pull; the list of cases to index commits with each page.
+        touched = self._cases_touched(s, applied)
+        if touched:
+            row = s.get(Meta, META_REINDEX)
+            waiting = set(row.value.split(",")) if row is not None and row.value else set()
+            s.merge(Meta(key=META_REINDEX, value=",".join(sorted(waiting | touched))))
         state.digest = digest
         if not keep_cursor:
             state.cursor = max(state.cursor, page.cursor)
             st.cursor = state.cursor
+
+    def _flush_reindex(self) -> None:
+        with self.db.read() as s:
+            if s.execute(select(Meta.key).where(Meta.key == META_REINDEX)).first() is None:
+                return
+        with self.db.write() as s:
+            row = s.get(Meta, META_REINDEX)
+            if row is None:
+                return
+            self._reindex(s, {c for c in row.value.split(",") if c})
+            s.delete(row)
 
     def _cases_touched(self, s: Session, rows: Iterable[tuple[str, str]]) -> set[str]:
         case_ids: set[str] = set()
@@ -582,19 +604,34 @@ class SyncEngine:
         return case_ids
 
     def _reindex(self, s: Session, case_ids: set[str]) -> None:
+        """Bring the full-text index up to date for ``case_ids`` (in bulk: a first pull
+        indexes every case of the studio)."""
         if not case_ids or self.case_text is None:
             return
         conn = s.connection()
         for chunk in _chunks(sorted(case_ids), 500):
-            cases = s.execute(select(Case).where(Case.id.in_(chunk))).scalars().all()
-            links = s.execute(select(CaseParty.case_id, Party).join(
-                Party, Party.id == CaseParty.party_id).where(
-                CaseParty.case_id.in_(chunk), CaseParty.deleted.is_(False))).all()
-            parties: dict[str, list[Party]] = {}
-            for case_id, party in links:
-                parties.setdefault(case_id, []).append(party)
+            cases = s.execute(select(Case).where(Case.id.in_(chunk))
+                              .options(lazyload("*"))).scalars().all()
+            links = s.execute(select(CaseParty.case_id, Party.name, Party.id_number,
+                                     Party.phone, Party.address, Party.representative)
+                              .join(Party, Party.id == CaseParty.party_id)
+                              .where(CaseParty.case_id.in_(chunk),
+                                     CaseParty.deleted.is_(False))
+                              .order_by(CaseParty.position)).all()
+            parties: dict[str, list[Any]] = {}
+            for link in links:
+                parties.setdefault(link.case_id, []).append(link)
+            indexed = set(conn.execute(text(
+                "SELECT local_id FROM case_search WHERE local_id IN "
+                f"({','.join(str(c.local_id) for c in cases) or 'NULL'})")).scalars())
+            fresh = []
             for c in cases:
-                search.upsert_case_text(conn, c.local_id, self.case_text(c, parties.get(c.id, [])))
+                fields = self.case_text(c, parties.get(c.id, []))
+                if c.local_id in indexed:
+                    search.upsert_case_text(conn, c.local_id, fields)
+                else:
+                    fresh.append((c.local_id, fields))
+            search.bulk_insert_case_text(conn, fresh)
 
     # ------------------------------------------------------------------ blobs down
     def _download_blobs(self, st: SyncState, report: SyncReport) -> None:
