@@ -46,6 +46,24 @@ def test_two_pcs_of_a_studio_share_cases_and_another_studio_sees_none(
     assert len(set(a1.case_numbers())) == 5
     status = a1.sync.status()
     assert status.pending == 0 and status.open_conflicts == 0 and status.last_sync_at
+    # Every PC's audit events reached the district (a union of the two chains).
+    import json
+
+    from sqlalchemy import text
+
+    from mediator.server.db import ServerDB
+
+    db = ServerDB(server.db_url or f"sqlite:///{server.root / 'server.sqlite3'}")
+    try:
+        with db.read() as s:
+            actions = list(s.execute(text(
+                "SELECT a.data FROM audit_copy a JOIN studio st ON st.id = a.studio_id "
+                "WHERE st.name = :n"), {"n": COMMITTEE_A}).scalars())
+    finally:
+        db.dispose()
+    events = [a if isinstance(a, dict) else json.loads(a) for a in actions]
+    registered = [e for e in events if e["action"] == "case.register"]
+    assert len(registered) == 5
 
 
 def test_concurrent_edit_becomes_a_conflict_resolved_side_by_side(
