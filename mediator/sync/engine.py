@@ -18,46 +18,40 @@ write lock for one short transaction at a time, so the app stays usable.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.attributes import flag_modified
 
 from mediator.domain.ids import new_id
 from mediator.errors import SyncError, SyncErrorKind
-from mediator.paths import DataDir
-from mediator.store import search
 from mediator.store.database import Database
 from mediator.store.models import (
     SYNCED_MODELS,
-    Agreement,
-    Attachment,
     AuditEvent,
     Case,
-    CaseParty,
     LeasedNumberBlock,
     Meta,
     OutboxEntry,
-    Party,
     Studio,
     SyncBatch,
     SyncConflict,
     Synced,
     SyncState,
 )
+from mediator.sync import blobs, index
 from mediator.sync import rows as wire_rows
+from mediator.sync.blobs import blob_file, blob_refs  # noqa: F401 - re-exported
 from mediator.sync.client import ServerClient, ServerRefused
+from mediator.sync.index import CaseText
 from mediator.sync.protocol import (
     BATCH_CHANGES,
-    BLOB_CHUNK_BYTES,
     DEFAULT_PULL_LIMIT,
     LEASE_BLOCK,
     AuditIn,
@@ -72,9 +66,6 @@ from mediator.sync.protocol import (
 )
 
 log = logging.getLogger(__name__)
-
-CaseText = Callable[[Case, list[Any]], list[str]]
-"""The full-text fields of a case (services.cases.searchable_fields), for the index."""
 
 LEASE_LOW_WATER = 30
 FULL_CHECK_EVERY = dt.timedelta(hours=6)
@@ -121,18 +112,6 @@ def _failpoint(name: str) -> None:
         os._exit(17)
 
 
-def blob_file(data_dir: DataDir, sha: str) -> Path:
-    return data_dir.blobs / sha[:2] / sha
-
-
-def blob_refs(entity: str, data: dict[str, Any]) -> list[str]:
-    if entity == "attachment" and data.get("sha256"):
-        return [str(data["sha256"])]
-    if entity == "agreement" and data.get("signed_blob"):
-        return [str(data["signed_blob"])]
-    return []
-
-
 class SyncEngine:
     """Sync one local database with the district server."""
 
@@ -175,7 +154,7 @@ class SyncEngine:
                 if not self._pulled:
                     self._pull(st, report)
                 self._flush_reindex()
-                self._download_blobs(st, report)
+                report.blobs_down += blobs.download(self._caller(st), self.db)
                 self._check_digest(st, report)
             except SyncError as exc:
                 self._note_error(exc)
@@ -230,6 +209,9 @@ class SyncEngine:
         st.access_expires_at = self._now() + dt.timedelta(seconds=pair.access_expires_in - 30)
         return st.access_token
 
+    def _caller(self, st: SyncState) -> Callable[..., Any]:
+        return lambda method, path, **kw: self.call(st, method, path, **kw)
+
     def call(self, st: SyncState, method: str, path: str, **kw: Any) -> Any:
         assert self.client is not None
         try:
@@ -275,7 +257,7 @@ class SyncEngine:
             if batch is None:
                 return
             changes: list[dict[str, Any]] = batch.body["changes"]  # made by us: no re-check
-            self._upload_blobs(st, changes, report)
+            report.blobs_up += blobs.upload(self._caller(st), self.data_dir, changes)
             body = batch.body
             last = self._outbox_drained(batch)
             if last:  # the answer brings the first pull page with it
@@ -360,32 +342,6 @@ class SyncEngine:
             s.expunge(batch)
             return batch
 
-    def _upload_blobs(self, st: SyncState, changes: list[dict[str, Any]],
-                      report: SyncReport) -> None:
-        for c in changes:
-            if c["deleted"]:
-                continue
-            for sha in blob_refs(c["entity"], c["data"]):
-                path = blob_file(self.data_dir, sha)
-                if not path.exists():
-                    continue  # the server answers missing_blob; the row waits
-                status = self.call(st, "GET", f"/blobs/{sha}/status")
-                if status["complete"]:
-                    continue
-                data = path.read_bytes()
-                if hashlib.sha256(data).hexdigest() != sha:
-                    log.error("local blob does not match its hash; not uploaded")
-                    continue
-                offset = int(status["received"]) if status["size"] == len(data) else 0
-                while True:
-                    chunk = data[offset:offset + BLOB_CHUNK_BYTES]
-                    status = self.call(st, "PUT", f"/blobs/{sha}", content=chunk,
-                                       params={"offset": offset, "size": len(data)})
-                    offset = int(status["received"])
-                    if status["complete"] or not chunk:
-                        break
-                report.blobs_up += 1
-
     def _apply_push_result(self, st: SyncState, batch: SyncBatch,
                            changes: list[dict[str, Any]], result: PushResult,
                            report: SyncReport) -> bool:
@@ -452,9 +408,10 @@ class SyncEngine:
             state.audit_cursor = max(state.audit_cursor, batch.upto_audit_seq)
             s.execute(delete(SyncBatch).where(SyncBatch.batch_id == batch.batch_id))
             st.audit_cursor = state.audit_cursor
-            self._reindex(s, self._cases_touched(s, [
+            index.reindex(s, index.cases_touched(s, [
                 (r.entity, r.id) for r in result.results
-                if r.outcome in ("conflict", "rejected") and r.server is not None]))
+                if r.outcome in ("conflict", "rejected") and r.server is not None]),
+                self.case_text)
         return bool(retry)
 
     def _adopt(self, s: Session, studio_id: str, row: WireRow, local: Synced | None,
@@ -563,7 +520,7 @@ class SyncEngine:
             _failpoint("pull_apply")
         # A case's parties may come pages after it: the index is brought up to date once,
         # at the end of the pull; the list of cases to index commits with each page.
-        touched = self._cases_touched(s, applied)
+        touched = index.cases_touched(s, applied)
         if touched:
             row = s.get(Meta, META_REINDEX)
             waiting = set(row.value.split(",")) if row is not None and row.value else set()
@@ -581,90 +538,8 @@ class SyncEngine:
             row = s.get(Meta, META_REINDEX)
             if row is None:
                 return
-            self._reindex(s, {c for c in row.value.split(",") if c})
+            index.reindex(s, {c for c in row.value.split(",") if c}, self.case_text)
             s.delete(row)
-
-    def _cases_touched(self, s: Session, rows: Iterable[tuple[str, str]]) -> set[str]:
-        case_ids: set[str] = set()
-        party_ids: list[str] = []
-        link_ids: list[str] = []
-        for entity, row_id in rows:
-            if entity == "case":
-                case_ids.add(row_id)
-            elif entity == "party":
-                party_ids.append(row_id)
-            elif entity == "case_party":
-                link_ids.append(row_id)
-        if link_ids:
-            case_ids.update(s.execute(select(CaseParty.case_id)
-                                      .where(CaseParty.id.in_(link_ids))).scalars())
-        if party_ids:
-            case_ids.update(s.execute(select(CaseParty.case_id)
-                                      .where(CaseParty.party_id.in_(party_ids))).scalars())
-        return case_ids
-
-    def _reindex(self, s: Session, case_ids: set[str]) -> None:
-        """Bring the full-text index up to date for ``case_ids`` (in bulk: a first pull
-        indexes every case of the studio)."""
-        if not case_ids or self.case_text is None:
-            return
-        conn = s.connection()
-        for chunk in _chunks(sorted(case_ids), 500):
-            cases = s.execute(select(Case).where(Case.id.in_(chunk))
-                              .options(lazyload("*"))).scalars().all()
-            links = s.execute(select(CaseParty.case_id, Party.name, Party.id_number,
-                                     Party.phone, Party.address, Party.representative)
-                              .join(Party, Party.id == CaseParty.party_id)
-                              .where(CaseParty.case_id.in_(chunk),
-                                     CaseParty.deleted.is_(False))
-                              .order_by(CaseParty.position)).all()
-            parties: dict[str, list[Any]] = {}
-            for link in links:
-                parties.setdefault(link.case_id, []).append(link)
-            indexed = set(conn.execute(text(
-                "SELECT local_id FROM case_search WHERE local_id IN "
-                f"({','.join(str(c.local_id) for c in cases) or 'NULL'})")).scalars())
-            fresh = []
-            for c in cases:
-                fields = self.case_text(c, parties.get(c.id, []))
-                if c.local_id in indexed:
-                    search.upsert_case_text(conn, c.local_id, fields)
-                else:
-                    fresh.append((c.local_id, fields))
-            search.bulk_insert_case_text(conn, fresh)
-
-    # ------------------------------------------------------------------ blobs down
-    def _download_blobs(self, st: SyncState, report: SyncReport) -> None:
-        with self.db.read() as s:
-            wanted = set(s.execute(select(Attachment.sha256)
-                                   .where(Attachment.deleted.is_(False))).scalars())
-            wanted |= {sha for sha in s.execute(select(Agreement.signed_blob)
-                                                .where(Agreement.deleted.is_(False))).scalars()
-                       if sha}
-        for sha in sorted(wanted):
-            final = blob_file(self.data_dir, sha)
-            if final.exists():
-                continue
-            part = self.data_dir.tmp / f"{sha}.part"
-            offset = part.stat().st_size if part.exists() else 0
-            try:
-                data = self.call(st, "GET", f"/blobs/{sha}", params={"offset": offset})
-            except ServerRefused as exc:
-                if exc.status == 404:
-                    continue  # not complete on the server yet
-                raise
-            with part.open("ab") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            h = hashlib.sha256(part.read_bytes()).hexdigest()
-            if h != sha:
-                part.unlink()
-                log.warning("downloaded blob failed its hash check; will fetch again")
-                continue
-            final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(part, final)
-            report.blobs_down += 1
 
     # ------------------------------------------------------------------ digest
     def _check_digest(self, st: SyncState, report: SyncReport) -> None:
@@ -728,8 +603,3 @@ class SyncEngine:
             assert state is not None
             state.digest = value
             return value
-
-
-def _chunks(items: list[str], n: int) -> Iterable[list[str]]:
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
