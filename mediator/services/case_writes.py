@@ -48,18 +48,24 @@ def next_case_seq(s: Session, studio_id: str, prefix: str, year: int) -> int:
 
 
 def _leased_seq(s: Session, studio_id: str, prefix: str, year: int) -> int:
-    block = s.execute(select(LeasedNumberBlock).where(
-        LeasedNumberBlock.studio_id == studio_id, LeasedNumberBlock.prefix == prefix,
-        LeasedNumberBlock.year == year, LeasedNumberBlock.next_seq <= LeasedNumberBlock.last,
-    ).order_by(LeasedNumberBlock.first).limit(1)).scalar_one_or_none()
-    if block is None:
-        raise NumbersExhaustedError(
-            f"本机{year}年的案号已用完（案号由区级服务器分段发放，以免两台电脑重号）。"
-            "请联网同步一次以领取新的案号段。", field="registered_on")
-    seq = block.next_seq
-    block.next_seq = seq + 1
-    s.flush()
-    return seq
+    """The next serial of this PC's leased blocks, skipping any already on a case here
+    (numbers written outside the leases, e.g. by sample data, are never reused)."""
+    while True:
+        block = s.execute(select(LeasedNumberBlock).where(
+            LeasedNumberBlock.studio_id == studio_id, LeasedNumberBlock.prefix == prefix,
+            LeasedNumberBlock.year == year, LeasedNumberBlock.next_seq <= LeasedNumberBlock.last,
+        ).order_by(LeasedNumberBlock.first).limit(1)).scalar_one_or_none()
+        if block is None:
+            raise NumbersExhaustedError(
+                f"本机{year}年的案号已用完（案号由区级服务器分段发放，以免两台电脑重号）。"
+                "请联网同步一次以领取新的案号段。", field="registered_on")
+        seq = block.next_seq
+        block.next_seq = seq + 1
+        s.flush()
+        taken = s.execute(select(Case.id).where(
+            Case.studio_id == studio_id, Case.year == year, Case.seq == seq).limit(1)).first()
+        if taken is None:
+            return seq
 
 
 def insert_registration(s: Session, clean: RegistrationInput, studio: Studio, mediator: Mediator,

@@ -247,3 +247,18 @@ def test_two_server_processes_share_one_postgresql(
     finally:
         s1.stop()
         s2.stop()
+
+
+def test_numbers_used_outside_the_leases_are_never_reused(
+        sqlite_server: ServerProcess, make_pc: Callable[..., Pc]) -> None:
+    from mediator.services import demo
+
+    a1 = make_pc("a1")
+    a1.enrol(sqlite_server.url, sqlite_server.new_studio(COMMITTEE_A, "桂城"))
+    a1.run_sync()
+    demo.generate(a1.ws, 3, seed=5)  # sample data numbers by counting, not by lease
+    refs = [a1.register(f"演示数据之后登记{i}") for i in range(3)]
+    numbers = a1.case_numbers()
+    assert len(numbers) == len(set(numbers)) == 6
+    assert a1.run_sync().pushed >= 15
+    assert {r.id for r in refs} <= set(a1.cases())
