@@ -13,7 +13,7 @@ QPrintDialog with copies = parties + 1 (one per party plus the committee's).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QRect, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -108,6 +108,11 @@ class PdfPreview(QWidget):
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # Fit-to-width and an as-needed vertical scroll bar can feed each other for
+        # ever (the bar appears, the page narrows and gets shorter, the bar goes,
+        # the page widens...): a frozen window at some sizes and fonts.  The bar
+        # stays, so the width the page is fitted to never changes.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setAccessibleName(self.tr("Document preview"))
         self.document: QPdfDocument | None = None
         self.data = b""

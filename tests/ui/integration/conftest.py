@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from mediator.paths import DataDir
 from mediator.ui.app import Startup
+from mediator.ui.fonts import install_fonts
 from mediator.ui.mainwindow import MainWindow
 from mediator.ui.tasks import TaskRunner
 
@@ -16,9 +18,13 @@ Launch = Callable[[], Startup]
 
 @pytest.fixture
 def launch(qapp, qtbot, data_dir: DataDir) -> Iterator[Launch]:
-    """Start the app as ``mediator`` does (worker, first run, main window); every
-    start-up is shut down at the end, like closing the app."""
+    """Start the app as ``mediator`` does (worker, first run, main window, with the
+    bundled fonts as the application font); every start-up is shut down at the end,
+    like closing the app."""
     started: list[Startup] = []
+    # The real app's fonts: layouts differ with them (a PDF preview once looped for
+    # ever at the geometry they give, and only with them).
+    install_fonts(qapp)
 
     def start() -> Startup:
         s = Startup(TaskRunner(), data_dir, "zh_CN")
@@ -29,6 +35,7 @@ def launch(qapp, qtbot, data_dir: DataDir) -> Iterator[Launch]:
     yield start
     for s in started:
         quit_app(qtbot, s)
+    qapp.setFont(QApplication.font(None))
 
 
 def quit_app(qtbot, s: Startup) -> None:
