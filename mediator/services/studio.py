@@ -58,6 +58,10 @@ class StudioService:
         self._cached = (studio, mediator)
         return self._cached
 
+    def invalidate(self) -> None:
+        """Forget the cached studio and mediator (enrolment or a sync may change them)."""
+        self._cached = None
+
     def preview_case_no(self, case_prefix: str, year: int | None = None) -> str:
         return format_case_number(year or dt.date.today().year, case_prefix.strip() or "某某", 1)
 

@@ -129,7 +129,7 @@ class SyncService:
                             refresh_token=answer.refresh_token,
                             access_expires_at=dt.datetime.now(dt.UTC) + dt.timedelta(
                                 seconds=max(0, answer.access_expires_in - 30))))
-        self._ws.studio._cached = None  # the studio's id may have changed
+        self._ws.studio.invalidate()  # the studio's id may have changed
         return answer
 
     def _join_studio(self, s: Any, answer: EnrolResult, mediator_name: str) -> None:
@@ -176,7 +176,7 @@ class SyncService:
         eng = self.engine(clock=clock, transport=transport, full_check=full_check)
         report = eng.run_once()
         self._tell_server_resolved(eng)
-        self._ws.studio._cached = None
+        self._ws.studio.invalidate()
         return report
 
     def _tell_server_resolved(self, eng: SyncEngine) -> None:

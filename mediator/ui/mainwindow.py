@@ -41,6 +41,7 @@ from mediator.ui.cases.listpage import CaseListPage
 from mediator.ui.labels import Labels
 from mediator.ui.shell.case_page import CasePage
 from mediator.ui.shell.studio_page import StudioPage
+from mediator.ui.shell.sync_slot import SyncSlot
 from mediator.ui.shell.window_state import WindowState
 from mediator.ui.tasks import TaskRunner
 
@@ -189,6 +190,8 @@ class MainWindow(QMainWindow):
         start = self.state.page(DEFAULT_PAGE)
         self.show_page(start if start in self._keys else DEFAULT_PAGE)
         self.case_list.refresh()
+        # Sync (status bar, enrolment, conflicts) arrives after the first paint.
+        self.sync = SyncSlot(self, ws, runner)
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self.stack.addWidget(page)

@@ -152,6 +152,45 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>This PC</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>District server</source>
+        <translation>区级服务器</translation>
+    </message>
+    <message>
+        <source>Keep this PC&apos;s version</source>
+        <translation>保留本机的内容</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s version</source>
+        <translation>保留服务器上的内容</translation>
+    </message>
+    <message>
+        <source>No conflicts. Every change reached the server.</source>
+        <translation>没有冲突，所有修改都已送达服务器。</translation>
+    </message>
+    <message>
+        <source>This record was changed on this PC and on another PC of the studio before they synced. The server kept the other version; nothing was lost. Choose which to keep.</source>
+        <translation>这条记录在同步之前，分别在本机和工作室的另一台电脑上被修改过。服务器保留了另一台电脑的内容，两边的内容都没有丢失。请选择保留哪一个。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPanel</name>
     <message>
         <source>Documents of the case</source>
@@ -190,6 +229,53 @@
         <translation>
             <numerusform>已导出 %n 个文件到 %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Connect to the district server</source>
+        <translation>连接区级服务器</translation>
+    </message>
+    <message>
+        <source>Enter the server address and the one-time enrolment code from the district administrator. Cases stay on this PC; they are sent to the district server whenever it can be reached.</source>
+        <translation>请填写区（县）管理员提供的服务器地址和一次性注册码。案件仍保存在本机，能连上服务器时会自动送达。</translation>
+    </message>
+    <message>
+        <source>(optional) district CA certificate, PEM</source>
+        <translation>（可不填）区级 CA 证书（PEM 文件）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>e.g. front desk PC</source>
+        <translation>例如：前台电脑</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>Enrolment code:</source>
+        <translation>注册码：</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA 证书：</translation>
+    </message>
+    <message>
+        <source>Name of this PC:</source>
+        <translation>本机名称：</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>District CA certificate</source>
+        <translation>区级 CA 证书</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1250,53 @@ A crash report for the maintainers was saved to:
     <message>
         <source>Only the studio head can import the seal.</source>
         <translation>只有工作室负责人可以导入印章。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSlot</name>
+    <message>
+        <source>District server (sync)</source>
+        <extracomment>How long after the window appears the sync pieces are loaded.</extracomment>
+        <translation>区级服务器（同步）</translation>
+    </message>
+    <message>
+        <source>Cases are kept on this PC and sent to the district server whenever it can be reached. If a record was changed on two PCs before they synced, both versions are kept below until you choose one.</source>
+        <translation>案件保存在本机，能连上区级服务器时自动送达。如果同一条记录在两台电脑上都改过，两边的内容都会保留在下面，等您选择保留哪一个。</translation>
+    </message>
+    <message>
+        <source>Connect this PC to the district server…</source>
+        <translation>把本机连接到区级服务器…</translation>
+    </message>
+    <message>
+        <source>Sync conflicts to resolve: %1</source>
+        <translation>待处理的同步冲突：%1 处</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Not connected to a district server</source>
+        <translation>尚未连接区级服务器</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>连接…</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Last sync: %1 · pending: %2 · conflicts: %3</source>
+        <translation>上次同步：%1 · 待发送：%2 条 · 冲突：%3 处</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
     </message>
 </context>
 <context>

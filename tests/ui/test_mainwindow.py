@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QGroupBox, QLabel
+from PySide6.QtWidgets import QGroupBox, QLabel, QWidget
 
 from mediator.errors import NotFoundError
 from mediator.services.workspace import Workspace
@@ -148,3 +148,21 @@ def test_ctrl_f_focuses_the_search(qtbot, window: MainWindow) -> None:
     window.focus_search()
     assert window.stack.currentWidget() is window.case_list
     assert window.case_list.filters.search.hasFocus() or not window.isActiveWindow()
+
+
+def test_sync_pieces_arrive_after_start_and_offer_enrolment(qtbot, window: MainWindow) -> None:
+    """Not enrolled: the status bar says so and offers to connect; settings hold the
+    conflict list.  (They load a few seconds after start; here at once.)"""
+    assert window.sync.status is None  # nothing of sync before the first paint
+    window.sync.load()
+    qtbot.waitUntil(lambda: window.sync.status is not None, timeout=20_000)
+    status = window.sync.status
+    qtbot.waitUntil(lambda: "district server" in status.label.text(), timeout=10_000)
+    assert status.button.text() == "Connect…"
+    assert not window.sync.conflict_button.isVisible()
+    titles = [box.title() for box in window.settings_page.findChildren(QGroupBox)]
+    assert "District server (sync)" in titles
+    status.enrol_requested.emit()
+    dialogs = [d for d in window.findChildren(QWidget) if type(d).__name__ == "EnrolDialog"]
+    assert dialogs and dialogs[0].isVisible()
+    dialogs[0].reject()
