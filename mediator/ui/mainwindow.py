@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, Signal
@@ -39,11 +39,13 @@ from mediator.services.dto import CaseDetail, StudioSetup
 from mediator.ui.cases.detail import CaseDetailDialog
 from mediator.ui.cases.listpage import CaseListPage
 from mediator.ui.labels import Labels
-from mediator.ui.shell.case_page import CasePage
 from mediator.ui.shell.studio_page import StudioPage
 from mediator.ui.shell.sync_slot import SyncSlot
 from mediator.ui.shell.window_state import WindowState
 from mediator.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from mediator.ui.shell.case_page import CasePage
 
 log = logging.getLogger(__name__)
 
@@ -309,6 +311,10 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(self._keys.index(self._case_origin))
         self.nav.blockSignals(False)
+        # The case page brings the workflow and documents stacks: imported on first use,
+        # not at start-up.
+        from mediator.ui.shell.case_page import CasePage  # noqa: PLC0415
+
         page = CasePage(self._ws, self._runner, self._labels, case.id, back)
         page.back.connect(self.close_case_and_return)
         self.case_page = page

@@ -8,7 +8,7 @@ Everything shown is read on the worker each time the page is shown.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator.services.documents.seal import load_seal
-from mediator.ui.documents import SealImportDialog
 from mediator.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from mediator.ui.documents.seal_dialog import SealImportDialog
 from mediator.ui.workflow.common import set_base_font
 
 SEAL_PREVIEW = 180
@@ -45,6 +46,10 @@ class StudioInfo:
 
 def _read(ws: Any) -> StudioInfo:
     """Worker side: the studio, this PC's mediator and the seal."""
+    # Imported here, on the worker: the documents stack (reportlab, pyHanko) must
+    # not weigh on start-up, and this page is built with the main window.
+    from mediator.services.documents.seal import load_seal  # noqa: PLC0415
+
     current = ws.studio.current()
     _, me = ws.studio.context()
     seal = load_seal(ws.data_dir)
@@ -175,6 +180,8 @@ class StudioPage(QWidget):
 
     # ------------------------------------------------------------------ seal
     def open_seal_import(self) -> SealImportDialog:
+        from mediator.ui.documents.seal_dialog import SealImportDialog  # noqa: PLC0415
+
         dialog = SealImportDialog(self._ws, self._runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._seal_dialog_closed)
