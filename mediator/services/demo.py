@@ -23,12 +23,12 @@ from sqlalchemy import Connection, select
 from mediator.domain.case_number import format_case_number
 from mediator.domain.idcard import make_citizen_id
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
+from mediator.services.case_writes import next_case_seq
 from mediator.services.cases import searchable_fields
 from mediator.store import audit, search
 from mediator.store.models import (
     Agreement,
     Case,
-    CaseNumberCounter,
     CaseParty,
     FollowUp,
     InvestigationRecord,
@@ -208,23 +208,15 @@ def generate(ws: Workspace, cases: int = 200, seed: int = 1,
     batch = sorted(made, key=lambda c: (c["case"]["registered_on"], c["case"]["id"]))
     now = utcnow()
     with ws.db.write() as s:
-        counters: dict[int, int] = {}
         for item in batch:
             c = item["case"]
             year = c["registered_on"].year
-            if year not in counters:
-                row = s.get(CaseNumberCounter, (studio.id, studio.case_prefix, year))
-                used = s.execute(select(Case.seq).where(Case.studio_id == studio.id,
-                                                        Case.year == year)
-                                 .order_by(Case.seq.desc()).limit(1)).scalar_one_or_none()
-                counters[year] = max(row.next_seq if row else 1, (used or 0) + 1)
-            c.update(year=year, seq=counters[year], mediator_id=mediator.id,
-                     case_no=format_case_number(year, studio.case_prefix, counters[year]),
+            # The one numbering rule (counter, or the blocks the server leased to an
+            # enrolled PC), so demo cases never collide with another PC's numbers.
+            seq = next_case_seq(s, studio.id, studio.case_prefix, year)
+            c.update(year=year, seq=seq, mediator_id=mediator.id,
+                     case_no=format_case_number(year, studio.case_prefix, seq),
                      created_at=now, updated_at=now, version=0, deleted=False, legal_hold=False)
-            counters[year] += 1
-        for year, next_seq in counters.items():
-            s.merge(CaseNumberCounter(studio_id=studio.id, prefix=studio.case_prefix,
-                                      year=year, next_seq=next_seq))
         conn = s.connection()
         _bulk_insert(conn, Case, [item["case"] for item in batch])
         new_ids = {item["case"]["id"] for item in batch}
