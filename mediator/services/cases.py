@@ -90,8 +90,9 @@ class CaseService:
         row = self._reader.one('SELECT count(*) FROM "case" WHERE deleted = 0')
         return int(row[0]) if row else 0
 
-    def ids(self, flt: CaseFilter) -> list[int]:
-        """Local ids of the cases matching ``flt``, newest registration first.
+    def ids(self, flt: CaseFilter, limit: int | None = None) -> list[int]:
+        """Local ids of the cases matching ``flt``, newest registration first
+        (only the first ``limit`` of them when given: the first screen).
 
         One SQL statement: the full-text match is a sub-query, so no id list
         travels through Python between the index and the ordering."""
@@ -118,6 +119,9 @@ class CaseService:
             params["reg_to"] = flt.registered_to.isoformat()
         sql = (f'SELECT c.local_id FROM {source} WHERE {" AND ".join(where)} '
                "ORDER BY c.registered_on DESC, c.local_id DESC")
+        if limit is not None:
+            sql += " LIMIT :limit"
+            params["limit"] = limit
         return [int(r[0]) for r in self._reader.all(sql, params)]
 
     def rows(self, rowids: Sequence[int]) -> list[CaseRow]:

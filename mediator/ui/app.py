@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
@@ -28,12 +28,15 @@ from mediator.errors import MediatorError
 from mediator.paths import DataDir
 from mediator.services.dto import StudioSetup
 from mediator.ui import errors
-from mediator.ui.firstrun import FirstRunDialog
+from mediator.ui.cases.listpage import FirstScreen, read_first_screen
 from mediator.ui.fonts import install_fonts
 from mediator.ui.i18n import install_translators
 from mediator.ui.labels import Labels
 from mediator.ui.mainwindow import MainWindow
 from mediator.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from mediator.ui.firstrun import FirstRunDialog
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +49,7 @@ class _Opened:
     ws: Any
     studio: StudioSetup | None
     labels: Labels
+    first_screen: FirstScreen | None
 
 
 def _open(data_dir: DataDir, lang: str) -> _Opened:
@@ -60,10 +64,12 @@ def _open(data_dir: DataDir, lang: str) -> _Opened:
             dispute_types=list(ws.catalogue.dispute_types()),
             case_sources=list(ws.catalogue.case_sources()),
         )
+        # The case list's first screen, read now so the window paints it at once.
+        first = read_first_screen(ws.cases) if studio is not None else None
     except BaseException:
         ws.close()
         raise
-    return _Opened(ws, studio, labels)
+    return _Opened(ws, studio, labels, first)
 
 
 class Startup(QObject):
@@ -100,8 +106,10 @@ class Startup(QObject):
     def _opened(self, opened: _Opened) -> None:
         self.ws, self.labels = opened.ws, opened.labels
         if opened.studio is not None:
-            self._show_main(opened.studio)
+            self._show_main(opened.studio, opened.first_screen)
             return
+        from mediator.ui.firstrun import FirstRunDialog  # noqa: PLC0415 - first run only
+
         self.first_run = FirstRunDialog(self.runner, self.ws.studio)
         self.first_run.finished.connect(self._first_run_finished)
         self.first_run.show()
@@ -115,9 +123,9 @@ class Startup(QObject):
         else:
             self.failed.emit(EXIT_OK)  # the user cancelled: nothing to do yet
 
-    def _show_main(self, studio: StudioSetup) -> None:
+    def _show_main(self, studio: StudioSetup, first_screen: FirstScreen | None = None) -> None:
         assert self.labels is not None
-        self.window = MainWindow(self.ws, self.runner, self.labels, studio)
+        self.window = MainWindow(self.ws, self.runner, self.labels, studio, first_screen)
         self.runner.set_error_parent(self.window)
         self.window.show()
         self.ready.emit(self.window)

@@ -14,7 +14,6 @@ kept in the data directory (:class:`~mediator.ui.shell.window_state.WindowState`
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -36,16 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.services.dto import CaseDetail, StudioSetup
-from mediator.ui.cases.detail import CaseDetailDialog
-from mediator.ui.cases.listpage import CaseListPage
+from mediator.ui.cases.listpage import CaseListPage, FirstScreen
 from mediator.ui.labels import Labels
-from mediator.ui.shell.studio_page import StudioPage
 from mediator.ui.shell.sync_slot import SyncSlot
 from mediator.ui.shell.window_state import WindowState
 from mediator.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from mediator.ui.cases.detail import CaseDetailDialog
     from mediator.ui.shell.case_page import CasePage
+    from mediator.ui.shell.studio_page import StudioPage
 
 log = logging.getLogger(__name__)
 
@@ -55,16 +54,6 @@ PAGE_REGISTER = "register"
 PAGE_SETTINGS = "settings"
 DEFAULT_PAGE = PAGE_CASES
 NAV_POINT_SIZE = 14.0
-
-
-def _registration_page_class() -> Callable[..., QWidget] | None:
-    """The registration engineer's page, if that package provides it yet."""
-    try:
-        module = importlib.import_module("mediator.ui.registration")
-    except ImportError:
-        return None
-    cls = getattr(module, "RegistrationPage", None)
-    return cls if isinstance(cls, type) else None
 
 
 class Notice(QFrame):
@@ -113,6 +102,8 @@ class MainWindow(QMainWindow):
         runner: TaskRunner,
         labels: Labels,
         studio: StudioSetup,
+        first_screen: FirstScreen | None = None,
+        *,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -132,6 +123,12 @@ class MainWindow(QMainWindow):
         self.nav.setFont(nav_font)
         self.stack = QStackedWidget()
         self._keys: list[str] = []
+        # Pages other than the case list are built when first shown (or first
+        # asked for): until then an empty placeholder holds their place.
+        self._placeholders: dict[str, QWidget] = {}
+        self._registration: QWidget | None = None
+        self._settings_page: StudioPage | None = None
+        self._settings_sections: list[QWidget] = []
 
         # 今日待办: built when first shown (its query is not needed for the list).
         self.today: Any = None
@@ -139,20 +136,18 @@ class MainWindow(QMainWindow):
         QVBoxLayout(self.today_holder).setContentsMargins(0, 0, 0, 0)
         self._add_page(PAGE_TODAY, self.tr("Today"), self.today_holder)
 
+        self.count_label = QLabel()  # "N cases in the studio", in the status bar
         self.case_list = CaseListPage(runner, ws.cases, labels)
         self.case_list.open_case.connect(lambda cid: self.open_case(cid, PAGE_CASES))
         self.case_list.counts_changed.connect(self._counts_changed)
         self._add_page(PAGE_CASES, self.tr("Cases"), self.case_list)
+        if first_screen is not None:
+            self.case_list.preload(first_screen)
+        # The whole list is read on the worker while the rest of the window is built.
+        self.case_list.refresh()
 
-        self.registration: QWidget | None = None
-        reg_cls = _registration_page_class()
-        if reg_cls is not None:
-            self.registration = self._make_registration(reg_cls)
-            if self.registration is not None:
-                self._add_page(PAGE_REGISTER, self.tr("Register a case"), self.registration)
-
-        self.settings_page = StudioPage(ws, runner)
-        self._add_page(PAGE_SETTINGS, self.tr("Settings"), self.settings_page)
+        self._add_page(PAGE_REGISTER, self.tr("Register a case"), self._placeholder(PAGE_REGISTER))
+        self._add_page(PAGE_SETTINGS, self.tr("Settings"), self._placeholder(PAGE_SETTINGS))
 
         # The open case (not in the navigation: it replaces the page it came from).
         self.case_page: CasePage | None = None
@@ -182,7 +177,6 @@ class MainWindow(QMainWindow):
             .replace("%1", studio.committee_name)
             .replace("%2", studio.mediator_name)
         )
-        self.count_label = QLabel()
         self.statusBar().addWidget(self.studio_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -191,7 +185,6 @@ class MainWindow(QMainWindow):
         self._place()
         start = self.state.page(DEFAULT_PAGE)
         self.show_page(start if start in self._keys else DEFAULT_PAGE)
-        self.case_list.refresh()
         # Sync (status bar, enrolment, conflicts) arrives after the first paint.
         self.sync = SyncSlot(self, ws, runner)
 
@@ -203,15 +196,55 @@ class MainWindow(QMainWindow):
         item.setSizeHint(QSize(0, self.nav.fontMetrics().height() * 2 + 12))
         self.nav.addItem(item)
 
-    def _make_registration(self, cls: Callable[..., QWidget]) -> QWidget | None:
-        page = cls(self._ws, self._runner)
-        registered = getattr(page, "registered", None)
-        if registered is not None:
-            registered.connect(self._case_registered)
-        flush = getattr(page, "flush_draft", None)
-        if flush is not None:
-            self.closing.connect(flush)  # nothing typed is lost when the window closes
-        return page
+    def _placeholder(self, key: str) -> QWidget:
+        holder = QWidget()
+        self._placeholders[key] = holder
+        return holder
+
+    def _put_page(self, key: str, page: QWidget) -> None:
+        """Put a page built on first use where its placeholder stood."""
+        holder = self._placeholders.pop(key)
+        row = self._keys.index(key)
+        current = self.stack.currentWidget() is holder
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(holder)
+        holder.deleteLater()
+        if current:
+            self.stack.setCurrentWidget(page)
+
+    @property
+    def registration(self) -> QWidget:
+        """登记新案件 (:mod:`mediator.ui.registration`), built on first use; a draft
+        left by a closed or crashed session is restored when it is built."""
+        if self._registration is None:
+            from mediator.ui.registration import RegistrationPage  # noqa: PLC0415 - first use
+
+            page = RegistrationPage(self._ws, self._runner)
+            page.registered.connect(self._case_registered)
+            self.closing.connect(page.flush_draft)  # nothing typed is lost on closing
+            self._registration = page
+            self._put_page(PAGE_REGISTER, page)
+        return self._registration
+
+    @property
+    def settings_page(self) -> StudioPage:
+        """设置, built on first use."""
+        if self._settings_page is None:
+            from mediator.ui.shell.studio_page import StudioPage  # noqa: PLC0415 - first use
+
+            page = StudioPage(self._ws, self._runner)
+            for section in self._settings_sections:
+                page.add_section(section)
+            self._settings_page = page
+            self._put_page(PAGE_SETTINGS, page)
+        return self._settings_page
+
+    def add_settings_section(self, section: QWidget) -> None:
+        """A section of 设置 from another part (sync): added now or when the page is built."""
+        if self._settings_page is None:
+            self._settings_sections.append(section)
+        else:
+            self._settings_page.add_section(section)
 
     def _place(self) -> None:
         """The saved size and position if still on a screen, else most of the screen."""
@@ -245,6 +278,10 @@ class MainWindow(QMainWindow):
         self.close_case()
         if key == PAGE_TODAY:
             self._ensure_today()
+        elif key == PAGE_REGISTER:
+            _ = self.registration
+        elif key == PAGE_SETTINGS:
+            _ = self.settings_page
         self.stack.setCurrentIndex(row)
         self.state.set_page(key)
 
@@ -341,6 +378,8 @@ class MainWindow(QMainWindow):
 
     def show_case_details(self, case: CaseDetail) -> CaseDetailDialog:
         """基本信息 in a window of its own (e.g. beside the workspace)."""
+        from mediator.ui.cases.detail import CaseDetailDialog  # noqa: PLC0415 - first use
+
         dialog = CaseDetailDialog(case, self._labels, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.detail_dialogs.append(dialog)

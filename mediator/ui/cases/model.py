@@ -72,12 +72,29 @@ class CaseTableModel(QAbstractTableModel):
 
     # ----------------------------------------------------------- population
     def set_ids(self, ids: list[int]) -> None:
-        """Show a new result list.  Cached rows stay valid: a row id is stable."""
+        """Show a new result list.  Cached rows stay valid: a row id is stable.
+
+        A list that only continues the one shown (the whole list arriving after
+        its first screen) is appended: the view keeps its scroll position and
+        selection, and blocks already asked for stay valid."""
+        shown = len(self._ids)
+        if 0 < shown < len(ids) and ids[:shown] == self._ids:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
+            return
         self.beginResetModel()
         self._ids = ids
         self._generation += 1
         self._in_flight.clear()
         self.endResetModel()
+
+    def preload(self, ids: list[int], rows: Sequence[CaseRow]) -> None:
+        """Show ``ids`` with the rows already read for them (the first screen,
+        read while the window was being built): painted without a round trip."""
+        for r in rows:
+            self._cache[r.rowid] = r
+        self.set_ids(ids)
 
     def invalidate(self) -> None:
         """Forget cached rows (a case was changed) and refetch what is visible."""

@@ -95,7 +95,7 @@ class SyncSlot(QObject):
         layout.addWidget(note)
         layout.addWidget(connect)
         layout.addWidget(conflicts)
-        window.settings_page.add_section(box)
+        window.add_settings_section(box)
 
     def enrol(self) -> None:
         if self._enrol_cls is None:
