@@ -125,6 +125,9 @@ class Case(Synced, Base):
     status_reason: Mapped[str] = mapped_column(Text, default="")  # refusal / termination reason
     retention_class: Mapped[str] = mapped_column(String(20), default="")
     legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The number the case carried before sync corrected a clash with another PC of the
+    # studio (numbered offline before enrolment); documents printed earlier show it.
+    former_case_no: Mapped[str] = mapped_column(String(60), default="", server_default="")
 
     parties: Mapped[list[CaseParty]] = relationship(
         back_populates="case", order_by="CaseParty.position", lazy="selectin"
