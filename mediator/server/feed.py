@@ -15,12 +15,14 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from mediator.domain.case_number import format_case_number
+from mediator.domain.case_number import format_case_number, parse_case_number
 from mediator.domain.ids import new_id
+from mediator.errors import ValidationError
 from mediator.server.db import ServerDB
 from mediator.server.models import (
     AuditCopy,
     Blob,
+    CaseNumber,
     Conflict,
     NumberCounter,
     NumberLease,
@@ -30,6 +32,7 @@ from mediator.server.models import (
 )
 from mediator.sync.protocol import (
     APPEND_ONLY,
+    Change,
     ChangeResult,
     ConflictInfo,
     DigestInfo,
@@ -96,6 +99,7 @@ def push(db: ServerDB, studio_id: str, device_id: str, req: PushRequest) -> Push
         complete = set(s.execute(select(Blob.sha256).where(
             Blob.studio_id == studio_id, Blob.sha256.in_(needed), Blob.complete.is_(True))
         ).scalars()) if needed else set()
+        numbers = _Numbers(s, studio_id, req)
         results: list[ChangeResult] = []
         fresh: dict[str, dict[str, Any]] = {}  # new rows, inserted in bulk below
         for c in req.changes:
@@ -108,7 +112,14 @@ def push(db: ServerDB, studio_id: str, device_id: str, req: PushRequest) -> Push
             if not c.deleted and any(sha not in complete for sha in blob_refs(c.entity, c.data)):
                 results.append(ChangeResult(id=c.id, entity=c.entity, outcome="missing_blob"))
                 continue
+            if numbers.taken(c, row):
+                # Another case of the studio holds this number: the PC renumbers its case.
+                results.append(ChangeResult(id=c.id, entity=c.entity, outcome="case_no_taken",
+                                            version=row.version if row else 0,
+                                            server=wire(row) if row else None))
+                continue
             if row is None:
+                numbers.claim(c)
                 seq = _bump(studio, None, c.entity, c.id)
                 fresh[c.id] = {"studio_id": studio_id, "id": c.id, "entity": c.entity,
                                "version": seq, "seq": seq, "deleted": c.deleted,
@@ -133,6 +144,7 @@ def push(db: ServerDB, studio_id: str, device_id: str, req: PushRequest) -> Push
                                             version=row.version, server=wire(row),
                                             conflict_id=conflict.id))
             else:
+                numbers.claim(c)
                 seq = _bump(studio, row, c.entity, c.id)
                 row.version = seq
                 row.seq = seq
@@ -143,6 +155,7 @@ def push(db: ServerDB, studio_id: str, device_id: str, req: PushRequest) -> Push
                                             version=seq))
         if fresh:
             s.execute(insert(Row), list(fresh.values()))
+        numbers.save()
         stored_audit = 0
         if req.audit:
             have = set(s.execute(select(AuditCopy.id).where(
@@ -158,6 +171,61 @@ def push(db: ServerDB, studio_id: str, device_id: str, req: PushRequest) -> Push
         s.add(PushBatch(studio_id=studio_id, batch_id=req.batch_id,
                         result=json.loads(result.model_dump_json())))  # the fast path
         return result
+
+
+class _Numbers:
+    """The case numbers of one push: which are held (``case_number``), the new claims,
+    and the number counters moved past every pushed serial, so a lease never hands
+    out a number a case already carries (a PC numbering on its own before enrolment
+    pushes cases 1..50: the studio's counter for that year goes to 51)."""
+
+    def __init__(self, s: Session, studio_id: str, req: PushRequest) -> None:
+        self.s = s
+        self.studio_id = studio_id
+        wanted = {n for c in req.changes if (n := _case_no(c.entity, c.data))}
+        self.holders: dict[str, str] = dict(s.execute(select(
+            CaseNumber.case_no, CaseNumber.case_id).where(
+            CaseNumber.studio_id == studio_id, CaseNumber.case_no.in_(wanted))).tuples().all()
+        ) if wanted else {}
+        self.claims: dict[str, str] = {}
+        self.top: dict[tuple[str, int], int] = {}
+
+    def taken(self, c: Change, row: Row | None) -> bool:
+        no = _case_no(c.entity, c.data)
+        if no is None or (row is not None and row.data.get("case_no") == no):
+            return False  # not a case, or its number already
+        return self.holders.get(no, c.id) != c.id
+
+    def claim(self, c: Change) -> None:
+        no = _case_no(c.entity, c.data)
+        if no is None:
+            return
+        if no not in self.holders:
+            self.holders[no] = self.claims[no] = c.id
+        try:
+            number = parse_case_number(no)
+        except ValidationError:
+            return  # an imported number of another scheme: held, but no counter
+        key = (number.prefix, number.year)
+        self.top[key] = max(self.top.get(key, 0), number.serial)
+
+    def save(self) -> None:
+        if self.claims:
+            self.s.execute(insert(CaseNumber), [
+                {"studio_id": self.studio_id, "case_no": no, "case_id": case_id}
+                for no, case_id in self.claims.items()])
+        for (prefix, year), serial in self.top.items():
+            counter = self.s.get(NumberCounter, (self.studio_id, prefix, year))
+            if counter is None:
+                self.s.add(NumberCounter(studio_id=self.studio_id, prefix=prefix, year=year,
+                                         next_free=serial + 1))
+            elif counter.next_free <= serial:
+                counter.next_free = serial + 1
+
+
+def _case_no(entity: str, data: dict[str, Any]) -> str | None:
+    no = data.get("case_no") if entity == "case" else None
+    return no if isinstance(no, str) and no else None
 
 
 def _replaces_signed(row: Row, data: dict[str, Any]) -> bool:
@@ -279,6 +347,7 @@ def assign_case(db: ServerDB, studio_id: str, *, dispute_type: str, source: str,
                     "case_id": case_id, "party_id": party_id, "role": role,
                     "position": position, "represents_id": None, "updated_at": now}))
                 position += 1
+        s.add(CaseNumber(studio_id=studio_id, case_no=case_no, case_id=case_id))
         for entity, row_id, data in rows:
             seq_row = _bump(studio, None, entity, row_id)
             s.add(Row(studio_id=studio_id, id=row_id, entity=entity, version=seq_row,

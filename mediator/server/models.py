@@ -138,6 +138,16 @@ class NumberCounter(Base):
     next_free: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class CaseNumber(Base):
+    """Which case holds a case number of a studio: the server is the authority for
+    their uniqueness (a push that would reuse a held number is refused)."""
+
+    __tablename__ = "case_number"
+    studio_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_no: Mapped[str] = mapped_column(String(60), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36))
+
+
 class NumberLease(Base):
     __tablename__ = "number_lease"
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)

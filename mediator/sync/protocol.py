@@ -18,9 +18,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL_VERSION = 1
+# 2: a push may answer "case_no_taken" for a case whose number another case of the
+# studio holds.  Version 1 desktops still sync; one that meets that answer (a number
+# clash from before enrolment) reports an unreadable answer until it is upgraded.
+PROTOCOL_VERSION = 2
 MIN_PROTOCOL = 1
-MAX_PROTOCOL = 1
+MAX_PROTOCOL = 2
 PROTOCOL_HEADER = "X-Mediator-Protocol"
 
 API = "/api/v1"
@@ -98,7 +101,8 @@ class PushRequest(_Model):
     pull_cursor: int | None = Field(default=None, ge=0)
 
 
-Outcome = Literal["applied", "unchanged", "conflict", "missing_blob", "rejected"]
+Outcome = Literal["applied", "unchanged", "conflict", "missing_blob", "rejected",
+                  "case_no_taken"]
 
 
 class ChangeResult(_Model):
