@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 
 from mediator.errors import NotFoundError, SyncError, SyncErrorKind, ValidationError
+from mediator.services.case_writes import next_case_seq
 from mediator.services.cases import searchable_fields
 from mediator.services.workspace import Workspace
 from mediator.store import outbox
@@ -74,9 +75,11 @@ class ConflictView:
 
 def _case_text(case: Case, parties: list[Any]) -> list[str]:
     """The indexed fields of a case; ``parties`` have name, id_number, phone, address
-    and representative (Party rows or lighter result rows)."""
-    return searchable_fields(case.case_no, case.summary, case.requests, case.referral_note,
-                             parties)
+    and representative (Party rows or lighter result rows).  A case whose number sync
+    corrected is found by its former number too (it is on the papers printed before)."""
+    fields = searchable_fields(case.case_no, case.summary, case.requests, case.referral_note,
+                               parties)
+    return [*fields, case.former_case_no] if case.former_case_no else fields
 
 
 class SyncService:
@@ -164,7 +167,7 @@ class SyncService:
     def engine(self, *, clock: Callable[[], float] | None = None, transport: Any = None,
                full_check: bool | None = None) -> SyncEngine:
         kw: dict[str, Any] = {"transport": transport, "case_text": _case_text,
-                              "full_check": full_check}
+                              "full_check": full_check, "numberer": next_case_seq}
         if clock is not None:
             kw["clock"] = clock
         return SyncEngine(self._db, **kw)

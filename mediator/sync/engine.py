@@ -7,9 +7,14 @@ write lock for one short transaction at a time, so the app stays usable.
   with the server version it was based on) which is stored locally *before* it
   is sent.  After a lost answer the same batch id and body go again; the server
   returns its stored result and applies nothing twice.  Blobs go first.
-* **Pull**: pages of the studio feed; each page and the new cursor commit in
-  one local transaction.  A row with an unsent local change is left alone: the
-  push decides (an accepted push, or a conflict kept for a person).
+* **Pull** (:mod:`mediator.sync.pull`): pages of the studio feed; each page and
+  the new cursor commit in one local transaction.  A row with an unsent local
+  change is left alone: the push decides (an accepted push, or a conflict kept
+  for a person).
+* **Case numbers** (:mod:`mediator.sync.renumber`): a case numbered before
+  enrolment whose number another PC's case already holds is refused by the
+  server ("case_no_taken"); the pull brings that case and this PC's case takes a
+  fresh number from its leased blocks, then goes again in the same round.
 * **Digest**: both sides keep a sum of hashes of (entity, id, version).  After a
   quiet round they must agree; if not, a repair pull from the beginning brings
   back whatever differs.  Nothing is ever wiped.
@@ -22,12 +27,9 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session, lazyload
-from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy import bindparam, delete, func, select, update
 
 from mediator.domain.ids import new_id
 from mediator.errors import SyncError, SyncErrorKind
@@ -42,12 +44,11 @@ from mediator.store.models import (
     Studio,
     SyncBatch,
     SyncConflict,
-    Synced,
     SyncState,
 )
-from mediator.sync import blobs, index
+from mediator.sync import blobs, index, renumber
 from mediator.sync import rows as wire_rows
-from mediator.sync.blobs import blob_file, blob_refs  # noqa: F401 - re-exported
+from mediator.sync.blobs import blob_file, blob_refs
 from mediator.sync.client import ServerClient, ServerRefused
 from mediator.sync.index import CaseText
 from mediator.sync.protocol import (
@@ -57,67 +58,32 @@ from mediator.sync.protocol import (
     AuditIn,
     DigestInfo,
     Lease,
-    PullPage,
     PushResult,
     TokenPair,
-    WireRow,
     digest_add,
     digest_of,
 )
+from mediator.sync.pull import Puller
+from mediator.sync.report import SyncReport
+
+__all__ = ["SyncEngine", "SyncReport", "blob_file", "blob_refs"]
 
 log = logging.getLogger(__name__)
 
 LEASE_LOW_WATER = 30
+MAX_LEASE = 1000  # LeaseRequest.count's upper bound
 FULL_CHECK_EVERY = dt.timedelta(hours=6)
 META_FULL_CHECK = "sync_full_digest_at"
-META_REINDEX = "sync_reindex_cases"  # pulled cases whose search text is not yet rebuilt
 MAX_PUSH_BATCHES = 1000  # per round (500k rows); the rest goes next round
 
 
-@dataclass
-class SyncReport:
-    pushed: int = 0
-    pulled: int = 0
-    conflicts: int = 0  # new conflicts this round
-    open_conflicts: int = 0
-    pending: int = 0
-    repaired: bool = False
-    digest_ok: bool | None = None
-    blobs_up: int = 0
-    blobs_down: int = 0
-    deferred: list[str] = field(default_factory=list)
-    bytes_sent: int = 0
-    bytes_received: int = 0
-
-    def summary(self) -> str:
-        text = f"同步完成：上传 {self.pushed} 条，下载 {self.pulled} 条，新冲突 {self.conflicts} 条"
-        if self.open_conflicts:
-            text += f"（待处理冲突共 {self.open_conflicts} 条）"
-        if self.pending:
-            text += f"，尚有 {self.pending} 条待上传"
-        return text + "。"
-
-
-def _failpoint(name: str) -> None:
-    """``MEDIATOR_SYNC_FAILPOINT=pull_apply=2``: die in the 2nd page of a pull (tests)."""
-    spec = os.environ.get("MEDIATOR_SYNC_FAILPOINT", "")
-    if not spec:
-        return
-    target, _, n = spec.partition("=")
-    if target != name:
-        return
-    count = int(os.environ.get("_MEDIATOR_FP_COUNT", "0")) + 1
-    os.environ["_MEDIATOR_FP_COUNT"] = str(count)
-    if count >= int(n or "1"):
-        os._exit(17)
-
-
-class SyncEngine:
+class SyncEngine(Puller):
     """Sync one local database with the district server."""
 
     def __init__(self, db: Database, *, clock: Callable[[], float] = time.time,
                  transport: Any = None, page_size: int = DEFAULT_PULL_LIMIT,
-                 case_text: CaseText | None = None, full_check: bool | None = None) -> None:
+                 case_text: CaseText | None = None, full_check: bool | None = None,
+                 numberer: renumber.CaseNumberer | None = None) -> None:
         self.db = db
         self.data_dir = db.data_dir
         self.clock = clock
@@ -128,6 +94,9 @@ class SyncEngine:
         self._server_digest: str | None = None
         self._pulled = False  # the last push's answer carried the whole pull
         self.full_check = full_check  # None: every FULL_CHECK_EVERY
+        self.numberer = numberer  # services.case_writes.next_case_seq
+        self._refused: dict[str, str] = {}  # case id -> its number the server refused
+        self._renumbers = 0  # cases renumbered in this round
 
     # ------------------------------------------------------------------ state
     def state(self) -> SyncState:
@@ -146,6 +115,8 @@ class SyncEngine:
     def run_once(self) -> SyncReport:
         st = self.state()
         report = SyncReport()
+        self._refused.clear()
+        self._renumbers = 0
         self.client = ServerClient(st.server_url, ca_file=st.ca_file, transport=self.transport)
         try:
             try:
@@ -153,6 +124,12 @@ class SyncEngine:
                 self._push(st, report)
                 if not self._pulled:
                     self._pull(st, report)
+                self._renumber_refused(st)
+                if self._renumbers:  # renumbered cases go out in this round
+                    self._pulled = False
+                    self._push(st, report)
+                    if not self._pulled:
+                        self._pull(st, report)
                 self._flush_reindex()
                 report.blobs_down += blobs.download(self._caller(st), self.db)
                 self._check_digest(st, report)
@@ -165,6 +142,7 @@ class SyncEngine:
                 row.last_sync_at = self._now()
                 row.last_error = ""
                 row.revoked = False
+                report.renumbered = renumber.take_reported(s)
         finally:
             report.bytes_sent = self.client.bytes_sent
             report.bytes_received = self.client.bytes_received
@@ -225,26 +203,33 @@ class SyncEngine:
     # ------------------------------------------------------------------ leases
     def _leases(self, st: SyncState) -> None:
         today = self._now().date()
-        years = [today.year] + ([today.year + 1] if today.month == 12 else [])
+        self._number_leases(st, {today.year: LEASE_LOW_WATER} | (
+            {today.year + 1: LEASE_LOW_WATER} if today.month == 12 else {}))
+
+    def _number_leases(self, st: SyncState, years: dict[int, int]) -> None:
+        """Lease numbers of each year of which fewer than ``years[year]`` are left here
+        (a block for this year and next; for an earlier year, as many as needed)."""
+        current = self._now().year
         with self.db.read() as s:
             studio = s.get(Studio, st.studio_id)
             if studio is None:
                 return
             prefix = studio.case_prefix
             wanted = []
-            for year in years:
+            for year, need in sorted(years.items()):
                 left = s.execute(select(func.coalesce(func.sum(
                     LeasedNumberBlock.last - LeasedNumberBlock.next_seq + 1), 0)).where(
                     LeasedNumberBlock.studio_id == st.studio_id,
                     LeasedNumberBlock.prefix == prefix, LeasedNumberBlock.year == year,
                     LeasedNumberBlock.next_seq <= LeasedNumberBlock.last)).scalar_one()
-                if left < LEASE_LOW_WATER:
+                if left < need:
                     used = s.execute(select(func.coalesce(func.max(Case.seq), 0)).where(
                         Case.studio_id == st.studio_id, Case.year == year)).scalar_one()
-                    wanted.append((year, int(used)))
-        for year, used in wanted:
+                    count = max(LEASE_BLOCK, need) if year >= current else need - left
+                    wanted.append((year, int(used), min(MAX_LEASE, count)))
+        for year, used, count in wanted:
             lease = Lease.model_validate(self.call(st, "POST", "/lease", body={
-                "prefix": prefix, "year": year, "count": LEASE_BLOCK, "used_max": used}))
+                "prefix": prefix, "year": year, "count": count, "used_max": used}))
             with self.db.write() as s:
                 s.add(LeasedNumberBlock(studio_id=st.studio_id, prefix=lease.prefix,
                                         year=lease.year, first=lease.first, last=lease.last,
@@ -266,15 +251,17 @@ class SyncEngine:
             if result.batch_id != batch.batch_id:
                 raise SyncError("区级服务器的回答与所发批次不符。", kind=SyncErrorKind.PROTOCOL)
             waiting = self._apply_push_result(st, batch, changes, result, report)
-            if result.page is not None and last and not waiting:
+            if waiting or self._refused:
+                # Rows waiting for a blob, or cases to renumber (after the pull brings
+                # the cases holding their numbers): not again before the pull.
+                return
+            if result.page is not None and last:
                 if result.page.rows or result.page.cursor != st.cursor:
                     self._apply_page(st, result.page, report, 1, keep_cursor=False)
                 if not result.page.more:
                     self._server_digest = result.page.digest
                     self._pulled = True
                     return
-            if waiting:
-                return  # rows waiting for a blob: not again in this round
 
     def _outbox_drained(self, batch: SyncBatch) -> bool:
         """True if ``batch`` holds every change waiting (no outbox entry beyond it)."""
@@ -395,6 +382,13 @@ class SyncEngine:
                 elif r.outcome == "missing_blob":
                     retry.append(change)
                     report.deferred.append(r.id)
+                elif r.outcome == "case_no_taken":
+                    local = wire_rows.get_row(s, r.entity, r.id)
+                    if local is not None and local.version == 0:
+                        retry.append(change)  # renumbered after the pull, then sent again
+                        self._refused[r.id] = change["data"].get("case_no") or ""
+                    elif r.server is not None:  # the server's copy stands
+                        digest = self._adopt(s, st.studio_id, r.server, local, digest)
             for entity, params in settled.items():
                 table = SYNCED_MODELS[entity].__table__  # type: ignore[attr-defined]
                 # updated_at set to itself: its onupdate must not fire for a version change.
@@ -413,133 +407,6 @@ class SyncEngine:
                 if r.outcome in ("conflict", "rejected") and r.server is not None]),
                 self.case_text)
         return bool(retry)
-
-    def _adopt(self, s: Session, studio_id: str, row: WireRow, local: Synced | None,
-               digest: str) -> str:
-        """Make the local row the server's copy (version included); returns the digest."""
-        model = SYNCED_MODELS.get(row.entity)
-        if model is None:
-            return digest
-        values = wire_rows.from_data(row.entity, row.data)
-        if local is None:
-            obj = model(id=row.id, studio_id=studio_id, version=row.version,  # type: ignore[call-arg]
-                        deleted=row.deleted, **values)
-            s.add(obj)
-        else:
-            digest = digest_add(digest, row.entity, row.id, local.version, -1)
-            for key, value in values.items():
-                setattr(local, key, value)
-            local.deleted = row.deleted
-            local.version = row.version
-            if "updated_at" in values:
-                flag_modified(local, "updated_at")
-        s.flush()
-        return digest_add(digest, row.entity, row.id, row.version)
-
-    # ------------------------------------------------------------------ pull
-    def _pull(self, st: SyncState, report: SyncReport, *, repair: bool = False) -> None:
-        """Pull every page; remembers the server digest the last page carried."""
-        cursor = 0 if repair else st.cursor
-        page_no = 0
-        while True:
-            params: dict[str, Any] = {"cursor": cursor, "limit": self.page_size}
-            if repair:
-                params["all"] = "true"  # our own writes too: this copy may have lost them
-            page = PullPage.model_validate(self.call(st, "GET", "/pull", params=params))
-            page_no += 1
-            if page.rows or page.cursor != cursor:
-                self._apply_page(st, page, report, page_no, keep_cursor=repair)
-            cursor = page.cursor
-            if not page.more:
-                self._server_digest = page.digest
-                return
-
-    def _apply_page(self, st: SyncState, page: PullPage, report: SyncReport, page_no: int,
-                    *, keep_cursor: bool) -> None:
-        # Rows of one page may refer to rows of a later one (the feed holds each row at
-        # its newest sequence), so foreign keys are checked by the feed's completeness,
-        # not per page: this one connection turns them off for the page's transaction.
-        with self.db.engine.connect() as conn:
-            raw = conn.connection.driver_connection
-            assert raw is not None
-            raw.execute("PRAGMA foreign_keys=OFF")
-            try:
-                with Session(bind=conn.execution_options(mediator_write=True),
-                             expire_on_commit=False) as s, s.begin():
-                    self._apply_rows(s, st, page, report, page_no=page_no,
-                                     keep_cursor=keep_cursor)
-            finally:
-                raw.execute("PRAGMA foreign_keys=ON")
-
-    def _apply_rows(self, s: Session, st: SyncState, page: PullPage, report: SyncReport, *,
-                    page_no: int, keep_cursor: bool) -> None:
-        repair = keep_cursor  # a repair pull re-reads the feed from 0; it sets what differs
-        state = s.get(SyncState, 1)
-        assert state is not None
-        digest = state.digest
-        ids = [r.id for r in page.rows]
-        pending = set(s.execute(select(OutboxEntry.entity_id).where(
-            OutboxEntry.entity_id.in_(ids))).scalars()) if ids else set()
-        by_entity: dict[str, list[WireRow]] = {}
-        for r in page.rows:
-            by_entity.setdefault(r.entity, []).append(r)
-        applied: list[tuple[str, str]] = []
-        for entity, rows in by_entity.items():
-            model = SYNCED_MODELS.get(entity)
-            if model is None:
-                continue  # an entity of a newer desktop version
-            known = dict(s.execute(select(model.id, model.version)
-                                   .where(model.id.in_([r.id for r in rows]))).all())
-            stale = [r.id for r in rows if r.id in known and (
-                known[r.id] < r.version or (repair and known[r.id] != r.version))]
-            existing = {o.id: o for o in s.execute(
-                select(model).where(model.id.in_(stale)).options(lazyload("*"))).scalars()
-                } if stale else {}
-            fresh: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-            for r in rows:
-                if r.id in known and (known[r.id] == r.version
-                                      or (known[r.id] > r.version and not repair)):
-                    continue  # already here (our own push coming back, or newer)
-                if r.id in pending:
-                    report.deferred.append(r.id)
-                    continue
-                local = existing.get(r.id)
-                if local is None:
-                    values = wire_rows.from_data(entity, r.data)
-                    values.update(id=r.id, studio_id=st.studio_id, version=r.version,
-                                  deleted=r.deleted)
-                    fresh.setdefault(tuple(sorted(values)), []).append(values)
-                    digest = digest_add(digest, entity, r.id, r.version)
-                else:
-                    digest = self._adopt(s, st.studio_id, r, local, digest)
-                applied.append((entity, r.id))
-                report.pulled += 1
-            for params in fresh.values():
-                s.execute(insert(model), params)
-        if page_no > 1 or len(page.rows) > 1:
-            _failpoint("pull_apply")
-        # A case's parties may come pages after it: the index is brought up to date once,
-        # at the end of the pull; the list of cases to index commits with each page.
-        touched = index.cases_touched(s, applied)
-        if touched:
-            row = s.get(Meta, META_REINDEX)
-            waiting = set(row.value.split(",")) if row is not None and row.value else set()
-            s.merge(Meta(key=META_REINDEX, value=",".join(sorted(waiting | touched))))
-        state.digest = digest
-        if not keep_cursor:
-            state.cursor = max(state.cursor, page.cursor)
-            st.cursor = state.cursor
-
-    def _flush_reindex(self) -> None:
-        with self.db.read() as s:
-            if s.execute(select(Meta.key).where(Meta.key == META_REINDEX)).first() is None:
-                return
-        with self.db.write() as s:
-            row = s.get(Meta, META_REINDEX)
-            if row is None:
-                return
-            index.reindex(s, {c for c in row.value.split(",") if c}, self.case_text)
-            s.delete(row)
 
     # ------------------------------------------------------------------ digest
     def _check_digest(self, st: SyncState, report: SyncReport) -> None:

@@ -55,16 +55,21 @@ class Converges(RuleBasedStateMachine):
         codes = {"a1": code_a, "a2": self.server.code(names["A"]),
                  "b1": self.server.new_studio(names["B"], "大沥")}
         self.pcs: dict[str, Pc] = {}
-        for dev in DEVICES:
-            pc = Pc(self.tmp / dev, names[STUDIO_OF[dev]], "桂城" if dev != "b1" else "大沥",
-                    {"a1": "陈调解", "a2": "李调解", "b1": "黄调解"}[dev])
-            pc.enrol(self.proxy.url, codes[dev])
-            pc.run_sync()
-            self.pcs[dev] = pc
         # The model: server copy per studio and each PC's local view.
         self.srv: dict[str, dict[str, list]] = {"A": {}, "B": {}}
         self.local: dict[str, dict[str, list]] = {d: {} for d in DEVICES}
         self.conflicts = 0
+        for dev in DEVICES:
+            pc = Pc(self.tmp / dev, names[STUDIO_OF[dev]], "桂城" if dev != "b1" else "大沥",
+                    {"a1": "陈调解", "a2": "李调解", "b1": "黄调解"}[dev])
+            if dev != "b1":  # numbered on its own before enrolment: 第1号, 第2号 on both
+                for i in range(2):
+                    ref = pc.register(f"{dev}联网前登记{i}")
+                    self.local[dev][ref.id] = [0, f"{dev}联网前登记{i}", False, True]
+            pc.enrol(self.proxy.url, codes[dev])
+            pc.run_sync()
+            self._model_sync(dev)
+            self.pcs[dev] = pc
         self.attachments: dict[str, set[str]] = {"A": set(), "B": set()}
         self.in_doubt: str | None = None
         self.edits = 0
@@ -206,6 +211,10 @@ class Converges(RuleBasedStateMachine):
                 for sha in shas:
                     data = blob_file(pc.data, sha).read_bytes()
                     assert hashlib.sha256(data).hexdigest() == sha
+            # Case numbers are unique per studio: each case has one number on every PC.
+            a_numbers = [{cid: c.case_no for cid, c in self.pcs[d].cases(True).items()}
+                         for d in ("a1", "a2")]
+            assert a_numbers[0] == a_numbers[1]
             local_conflicts = 0
             for pc in self.pcs.values():
                 with pc.ws.db.read() as s:
