@@ -1298,6 +1298,14 @@ A crash report for the maintainers was saved to:
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
+    <message>
+        <source>These cases were numbered before this PC was connected, with numbers another PC of this studio also used; their case numbers have been corrected: %1. Please correct documents already printed to the new numbers.</source>
+        <translation>以下案件在联网前编号与本工作室其他电脑重复，已自动更正案号：%1。已打印的文书请按新案号更正。</translation>
+    </message>
+    <message>
+        <source>Case numbers corrected</source>
+        <translation>案号已更正</translation>
+    </message>
 </context>
 <context>
     <name>Workflow</name>

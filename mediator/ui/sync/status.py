@@ -14,12 +14,13 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from mediator.errors import MediatorError, SyncError, SyncErrorKind
 from mediator.services.sync import SyncService, SyncStatus
 from mediator.services.workspace import Workspace
 from mediator.sync.engine import SyncReport
+from mediator.sync.report import short_new
 from mediator.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ class SyncStatusWidget(QWidget):
         self._running = False
         self._stopped_reason = ""
         self._status = SyncStatus(False)
+        self.notice: QMessageBox | None = None  # corrected case numbers, until closed
         self.label = QLabel()
         self.button = QPushButton(self.tr("Sync now"))
         self.button.clicked.connect(self.sync_now)
@@ -108,9 +110,30 @@ class SyncStatusWidget(QWidget):
         self._running = False
         self._backoff_s = 0
         self.button.setEnabled(True)
+        if report.renumbered:
+            self.show_renumbered(report.renumbered)
         self.synced.emit(report)
         self._schedule(self._interval_s)
         self.refresh()
+
+    def show_renumbered(self, pairs: list[tuple[str, str]]) -> None:
+        """Tell the mediator which case numbers sync corrected (not modal: the work
+        goes on; the notice stays until closed and grows if more come)."""
+        listed = "；".join(f"{old} → {short_new(old, new)}" for old, new in pairs)
+        text = self.tr(
+            "These cases were numbered before this PC was connected, with numbers another "
+            "PC of this studio also used; their case numbers have been corrected: %1. "
+            "Please correct documents already printed to the new numbers.").replace(
+            "%1", listed)
+        if self.notice is not None and self.notice.isVisible():
+            text = self.notice.text() + "\n\n" + text
+        else:
+            self.notice = QMessageBox(QMessageBox.Icon.Information,
+                                      self.tr("Case numbers corrected"), "",
+                                      QMessageBox.StandardButton.Ok, self)
+            self.notice.setModal(False)
+        self.notice.setText(text)
+        self.notice.show()
 
     def _failed(self, exc: BaseException) -> None:
         self._running = False
