@@ -107,8 +107,16 @@ APP_CHILD = CHILD_COMMON + textwrap.dedent(
 
     def done(t):
         page = startup.window.case_list
-        result.update(painted=t, rss=rss_mb(), rows=page.model.rowCount())
-        scrolled()
+        result.update(painted=t, rss=rss_mb(), first_rows=page.model.rowCount())
+
+        def whole_list():
+            # The first screen is painted; the rest of the ids continue it.
+            if not page.is_current():
+                QTimer.singleShot(5, whole_list)
+                return
+            result.update(whole=time.time(), rows=page.model.rowCount())
+            scrolled()
+        whole_list()
 
     def on_ready(window):
         page = window.case_list
@@ -172,6 +180,7 @@ def run_child(code: str, *args: str) -> tuple[float, dict[str, float]]:
     data = json.loads(lines[-1])
     if "failed" in data:
         raise SystemExit(f"app did not start: exit {data['failed']}\n{proc.stderr[-3000:]}")
+    data["whole"] = data.get("whole", data["painted"]) - t0
     return data["painted"] - t0, data
 
 
@@ -206,6 +215,10 @@ def main() -> int:
     print(f"  baseline: bare QMainWindow painted   {base * 1000:7.0f} ms   RSS {base_mb:6.1f} MB")
     print(f"  Mediator: case list painted         {app * 1000:7.0f} ms   RSS {rss_painted:5.1f} MB")
     print(f"  ratio to the floor                   {app / base:7.2f} ×   (target ≤ 3×)")
+    whole = statistics.median(d["whole"] for d in app_data)
+    first_rows = int(app_data[0]["first_rows"])
+    print(f"  (first screen of {first_rows} rows painted; the whole list of {rows} ids in place"
+          f" {whole * 1000:.0f} ms after start)")
     print(f"  RSS after scrolling the whole list   {rss_scrolled:7.1f} MB   peak {peak:.1f} MB"
           " (target ≤ 250 MB)")
     print(f"  runs (ms): baseline {[round(t * 1000) for t in base_times]},"
