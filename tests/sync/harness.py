@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import io
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -66,7 +67,8 @@ class ServerProcess:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mediator.server.cli", *self.base_args(), "serve",
              "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers)],
-            cwd=REPO, env=full_env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT)
+            cwd=REPO, env=full_env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT,
+            start_new_session=True)  # its own process group: stop() ends its workers too
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -82,8 +84,8 @@ class ServerProcess:
 
     def stop(self) -> None:
         if self.proc is not None:
-            if self.proc.poll() is None:
-                self.proc.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)  # the server and its worker processes
             self.proc.wait(10)
             self.proc = None
 
