@@ -268,6 +268,8 @@ class OutboxEntry(Base):
     """A local change waiting to be pushed; written in the same transaction as the change."""
 
     __tablename__ = "outbox"
+    # The status bar counts distinct entities waiting: a covering index, no temp B-tree.
+    __table_args__ = (Index("ix_outbox_entity", "entity_id"),)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     entity: Mapped[str] = mapped_column(String(50))
     entity_id: Mapped[str] = mapped_column(String(36))
