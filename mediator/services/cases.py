@@ -161,7 +161,7 @@ class CaseService:
         c = self._reader.one(
             'SELECT c.id, c.case_no, c.status, c.dispute_type, c.source, c.summary, '
             "c.requests, c.registered_on, c.referral_note, coalesce(m.name, ''), "
-            's.committee_name, c.created_at, c.updated_at, c.version '
+            's.committee_name, c.created_at, c.updated_at, c.version, c.former_case_no '
             'FROM "case" c JOIN studio s ON s.id = c.studio_id '
             'LEFT JOIN mediator m ON m.id = c.mediator_id '
             'WHERE c.id = ? AND c.deleted = 0', [case_id])
@@ -187,7 +187,7 @@ class CaseService:
             summary=c[5], requests=tuple(str(r) for r in json.loads(c[6] or "[]")),
             registered_on=_date(c[7]), referral_note=c[8], mediator_name=c[9],
             committee_name=c[10], parties=tuple(parties), created_at=_timestamp(c[11]),
-            updated_at=_timestamp(c[12]), version=int(c[13]),
+            updated_at=_timestamp(c[12]), version=int(c[13]), former_case_no=c[14] or "",
         )
 
 

@@ -125,3 +125,5 @@ class CaseDetail:
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int
+    # The number it carried before sync corrected a clash with another PC ("" if none).
+    former_case_no: str = ""

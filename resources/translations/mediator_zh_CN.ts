@@ -15,6 +15,10 @@
         <translation>受理登记</translation>
     </message>
     <message>
+        <source>Former case no.:</source>
+        <translation>原案号：</translation>
+    </message>
+    <message>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
@@ -174,8 +178,8 @@
         <translation>保留服务器上的内容</translation>
     </message>
     <message>
-        <source>No conflicts. Every change reached the server.</source>
-        <translation>没有冲突，所有修改都已送达服务器。</translation>
+        <source>No conflicts to resolve: no record was changed on two PCs at once.</source>
+        <translation>没有需要处理的冲突：没有同一条记录在两台电脑上同时被修改。</translation>
     </message>
     <message>
         <source>This record was changed on this PC and on another PC of the studio before they synced. The server kept the other version; nothing was lost. Choose which to keep.</source>

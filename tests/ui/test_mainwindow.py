@@ -166,3 +166,25 @@ def test_sync_pieces_arrive_after_start_and_offer_enrolment(qtbot, window: MainW
     dialogs = [d for d in window.findChildren(QWidget) if type(d).__name__ == "EnrolDialog"]
     assert dialogs and dialogs[0].isVisible()
     dialogs[0].reject()
+
+
+def test_a_renumbered_case_shows_its_former_number(qtbot, window: MainWindow, demo_ws) -> None:
+    """Sync corrected a number clash: papers printed earlier carry the old number,
+    so 基本信息 shows it."""
+    from sqlalchemy import select
+
+    from mediator.store.models import Case
+
+    find_leak_case(qtbot, window)
+    case_id = window.case_list.model.case_at(0).id
+    with demo_ws.db.write() as s:
+        s.execute(select(Case).where(Case.id == case_id)).scalar_one().former_case_no = (
+            "（2026）桂城人调字第3号")
+    case = demo_ws.cases.get(case_id)
+    assert case.former_case_no == "（2026）桂城人调字第3号"
+    dialog = CaseDetailDialog(case, Labels("zh_CN", demo_ws.catalogue.dispute_types(),
+                                           demo_ws.catalogue.case_sources()))
+    qtbot.addWidget(dialog)
+    texts = [lab.text() for lab in dialog.findChildren(QLabel)]
+    assert "（2026）桂城人调字第3号" in texts
+    assert "Former case no.:" in texts

@@ -120,6 +120,9 @@ class CaseDetailView(QWidget):
         facts = QGroupBox(self.tr("Registration"))
         form = QFormLayout(facts)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        if case.former_case_no:
+            # Renumbered by sync: papers printed earlier carry this number.
+            form.addRow(self.tr("Former case no.:"), _value(case.former_case_no))
         form.addRow(self.tr("Status:"), _value(labels.status(case.status)))
         form.addRow(self.tr("Dispute type:"), _value(labels.dispute_type(case.dispute_type)))
         form.addRow(self.tr("Case source:"), _value(labels.case_source(case.source)))

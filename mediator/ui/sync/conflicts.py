@@ -57,7 +57,8 @@ class ConflictsPage(QWidget):
         self.keep_theirs = QPushButton(self.tr("Keep the server's version"))
         self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
         self.keep_theirs.clicked.connect(lambda: self._resolve("theirs"))
-        self.empty = QLabel(self.tr("No conflicts. Every change reached the server."))
+        self.empty = QLabel(
+            self.tr("No conflicts to resolve: no record was changed on two PCs at once."))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.keep_mine)
