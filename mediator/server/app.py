@@ -6,12 +6,11 @@ Errors are JSON ``{"error": code, "message": 中文}`` with a 4xx/5xx status and
 change nothing.
 """
 
-
-
+import asyncio
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -73,11 +72,13 @@ def _error(status: int, code: str, message: str, headers: dict[str, str] | None 
 
 
 class _Guard:
-    """Protocol version and request size, before any handler runs (a plain ASGI
-    middleware: Starlette's BaseHTTPMiddleware costs more than a whole pull)."""
+    """Protocol version and request size, before any handler runs, and no answer
+    before the writes it may report are durable (a plain ASGI middleware:
+    Starlette's BaseHTTPMiddleware costs more than a whole pull)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, durable: Callable[[], Awaitable[None]]) -> None:
         self.app = app
+        self.durable = durable
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -90,6 +91,9 @@ class _Guard:
 
         async def send_with_version(message: Message) -> None:
             if message["type"] == "http.response.start":
+                # Group commit: whatever this answer reports or shows was committed;
+                # it leaves once that is on disk (see ServerDB.durable).
+                await self.durable()
                 headers = list(message.get("headers", []))
                 headers.append((PROTOCOL_HEADER.lower().encode(), str(MAX_PROTOCOL).encode()))
                 message = {**message, "headers": headers}
@@ -122,8 +126,11 @@ class _Guard:
         return None
 
 
-def create_app(db_url: str, data_dir: Path) -> FastAPI:
-    db = ServerDB(db_url)
+def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True) -> FastAPI:
+    """The app on ``db_url``.  ``group_commit``: SQLite commits are made durable
+    in groups before answering (only right when this is the one server process:
+    another process could read a commit before it is synced)."""
+    db = ServerDB(db_url, group_commit=group_commit)
     blobs = BlobStore(data_dir / "blobs")
     with db.write() as s:
         ensure_ca(s)
@@ -133,7 +140,7 @@ def create_app(db_url: str, data_dir: Path) -> FastAPI:
                   version=str(MAX_PROTOCOL),
                   description="Sync protocol for studio PCs. Protocol header: "
                               f"{PROTOCOL_HEADER} ({MIN_PROTOCOL}..{MAX_PROTOCOL}).")
-    app.add_middleware(_Guard)
+    app.add_middleware(_Guard, durable=db.durable)
     app.state.db = db
 
     @app.exception_handler(FeedError)
@@ -150,12 +157,12 @@ def create_app(db_url: str, data_dir: Path) -> FastAPI:
 
     async def principal(request: Request,
                         authorization: Annotated[str, Header()] = "") -> Principal:
-        # Inline on the event loop: one indexed query costs less than a hop to the
-        # thread pool and back (the handler itself still runs in the pool).
+        # Inline on the event loop: one indexed query on a Core connection costs
+        # less than a hop to the thread pool and back, or an ORM session.
         bearer = authorization[7:] if authorization.startswith("Bearer ") else ""
-        with db.read() as s:
+        with db.connect() as conn:
             try:
-                return authenticate(s, bearer)
+                return authenticate(conn, bearer)
             except AuthError as exc:
                 failure = exc
         with db.write() as s:
@@ -213,13 +220,22 @@ def create_app(db_url: str, data_dir: Path) -> FastAPI:
             record_failure(s, failure.reason, client_of(request))
         raise FeedError(401, failure.reason, failure.message)
 
+    inline_turn = asyncio.Lock()
+
     async def offload(fn: Callable[..., T], *args: Any, **kw: Any) -> T:
         # The embedded SQLite has one writer and runs in-process: the hot paths run
         # inline on the event loop, which beats a hop to the thread pool and back.
+        # One at a time, each in a loop iteration of its own: otherwise a burst of
+        # requests runs in one iteration, and the answers, which wait for the group
+        # commit's fsync, all leave at its end.
         # PostgreSQL answers over a socket: there the pool keeps the loop free.
-        if db.is_sqlite:
-            return fn(*args, **kw)
-        return await run_in_threadpool(fn, *args, **kw)
+        if not db.is_sqlite:
+            return await run_in_threadpool(fn, *args, **kw)
+        async with inline_turn:
+            try:
+                return fn(*args, **kw)
+            finally:
+                await asyncio.sleep(0)  # the next job waits while answers and fsyncs go
 
     def push_body(req: PushRequest, who: Principal) -> str:
         result = feed.push(db, who.studio_id, who.device_id, req)
@@ -298,4 +314,5 @@ def create_app(db_url: str, data_dir: Path) -> FastAPI:
 def app_from_env() -> FastAPI:
     """The app for ``uvicorn --factory`` (several worker processes)."""
     data_dir = Path(os.environ["MEDIATOR_SERVER_DATA_DIR"])
-    return create_app(os.environ["MEDIATOR_SERVER_DB"], data_dir)
+    workers = int(os.environ.get("MEDIATOR_SERVER_WORKERS", "1"))
+    return create_app(os.environ["MEDIATOR_SERVER_DB"], data_dir, group_commit=workers == 1)

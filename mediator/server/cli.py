@@ -1,7 +1,7 @@
 """``mediator-server``: run the district server and administer studios and devices.
 
     mediator-server [--data-dir DIR] [--db URL] serve [--host H] [--port P]
-                    [--tls-cert F --tls-key F]
+                    [--tls-cert F --tls-key F] [--workers N]
     mediator-server studio add NAME [--prefix P]   # enrolment code on the last line
     mediator-server studio code NAME               # a fresh code for another PC
     mediator-server studio list
@@ -11,6 +11,10 @@
                     --summary TEXT --applicant NAME [--respondent NAME] [--note TEXT]
 
 SQLite in the data dir by default; ``--db postgresql+psycopg://...`` for PostgreSQL.
+Every acknowledged write survives a power cut: PostgreSQL commits durably, and one
+SQLite server process fsyncs its log once for each group of commits before answering
+(``--workers`` above 1 on SQLite makes every commit fsync on its own, and the
+processes share one write lock: more processes help only on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -50,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8765)
     s.add_argument("--tls-cert", metavar="FILE")
     s.add_argument("--tls-key", metavar="FILE")
-    s.add_argument("--workers", type=int, default=1, help="进程数（PostgreSQL 时可多于 1）")
+    s.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="服务器进程数（默认 1）。多进程只对 PostgreSQL 有益；SQLite 请用 1："
+                        "单进程按组提交，每次应答前把已提交的数据写入磁盘")
 
     st = sub.add_parser("studio", help="调解工作室").add_subparsers(dest="action", required=True)
     a = st.add_parser("add", help="新建工作室并打印一次性注册码")
@@ -110,6 +116,7 @@ def cmd_serve(args: argparse.Namespace, data_dir: Path, url: str) -> int:
     logging.getLogger("alembic").setLevel(logging.WARNING)
     os.environ["MEDIATOR_SERVER_DATA_DIR"] = str(data_dir)
     os.environ["MEDIATOR_SERVER_DB"] = url
+    os.environ["MEDIATOR_SERVER_WORKERS"] = str(args.workers)
     ServerDB(url).dispose()  # migrate once, before any worker starts
     uvicorn.run("mediator.server.app:app_from_env", factory=True, host=args.host,
                 port=args.port, workers=args.workers, ssl_certfile=args.tls_cert,

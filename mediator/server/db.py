@@ -8,6 +8,8 @@ sequences without gaps or duplicates.
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import logging
 import os
 import threading
@@ -18,29 +20,24 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mediator.server.models import Studio
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# The embedded SQLite server: WAL with synchronous=NORMAL survives a killed server
-# process (the OS holds the log) but not a power cut of the server host; the
-# production engine is PostgreSQL.  MEDIATOR_SERVER_SQLITE_SYNC=FULL trades
-# throughput for that too.
-SQLITE_SYNCHRONOUS = os.environ.get("MEDIATOR_SERVER_SQLITE_SYNC", "NORMAL").upper()
-if SQLITE_SYNCHRONOUS not in ("NORMAL", "FULL"):
-    SQLITE_SYNCHRONOUS = "FULL"
 
 
-def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute(f"PRAGMA synchronous={SQLITE_SYNCHRONOUS}")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.close()
+def _sqlite_pragmas(synchronous: str) -> Any:
+    def connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA synchronous={synchronous}")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+    return connect
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -48,11 +45,13 @@ def _sqlite_begin(conn: Any) -> None:
                          else "BEGIN")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, group_commit: bool = False) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, pool_size=8, max_overflow=32, pool_timeout=60,
                                connect_args={"check_same_thread": False, "timeout": 30})
-        event.listen(engine, "connect", _sqlite_connect)
+        # FULL fsyncs the log at every commit.  With group commit the server fsyncs
+        # it itself, once for every commit made meanwhile (ServerDB.durable).
+        event.listen(engine, "connect", _sqlite_pragmas("NORMAL" if group_commit else "FULL"))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True,
@@ -71,10 +70,30 @@ def migrate(engine: Engine) -> None:
 
 
 class ServerDB:
-    def __init__(self, url: str) -> None:
+    """Sessions on the server database.
+
+    Durability: a write is acknowledged only once it would survive a power cut.
+    PostgreSQL and SQLite with ``synchronous=FULL`` (the default here) make each
+    commit durable before it returns.  ``group_commit=True`` (the server process,
+    SQLite) instead commits with ``synchronous=NORMAL`` and lets the caller await
+    :meth:`durable` before answering: one fsync of the write-ahead log then covers
+    every commit made while the previous one ran, as PostgreSQL's group commit does.
+    Frames of a commit that are in the fsynced log survive a crash (a checkpoint
+    syncs the log before it copies and the database before the log is reused), and
+    no answer — to the writer or to anyone reading the data — leaves before it.
+    """
+
+    def __init__(self, url: str, *, group_commit: bool = False) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, group_commit=group_commit)
         migrate(self.engine)
+        db_file = self.engine.url.database if self.is_sqlite else None
+        self._wal = (f"{db_file}-wal" if group_commit and db_file and db_file != ":memory:"
+                     else None)
+        self._commits = itertools.count(1)
+        self._committed = 0  # commits so far (of this process)
+        self._synced = 0  # commits known to be in the fsynced log
+        self._flush: asyncio.Future[None] | None = None
         # One snapshot per read (a pull page and the digest beside it agree).
         reader = (self.engine if self.is_sqlite
                   else self.engine.execution_options(isolation_level="REPEATABLE READ"))
@@ -103,8 +122,46 @@ class ServerDB:
             return
         # SQLite has one writer at a time; queueing on a Python lock hands it over at
         # once, where SQLite's busy handler would sleep and poll (seconds under load).
-        with self._write_lock, self._write() as s, s.begin():
-            yield s
+        with self._write_lock:
+            with self._write() as s, s.begin():
+                yield s
+            self._committed = next(self._commits)
+
+    def connect(self) -> Connection:
+        """A Core connection for a single-statement read (no ORM session to set up)."""
+        return self.engine.connect()
+
+    async def durable(self) -> None:
+        """Return once every commit made so far by this process is on disk (group
+        commit: one fsync of the log, in a worker thread, for all of them)."""
+        if self._wal is None or self._write_lock is None:
+            return
+        with self._write_lock:
+            # Taken while no commit is between SQLite and the count: whatever a
+            # handler read here is in the count.
+            target = self._committed
+        while self._synced < target:
+            if self._flush is None:
+                self._flush = asyncio.ensure_future(self._fsync(self._committed))
+            await asyncio.shield(self._flush)
+
+    async def _fsync(self, target: int) -> None:
+        try:
+            await asyncio.get_running_loop().run_in_executor(None, self._fsync_wal)
+            self._synced = max(self._synced, target)
+        finally:
+            self._flush = None
+
+    def _fsync_wal(self) -> None:
+        assert self._wal is not None
+        try:
+            fd = os.open(self._wal, os.O_RDONLY)
+        except FileNotFoundError:
+            return  # the last connection checkpointed the log into the synced database
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def lock_studio(self, s: Session, studio_id: str) -> Studio | None:
         """The studio row, locked for this transaction (its feed is ours until commit)."""
