@@ -85,7 +85,10 @@ class ServerProcess:
     def stop(self) -> None:
         if self.proc is not None:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.proc.pid, signal.SIGKILL)  # the server and its worker processes
+                if os.getpgid(self.proc.pid) == self.proc.pid:
+                    os.killpg(self.proc.pid, signal.SIGKILL)  # the server and its workers
+                else:  # started without a group of its own (a subclass): the process alone
+                    self.proc.kill()
             self.proc.wait(10)
             self.proc = None
 

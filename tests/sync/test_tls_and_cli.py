@@ -67,7 +67,7 @@ class TlsServer(ServerProcess):
             [sys.executable, "-m", "mediator.server.cli", *self.base_args(), "serve",
              "--port", str(self.port), "--tls-cert", str(self.cert), "--tls-key", str(self.key)],
             cwd=REPO, env={**os.environ, **self.env}, stdout=self.log.open("ab"),
-            stderr=subprocess.STDOUT)
+            stderr=subprocess.STDOUT, start_new_session=True)
         for _ in range(300):
             try:
                 httpx.get(self.url + "/health", verify=False, timeout=1)
