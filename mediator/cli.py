@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from mediator import __version__
+from mediator import __version__, argparse_zh
 from mediator.errors import MediatorError
 from mediator.paths import DataDir
 
@@ -36,6 +36,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_zh.install()  # argparse's own words in Chinese too
     p = _Parser(prog="mediator", description="调解工作台 Mediator — 人民调解工作室的案件工作站")
     p.add_argument("--version", action="version", version=f"mediator {__version__}")
     p.add_argument("--data-dir", metavar="DIR",

@@ -30,6 +30,7 @@ import platformdirs
 import uvicorn
 from sqlalchemy import select
 
+from mediator import argparse_zh
 from mediator.server.auth import create_enrol_code, list_devices, revoke_device
 from mediator.server.db import ServerDB
 from mediator.server.feed import FeedError, assign_case, studio_by_name
@@ -44,6 +45,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_zh.install()  # argparse's own words in Chinese too
     p = _Parser(prog="mediator-server", description="调解工作台区级同步服务器")
     p.add_argument("--data-dir", metavar="DIR", help="服务器数据目录（数据库、文件、日志）")
     p.add_argument("--db", metavar="URL", help="数据库地址（默认数据目录中的 SQLite）")
