@@ -7,7 +7,6 @@ change nothing.
 """
 
 import asyncio
-import json
 import logging
 import os
 from collections.abc import Awaitable, Callable
@@ -238,25 +237,17 @@ def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True) -> Fas
                 await asyncio.sleep(0)  # the next job waits while answers and fsyncs go
 
     def push_body(req: PushRequest, who: Principal) -> str:
-        result = feed.push(db, who.studio_id, who.device_id, req)
-        failpoints.hit("push_after_commit")
-        # Serialised once here (FastAPI would validate the model a second time).
-        body = result.model_dump_json(exclude={"page"})
-        if req.pull_cursor is not None:
-            page = feed.pull(db, who.studio_id, req.pull_cursor, DEFAULT_PULL_LIMIT,
-                             skip_device=who.device_id)
-            body = body[:-1] + ',"page":' + json.dumps(
-                page, ensure_ascii=False, separators=(",", ":")) + "}"
-        return body
+        # Serialised once, in feed (FastAPI would validate the model a second time).
+        return feed.push_body(db, who.studio_id, who.device_id, req,
+                              after_commit=lambda: failpoints.hit("push_after_commit"))
 
     @app.post(f"{API}/push", response_model=PushResult)
     async def push(req: PushRequest, who: Auth) -> Response:
         return Response(await offload(push_body, req, who), media_type="application/json")
 
     def pull_body(who: Principal, cursor: int, limit: int, everything: bool) -> str:
-        page = feed.pull(db, who.studio_id, cursor, limit,
+        return feed.pull(db, who.studio_id, cursor, limit,
                          skip_device="" if everything else who.device_id)
-        return json.dumps(page, ensure_ascii=False, separators=(",", ":"))
 
     @app.get(f"{API}/pull", response_model=PullPage)
     async def pull(who: Auth, cursor: Annotated[int, Query(ge=0)] = 0,
