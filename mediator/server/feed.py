@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, Text, and_, bindparam, cast, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -141,6 +141,16 @@ _RAISE_COUNTERS = {"sqlite": _counter_upsert(sqlite_insert),
                    "postgresql": _counter_upsert(pg_insert)}
 
 
+class _Held(NamedTuple):
+    """A row of the feed as a push holds it (its state after the batch's earlier changes)."""
+
+    entity: str
+    id: str
+    version: int
+    deleted: bool
+    data: dict[str, Any]
+
+
 def _wire(row: Any) -> dict[str, Any]:
     return {"entity": row.entity, "id": row.id, "version": row.version,
             "deleted": bool(row.deleted), "data": row.data}
@@ -191,7 +201,7 @@ def push_body(db: ServerDB, studio_id: str, device_id: str, req: PushRequest,
 def _apply(conn: Connection, db: ServerDB, head: Any, req: PushRequest, *, studio_id: str,
            device_id: str) -> str:
     changes = req.changes
-    rows = {r.id: r for r in conn.execute(
+    rows: dict[str, Any] = {r.id: r for r in conn.execute(
         _EXISTING, {"studio_id": studio_id, "ids": [c.id for c in changes]})} if changes else {}
     needed = [sha for c in changes if not c.deleted for sha in blob_refs(c.entity, c.data)]
     complete = set(conn.execute(_COMPLETE, {"studio_id": studio_id, "shas": needed}).scalars()
@@ -249,6 +259,8 @@ def _apply(conn: Connection, db: ServerDB, head: Any, req: PushRequest, *, studi
             changed.append({"b_studio_id": studio_id, "b_id": c.id, "b_version": feed_seq,
                             "b_data": c.data, "b_deleted": c.deleted,
                             "b_device_id": device_id})
+            # Later changes of this batch meet the row as it is now.
+            rows[c.id] = _Held(c.entity, c.id, feed_seq, c.deleted, c.data)
             results.append(_result(c, "applied", feed_seq))
     if fresh:
         conn.execute(_INSERT_ROWS, list(fresh.values()))
