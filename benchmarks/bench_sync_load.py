@@ -185,7 +185,9 @@ def main() -> int:
     try:
         db = ServerDB(args.db or f"sqlite:///{server.root / 'server.sqlite3'}")
         codes = []
-        run_tag = new_id()[:8]  # a PostgreSQL database may hold earlier runs' studios
+        # A PostgreSQL database may hold earlier runs' studios: a random tag (a uuid7's
+        # first 8 digits are its time in ~minute steps, the same for runs a minute apart).
+        run_tag = new_id()[-8:]
         with db.write() as s:
             for i in range(args.studios):
                 studio = Studio(name=f"模拟调解工作室{i:03d}-{run_tag}", case_prefix="桂城")
