@@ -41,10 +41,20 @@ def _sqlite_pragmas(synchronous: str) -> Any:
     return connect
 
 
-def _sqlite_begin(conn: Any) -> None:
-    # Straight to the driver: exec_driver_sql costs ~0.1 ms of SQLAlchemy per transaction.
-    conn.connection.dbapi_connection.execute(
-        "BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+def _sqlite_begin(conn: Connection) -> None:
+    """Open the SQLite transaction of ``conn`` (the driver is in autocommit mode):
+    IMMEDIATE takes the write lock at once.  Called by ServerDB where it begins, not
+    from an engine "begin" event: any connection event makes SQLAlchemy dispatch
+    events around every statement (~25 us each)."""
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    dbapi.execute("BEGIN IMMEDIATE" if conn.get_execution_options().get("write")
+                  else "BEGIN")
+
+
+def _sqlite_session_begin(_session: Any, transaction: Any, conn: Connection) -> None:
+    if not transaction.nested:  # a SAVEPOINT runs inside the transaction begun here
+        _sqlite_begin(conn)
 
 
 def _json_text(value: Any) -> str:
@@ -60,7 +70,6 @@ def make_engine(url: str, *, group_commit: bool = False) -> Engine:
         # FULL fsyncs the log at every commit.  With group commit the server fsyncs
         # it itself, once for every commit made meanwhile (ServerDB.durable).
         event.listen(engine, "connect", _sqlite_pragmas("NORMAL" if group_commit else "FULL"))
-        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True,
                          pool_timeout=60, json_serializer=_json_text)
@@ -70,6 +79,8 @@ def migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            _sqlite_begin(conn)
         if engine.dialect.name == "postgresql":
             # Several processes may start at once: one migrates, the others wait.
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")
@@ -109,6 +120,9 @@ class ServerDB:
         self._write_engine = self.engine.execution_options(write=True)
         self._read = sessionmaker(reader, expire_on_commit=False)
         self._write = sessionmaker(self._write_engine, expire_on_commit=False)
+        if self.is_sqlite:
+            event.listen(self._read, "after_begin", _sqlite_session_begin)
+            event.listen(self._write, "after_begin", _sqlite_session_begin)
         self._write_lock = threading.Lock() if self.is_sqlite else None
 
     @property
@@ -146,6 +160,7 @@ class ServerDB:
             return
         with self._write_lock:
             with self._write_engine.begin() as conn:
+                _sqlite_begin(conn)
                 yield conn
             self._committed = next(self._commits)
 
@@ -153,6 +168,9 @@ class ServerDB:
     def read_conn(self) -> Iterator[Connection]:
         """A read-only snapshot on a Core connection (rolled back at the end)."""
         with self._reader.connect() as conn:
+            conn.begin()
+            if self.is_sqlite:
+                _sqlite_begin(conn)
             try:
                 yield conn
             finally:
