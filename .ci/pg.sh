@@ -29,6 +29,15 @@ PORT=$(pg_lsclusters -h | awk -v v="$VER" '$1==v && $2=="main" {print $3}')
 if ! pg_lsclusters -h | awk -v v="$VER" '$1==v && $2=="main" {print $4}' | grep -q online; then
   # The postmaster is a daemon: it must not inherit our stdout capture (fd 3, read
   # by .ci/run's $(...)) or any other pipe, or the caller waits for ever.
+  # A machine image saved while PostgreSQL ran keeps its socket lock: remove a lock
+  # whose process is gone (pg_ctlcluster itself removes a stale pid file).
+  for lock in /var/run/postgresql/.s.PGSQL."$PORT".lock; do
+    [ -f "$lock" ] || continue
+    lockpid=$(head -1 "$lock" | tr -d ' ')
+    if [ -n "$lockpid" ] && ! kill -0 "$lockpid" 2>/dev/null; then
+      rm -f "$lock" "${lock%.lock}"
+    fi
+  done
   pglog=$(mktemp)
   if ! ( for fd in $(ls /proc/$BASHPID/fd); do
            [ "$fd" -gt 2 ] && eval "exec $fd>&-"
