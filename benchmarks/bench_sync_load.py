@@ -33,7 +33,7 @@ from mediator.domain.ids import new_id
 from mediator.server.auth import create_enrol_code
 from mediator.server.db import ServerDB
 from mediator.server.models import Studio
-from mediator.sync.protocol import API, PROTOCOL_HEADER
+from mediator.sync.protocol import API, PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.sync.harness import ServerProcess
 
 
@@ -100,7 +100,8 @@ class Conn:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
         assert self.reader is not None
         data = json.dumps(body, ensure_ascii=False).encode() if body is not None else b""
-        head = (f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{PROTOCOL_HEADER}: 1\r\n"
+        head = (f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                f"{PROTOCOL_HEADER}: {PROTOCOL_VERSION}\r\n"
                 f"Content-Length: {len(data)}\r\nContent-Type: application/json\r\n")
         if token:
             head += f"Authorization: Bearer {token}\r\n"

@@ -19,10 +19,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 # 2: a push may answer "case_no_taken" for a case whose number another case of the
-# studio holds.  Version 1 desktops still sync; one that meets that answer (a number
-# clash from before enrolment) reports an unreadable answer until it is upgraded.
+# studio holds.  A version 1 desktop could not read that answer, so the server asks
+# it to upgrade (426) rather than let it fail on a number clash later.
 PROTOCOL_VERSION = 2
-MIN_PROTOCOL = 1
+MIN_PROTOCOL = 2
 MAX_PROTOCOL = 2
 PROTOCOL_HEADER = "X-Mediator-Protocol"
 

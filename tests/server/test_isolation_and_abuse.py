@@ -18,14 +18,14 @@ from mediator.errors import SyncError, SyncErrorKind
 from mediator.server.db import ServerDB
 from mediator.store.models import OutboxEntry
 from mediator.sync.client import ServerClient
-from mediator.sync.protocol import PROTOCOL_HEADER
+from mediator.sync.protocol import MIN_PROTOCOL, PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.sync.conftest import COMMITTEE_A, COMMITTEE_B
 from tests.sync.harness import Pc, ServerProcess
 
 
 def _api(server: ServerProcess, method: str, path: str, token: str = "", **kw: Any
          ) -> httpx.Response:
-    headers = {PROTOCOL_HEADER: "1", **kw.pop("headers", {})}
+    headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), **kw.pop("headers", {})}
     if token:
         headers["Authorization"] = f"Bearer {token}"
     return httpx.request(method, f"{server.url}/api/v1{path}", headers=headers, timeout=10, **kw)
@@ -209,11 +209,11 @@ def test_bad_input_gets_a_clear_4xx_and_changes_nothing(
 
 def test_an_old_client_is_asked_to_upgrade(server: ServerProcess) -> None:
     r = httpx.post(f"{server.url}/api/v1/enrol", json={"code": "ABCDEFGHIJ"},
-                   headers={PROTOCOL_HEADER: "0"})
+                   headers={PROTOCOL_HEADER: str(MIN_PROTOCOL - 1)})
     assert r.status_code == 426 and "升级" in r.json()["message"]
     assert httpx.get(f"{server.url}/api/v1/pull").status_code == 400
     client = ServerClient(server.url)
-    client._http.headers[PROTOCOL_HEADER] = "0"
+    client._http.headers[PROTOCOL_HEADER] = "1"  # before case_no_taken existed
     with pytest.raises(SyncError) as err:
         client.call("GET", "/digest")
     assert err.value.kind is SyncErrorKind.UPGRADE and "升级" in err.value.message

@@ -18,6 +18,7 @@ from sqlalchemy import func, select, text
 from mediator.errors import SyncError, SyncErrorKind
 from mediator.store.models import Attachment, OutboxEntry
 from mediator.sync.engine import blob_file
+from mediator.sync.protocol import PROTOCOL_VERSION
 from tests.sync.conftest import COMMITTEE_A
 from tests.sync.faults import FaultProxy
 from tests.sync.harness import REPO, Pc, ServerProcess
@@ -234,7 +235,8 @@ def test_attachment_cut_at_half_resumes_and_is_invisible_until_complete(
         assert s.execute(select(func.count()).select_from(Attachment)).scalar_one() == 0
     token = a2.sync.engine().state().access_token
     got = httpx.get(f"{sqlite_server.url}/api/v1/blobs/{sha}",
-                    headers={"Authorization": f"Bearer {token}", "X-Mediator-Protocol": "1"})
+                    headers={"Authorization": f"Bearer {token}",
+                             "X-Mediator-Protocol": str(PROTOCOL_VERSION)})
     assert got.status_code == 404
     proxy.count()
     a1.run_sync()
