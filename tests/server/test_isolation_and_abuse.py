@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
 
 import httpx
 import pytest
@@ -18,27 +17,9 @@ from mediator.errors import SyncError, SyncErrorKind
 from mediator.server.db import ServerDB
 from mediator.store.models import OutboxEntry
 from mediator.sync.client import ServerClient
-from mediator.sync.protocol import MIN_PROTOCOL, PROTOCOL_HEADER, PROTOCOL_VERSION
+from mediator.sync.protocol import MIN_PROTOCOL, PROTOCOL_HEADER
 from tests.sync.conftest import COMMITTEE_A, COMMITTEE_B
-from tests.sync.harness import Pc, ServerProcess
-
-
-def _api(server: ServerProcess, method: str, path: str, token: str = "", **kw: Any
-         ) -> httpx.Response:
-    headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), **kw.pop("headers", {})}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    return httpx.request(method, f"{server.url}/api/v1{path}", headers=headers, timeout=10, **kw)
-
-
-def _token(pc: Pc) -> str:
-    eng = pc.sync.engine()
-    st = eng.state()
-    eng.client = ServerClient(st.server_url)
-    try:
-        return eng._token(st, force=True)
-    finally:
-        eng.client.close()
+from tests.sync.harness import Pc, ServerProcess, api
 
 
 def _feed_seq(server: ServerProcess) -> dict[str, int]:
@@ -69,9 +50,9 @@ def test_another_studios_valid_token_reaches_nothing(
     sha = a.attach(ref.id, content)
     a.run_sync()
     a_case = a.cases()[ref.id]
-    tb = _token(b)
+    tb = b.access_token()
 
-    page = _api(server, "GET", "/pull", tb, params={"cursor": 0}).json()
+    page = api(server, "GET", "/pull", tb, params={"cursor": 0}).json()
     assert ref.id not in {r["id"] for r in page["rows"]}
     assert all(r["entity"] != "attachment" for r in page["rows"])
 
@@ -79,31 +60,31 @@ def test_another_studios_valid_token_reaches_nothing(
     body = {"batch_id": new_id(), "changes": [{
         "entity": "case", "id": ref.id, "base_version": a_case.version, "deleted": True,
         "data": {"summary": "乙工作室篡改"}}]}
-    assert _api(server, "POST", "/push", tb, json=body).status_code == 200
+    assert api(server, "POST", "/push", tb, json=body).status_code == 200
     a.run_sync()
     assert a.cases()[ref.id].summary == "甲工作室的案件"
     assert a.run_sync().digest_ok is True
 
-    assert _api(server, "GET", f"/blobs/{sha}", tb).status_code == 404
-    assert _api(server, "GET", f"/blobs/{sha}/status", tb).json()["complete"] is False
-    bogus = _api(server, "PUT", f"/blobs/{sha}", tb, content=b"x" * 10,
+    assert api(server, "GET", f"/blobs/{sha}", tb).status_code == 404
+    assert api(server, "GET", f"/blobs/{sha}/status", tb).json()["complete"] is False
+    bogus = api(server, "PUT", f"/blobs/{sha}", tb, content=b"x" * 10,
                  params={"offset": 0, "size": 10})
     assert bogus.status_code == 422 and bogus.json()["error"] == "hash_mismatch"
-    ta = _token(a)
-    assert _api(server, "GET", f"/blobs/{sha}", ta).content == content
+    ta = a.access_token()
+    assert api(server, "GET", f"/blobs/{sha}", ta).content == content
 
     # A's conflicts are invisible to B and cannot be resolved by B.
     a2_conflict = new_id()
-    assert _api(server, "POST", f"/conflicts/{a2_conflict}/resolve", tb).status_code == 404
-    assert _api(server, "GET", "/conflicts", tb).json() == []
+    assert api(server, "POST", f"/conflicts/{a2_conflict}/resolve", tb).status_code == 404
+    assert api(server, "GET", "/conflicts", tb).json() == []
 
 
 def test_bad_tokens_are_refused_and_logged_without_the_secret(
         server: ServerProcess, two_studios: tuple[Pc, Pc]) -> None:
     secret = "not-a-real-token-" + "x" * 30
-    r = _api(server, "GET", "/pull", secret)
+    r = api(server, "GET", "/pull", secret)
     assert r.status_code == 401 and r.json()["message"]
-    assert _api(server, "GET", "/pull").status_code == 401
+    assert api(server, "GET", "/pull").status_code == 401
     db = ServerDB(server.db_url or f"sqlite:///{server.root / 'server.sqlite3'}")
     try:
         with db.read() as s:
@@ -141,8 +122,8 @@ def test_a_reused_refresh_token_revokes_the_device(tmp_path, make_pc: Callable[.
         a = make_pc("a")
         a.enrol(srv.url, srv.new_studio(COMMITTEE_A, "桂城"))
         stolen = a.sync.engine().state().refresh_token
-        _token(a)  # the PC rotates its refresh token
-        r = _api(srv, "POST", "/token", json={"refresh_token": stolen})
+        a.access_token()  # the PC rotates its refresh token
+        r = api(srv, "POST", "/token", json={"refresh_token": stolen})
         assert r.status_code == 401 and r.json()["error"] == "refresh_reused"
         with pytest.raises(SyncError) as err:
             a.run_sync()
@@ -162,7 +143,7 @@ def test_enrolment_code_is_one_time_and_issues_a_district_certificate(
     ident = load_studio_identity(a.data.keys)
     assert not ident.self_signed and len(ident.chain) == 1
     ident.certificate.verify_directly_issued_by(ident.chain[0])
-    again = _api(server, "POST", "/enrol", json={"code": code})
+    again = api(server, "POST", "/enrol", json={"code": code})
     assert again.status_code == 401 and "注册码" in again.json()["message"]
     b = make_pc("b")
     with pytest.raises(SyncError) as err:
@@ -176,7 +157,7 @@ def test_enrolment_is_rate_limited(tmp_path) -> None:
     srv.root.mkdir()
     srv.start()
     try:
-        codes = [_api(srv, "POST", "/enrol", json={"code": f"GUESS-{i:04d}-XXXX"}).status_code
+        codes = [api(srv, "POST", "/enrol", json={"code": f"GUESS-{i:04d}-XXXX"}).status_code
                  for i in range(8)]
         assert codes[:5] == [401] * 5 and codes[5:] == [429] * 3
     finally:
@@ -186,7 +167,7 @@ def test_enrolment_is_rate_limited(tmp_path) -> None:
 def test_bad_input_gets_a_clear_4xx_and_changes_nothing(
         server: ServerProcess, two_studios: tuple[Pc, Pc]) -> None:
     a, _ = two_studios
-    ta = _token(a)
+    ta = a.access_token()
     before = _feed_seq(server)
     cases = [
         ({"content": b"{not json", "headers": {"Content-Type": "application/json"}}, 422),
@@ -199,11 +180,11 @@ def test_bad_input_gets_a_clear_4xx_and_changes_nothing(
           "headers": {"Content-Type": "application/json"}}, 413),
     ]
     for kw, status in cases:
-        r = _api(server, "POST", "/push", ta, **kw)
+        r = api(server, "POST", "/push", ta, **kw)
         assert r.status_code == status, (r.status_code, r.text[:200])
         assert r.json()["message"]
-    assert _api(server, "GET", "/pull", ta, params={"cursor": -1}).status_code == 422
-    assert _api(server, "GET", "/blobs/zzz/status", ta).status_code == 400
+    assert api(server, "GET", "/pull", ta, params={"cursor": -1}).status_code == 422
+    assert api(server, "GET", "/blobs/zzz/status", ta).status_code == 400
     assert _feed_seq(server) == before
 
 

@@ -27,7 +27,9 @@ from mediator.services.sync import SyncService
 from mediator.services.workspace import Workspace, open_workspace
 from mediator.store import outbox
 from mediator.store.models import Attachment, Case
+from mediator.sync.client import ServerClient
 from mediator.sync.engine import SyncReport, blob_file
+from mediator.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.services.helpers import water_leak
 
 REPO = Path(__file__).resolve().parents[2]
@@ -113,6 +115,16 @@ class ServerProcess:
         return self.admin("studio", "code", name).strip().splitlines()[-1]
 
 
+def api(server: ServerProcess, method: str, path: str, token: str = "", **kw: Any
+        ) -> httpx.Response:
+    """One request to the server's API as the current protocol, with ``token``."""
+    headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), **kw.pop("headers", {})}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    return httpx.request(method, f"{server.url}/api/v1{path}", headers=headers, timeout=30,
+                         **kw)
+
+
 class Pc:
     """One studio PC: a real data dir with its workspace and sync service."""
 
@@ -129,6 +141,16 @@ class Pc:
 
     def enrol(self, url: str, code: str) -> None:
         self.sync.enrol(url, code, device_name=self.data.root.name)
+
+    def access_token(self) -> str:
+        """A fresh access token of this enrolled PC (for calling the API by hand)."""
+        eng = self.sync.engine()
+        st = eng.state()
+        eng.client = ServerClient(st.server_url)
+        try:
+            return eng._token(st, force=True)
+        finally:
+            eng.client.close()
 
     def run_sync(self, *, full_check: bool | None = None) -> SyncReport:
         return self.sync.sync_now(clock=lambda: time.time() + self.clock_offset,

@@ -13,32 +13,18 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from mediator.domain.case_number import format_case_number
 from mediator.domain.ids import new_id
-from mediator.sync.client import ServerClient
-from mediator.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.sync.conftest import COMMITTEE_A, COMMITTEE_B, PG_URL, _pg_fresh
-from tests.sync.harness import Pc, ServerProcess
+from tests.sync.harness import Pc, ServerProcess, api
 
 YEAR = 2026
 
 
-def _token(pc: Pc) -> str:
-    eng = pc.sync.engine()
-    st = eng.state()
-    eng.client = ServerClient(st.server_url)
-    try:
-        return eng._token(st, force=True)
-    finally:
-        eng.client.close()
-
-
 def _api(server: ServerProcess, token: str, method: str, path: str, **kw: Any) -> Any:
-    r = httpx.request(method, f"{server.url}/api/v1{path}", timeout=30, headers={
-        PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Authorization": f"Bearer {token}"}, **kw)
+    r = api(server, method, path, token, **kw)
     assert r.status_code == 200, r.text
     return r.json()
 
@@ -61,7 +47,7 @@ def _enrolled(server: ServerProcess, make_pc: Callable[..., Pc], *names: str) ->
     for i, name in enumerate(names):
         pc = make_pc(name)
         pc.enrol(server.url, code if i == 0 else server.code(COMMITTEE_A))
-        tokens.append(_token(pc))
+        tokens.append(pc.access_token())
     return tokens
 
 
@@ -102,7 +88,7 @@ def test_another_studio_may_use_the_same_number(
     b = make_pc("b1", committee=COMMITTEE_B, prefix="桂城")
     b.enrol(server.url, server.new_studio(COMMITTEE_B, "桂城"))
     assert _push(server, ta, [_case(1)])["results"][0]["outcome"] == "applied"
-    assert _push(server, _token(b), [_case(1)])["results"][0]["outcome"] == "applied"
+    assert _push(server, b.access_token(), [_case(1)])["results"][0]["outcome"] == "applied"
 
 
 def test_the_lease_never_hands_out_a_pushed_number(
