@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -48,6 +47,7 @@ from mediator.services.dto import CaseRef, RegistrationInput
 from mediator.services.registration import REFERRAL_SOURCES
 from mediator.ui.errors import show_error
 from mediator.ui.registration import checks
+from mediator.ui.registration import problems as problems_on_page
 from mediator.ui.registration.autosave import DRAFT_KEY, DRAFT_KIND, DraftKeeper, has_content
 from mediator.ui.registration.banner import Banner
 from mediator.ui.registration.fields import (
@@ -71,10 +71,6 @@ from mediator.ui.registration.requests_list import RequestsEditor
 log = logging.getLogger(__name__)
 
 DRAFT_VERSION = 1
-
-_PARTY_PATH = re.compile(r"^parties\[(\d+)\](?:\.(\w+))?$")
-_REQUEST_PATH = re.compile(r"^requests\[(\d+)\]$")
-
 
 class RegistrationPage(QWidget):
     """The 受理登记 form; emits :attr:`registered` (case id, 案号) after a save."""
@@ -525,7 +521,8 @@ class RegistrationPage(QWidget):
         targets: list[QWidget] = []
         unplaced: list[str] = []
         for path, message in problems:
-            target = self._place(path, message)
+            target = problems_on_page.place(path, message, self.boxes, self.requests,
+                                            self.parties)
             if target is None:
                 unplaced.append(message)
             else:
@@ -561,33 +558,6 @@ class RegistrationPage(QWidget):
     def _page_position(self, widget: QWidget) -> tuple[int, int]:
         point = widget.mapTo(self.content, widget.rect().topLeft())
         return point.y(), point.x()
-
-    def _place(self, path: str, message: str) -> QWidget | None:
-        if path in self.boxes:
-            self.boxes[path].set_error(message)
-            return self.boxes[path].editor
-        if path == "requests":
-            self.requests.section_error.setText(message)
-            self.requests.section_error.show()
-            return self.requests.row_edit(0)
-        match = _REQUEST_PATH.match(path)
-        if match:
-            rows = [row for row, _t in self.requests.requests()]
-            index = int(match.group(1))
-            row = rows[index] if index < len(rows) else 0
-            self.requests.row_box(row).set_error(message)
-            return self.requests.row_edit(row)
-        if path == "parties":
-            self.parties.section_error.setText(message)
-            self.parties.section_error.show()
-            return self.parties.cards()[0].role
-        match = _PARTY_PATH.match(path)
-        if match:
-            cards = self.parties.cards()
-            index = int(match.group(1))
-            if index < len(cards):
-                return cards[index].show_problem(match.group(2) or "", message)
-        return None
 
     # ============================================================== states
     def _set_loading_state(self, loading: bool) -> None:
