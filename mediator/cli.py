@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", metavar="DIR",
                    help="数据目录（默认：用户数据目录，或 MEDIATOR_DATA_DIR）")
     p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="界面语言")
+    p.add_argument("--smoke", action="store_true",
+                   help="自检：启动界面，案件列表显示后打印一行并退出（安装检查用；"
+                        "未设置工作室时退出码 3）")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     d = sub.add_parser("demo", help="填入示例案件（试用、演示）")
@@ -82,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         data_dir = DataDir.resolve(args.data_dir)
+        if args.command is None and args.smoke:
+            from mediator.ui.smoke import run_smoke  # Qt only when the GUI is wanted
+
+            return run_smoke(data_dir, args.lang)
         if args.command is None:
             from mediator.ui.app import run_gui  # Qt only when the GUI is wanted
 

@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_STORAGE = 2  # the database could not be opened (too new, damaged, locked)
+EXIT_NO_STUDIO = 3  # not interactive (--smoke) and no studio yet: the first run needs a person
 
 
 @dataclass
@@ -93,6 +94,7 @@ class Startup(QObject):
         self.labels: Labels | None = None
         self.window: MainWindow | None = None
         self.first_run: FirstRunDialog | None = None
+        self.interactive = True  # False for --smoke: never wait for a person
 
     def begin(self) -> None:
         self.runner.run(
@@ -107,6 +109,9 @@ class Startup(QObject):
         self.ws, self.labels = opened.ws, opened.labels
         if opened.studio is not None:
             self._show_main(opened.studio, opened.first_screen)
+            return
+        if not self.interactive:
+            self.failed.emit(EXIT_NO_STUDIO)
             return
         from mediator.ui.firstrun import FirstRunDialog  # noqa: PLC0415 - first run only
 
@@ -138,9 +143,12 @@ class Startup(QObject):
         self.runner.shutdown()
 
 
-def prepare(data_dir: DataDir, lang: str = "zh_CN") -> tuple[QApplication, Startup]:
+def prepare(
+    data_dir: DataDir, lang: str = "zh_CN", *, interactive: bool = True
+) -> tuple[QApplication, Startup]:
     """Everything :func:`run_gui` does before the event loop (the start-up benchmark
-    drives this too, so it measures exactly what a mediator waits for)."""
+    and ``--smoke`` drive this too, so they measure exactly what a mediator waits
+    for).  ``interactive=False`` never shows the first-run dialog."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
@@ -151,6 +159,7 @@ def prepare(data_dir: DataDir, lang: str = "zh_CN") -> tuple[QApplication, Start
     # a moment without windows; Qt must not take it as "quit".
     app.setQuitOnLastWindowClosed(False)
     startup = Startup(TaskRunner(), data_dir, lang)
+    startup.interactive = interactive
     startup.ready.connect(lambda _window: app.setQuitOnLastWindowClosed(True))
     # Open the database first: the worker imports the core and runs the migration
     # check while this thread parses the fonts (Qt's C++ runs without the GIL).
