@@ -166,7 +166,7 @@ def prepare(
     # No widget exists before the event loop runs, so fonts and translators are
     # still in place before the first one is built.
     startup.begin()
-    install_fonts(app)
+    install_fonts(app, lang)
     install_translators(app, lang)  # parented to the app: they live as long as it
     return app, startup
 
