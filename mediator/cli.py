@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mediator import __version__, argparse_zh
 from mediator.errors import MediatorError
+from mediator.logsetup import setup_logging, write_crash_report
 from mediator.paths import DataDir
 
 EXIT_OK = 0
@@ -83,8 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    data_dir: DataDir | None = None
     try:
         data_dir = DataDir.resolve(args.data_dir)
+        if data_dir.root.is_dir():
+            setup_logging(data_dir.logs)
         if args.command is None and args.smoke:
             from mediator.ui.smoke import run_smoke  # Qt only when the GUI is wanted
 
@@ -110,12 +114,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         reason = exc.strerror or exc.__class__.__name__
         print(f"mediator: 文件或磁盘错误：{reason}", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as exc:  # a bug: a report, never a traceback on the terminal
+        report = write_crash_report(exc, data_dir.logs if data_dir else None)
+        where = f"报告已保存到 {report}" if report else "报告未能保存"
+        print(f"mediator: 程序内部出错，已保存的案件不受影响。请重试；如再次出现，"
+              f"请把报告文件发给区调解办。{where}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _open(data_dir: DataDir):  # type: ignore[no-untyped-def]  # -> Workspace (lazy import)
     from mediator.services.workspace import open_workspace
 
-    return open_workspace(data_dir.ensure())
+    setup_logging(data_dir.ensure().logs)  # a new data dir: its log from the start
+    return open_workspace(data_dir)
 
 
 def cmd_demo(args: argparse.Namespace, data_dir: DataDir) -> int:

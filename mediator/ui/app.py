@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
+from mediator import logsetup
 from mediator.errors import MediatorError
 from mediator.paths import DataDir
 from mediator.services.dto import StudioSetup
@@ -155,6 +156,7 @@ def prepare(
     app.setApplicationName("Mediator")
     app.setApplicationDisplayName("调解工作台" if lang.startswith("zh") else "Mediator")
     errors.install(data_dir.logs)
+    logsetup.setup_logging(data_dir.logs)  # tracebacks to the log file, never the screen
     # Between the first-run dialog closing and the main window showing there is
     # a moment without windows; Qt must not take it as "quit".
     app.setQuitOnLastWindowClosed(False)

@@ -23,14 +23,11 @@ test can assert on it.
 
 from __future__ import annotations
 
-import datetime as dt
 import faulthandler
 import logging
 import os
-import platform
 import sys
 import threading
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -40,7 +37,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from mediator import __version__
+from mediator import logsetup
 from mediator.errors import MediatorError, StorageError, ValidationError
 
 log = logging.getLogger(__name__)
@@ -126,12 +123,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         log.info("shown to the user: %s", type(exc).__name__)
     else:
         report = write_crash_report(exc)
-        text = QCoreApplication.translate(
-            "ErrorDialog",
-            "Something went wrong inside Mediator. Your saved cases are safe.\n"
-            "Please restart the program if it does not respond.\n\n"
-            "A crash report for the maintainers was saved to:\n%1",
-        ).replace("%1", str(report) if report else "-")
+        text = _bug_text(report)
         shown = ShownError(
             True, QCoreApplication.translate("ErrorDialog", "Unexpected error"), text, exc, report
         )
@@ -149,6 +141,22 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     box.exec()
 
 
+def _bug_text(report: Path | None) -> str:
+    """What to do after a bug, and where the report is (no traceback on screen)."""
+    tr = QCoreApplication.translate
+    text = tr(
+        "ErrorDialog",
+        "Something went wrong inside Mediator. Your saved cases are safe.\n\n"
+        "What to do: close Mediator and start it again. If this happens again, "
+        "send the report file below to the district mediation office.",
+    )
+    if report is not None:
+        where = tr("ErrorDialog", "The report was saved to:\n%1").replace("%1", str(report))
+    else:
+        where = tr("ErrorDialog", "The report could not be saved (is the disk full?).")
+    return f"{text}\n\n{where}"
+
+
 def _expected(exc: MediatorError) -> ShownError:
     if isinstance(exc, ValidationError) and len(exc.problems) > 1:
         text = "\n".join(f"• {msg}" for _field, msg in exc.problems)
@@ -164,61 +172,14 @@ def _expected(exc: MediatorError) -> ShownError:
 
 
 def crash_report_text(exc: BaseException) -> str:
-    """The report for a bug: where it happened, without any data it carried.
-
-    The exception's message is left out on purpose (``KeyError('张三')``,
-    a failing ID number...), as are local variables.
-    """
-    lines = [
-        f"Mediator {__version__} crash report",
-        f"time: {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}",
-        f"python: {platform.python_version()}  platform: {platform.platform()}",
-        f"qt: {_qt_version()}",
-        f"thread: {threading.current_thread().name}",
-        "",
-    ]
-    chain: list[BaseException] = []
-    cur: BaseException | None = exc
-    while cur is not None and cur not in chain:
-        chain.append(cur)
-        cur = cur.__cause__ or cur.__context__
-    for i, e in enumerate(reversed(chain)):
-        if i:
-            lines.append("-- which led to --")
-        lines.append("Traceback (most recent call last):")
-        for frame in traceback.extract_tb(e.__traceback__):
-            lines.append(f'  File "{_short(frame.filename)}", line {frame.lineno}, in {frame.name}')
-            if frame.line:
-                lines.append(f"    {frame.line.strip()}")
-        lines.append(f"{type(e).__module__}.{type(e).__qualname__} (message withheld)")
-    return "\n".join(lines) + "\n"
+    """The report for a bug: where it happened, without any data it carried
+    (:func:`mediator.logsetup.code_path`)."""
+    return logsetup.crash_report_text(exc, [f"qt: {_qt_version()}"])
 
 
 def write_crash_report(exc: BaseException) -> Path | None:
     """Write the report under the logs dir; return its path (None if impossible)."""
-    text = crash_report_text(exc)
-    log.error("unexpected error %s; crash report written", type(exc).__qualname__)
-    if _logs_dir is None:
-        sys.stderr.write(text)
-        return None
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    path = _logs_dir / f"crash-{stamp}.log"
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError:
-        sys.stderr.write(text)
-        return None
-    return path
-
-
-def _short(filename: str) -> str:
-    """Paths relative to the package root: home directories name people too."""
-    parts = Path(filename).parts
-    for anchor in ("mediator", "site-packages"):
-        if anchor in parts:
-            idx = len(parts) - 1 - parts[::-1].index(anchor)
-            return str(Path(*parts[idx:]))
-    return Path(filename).name
+    return logsetup.write_crash_report(exc, _logs_dir, [f"qt: {_qt_version()}"])
 
 
 def _qt_version() -> str:
