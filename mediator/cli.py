@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mediator import __version__, argparse_zh
-from mediator.errors import MediatorError
+from mediator.errors import MediatorError, storage_error_for
 from mediator.logsetup import setup_logging, write_crash_report
 from mediator.paths import DataDir
 
@@ -62,8 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser("backup", help="备份数据库")
     b.add_argument("--out", metavar="FILE", type=Path,
                    help="备份文件（默认放在数据目录的 backups 下）")
-    r = sub.add_parser("restore", help="从备份恢复数据库（先自动备份当前数据库）")
+    r = sub.add_parser("restore", help="从备份恢复数据库（先检查备份，并保存当前数据）")
     r.add_argument("file", metavar="FILE", type=Path)
+    r.add_argument("--yes", action="store_true",
+                   help="确认恢复（会少案件或是另一个工作室的备份时必须）")
 
     e = sub.add_parser("enrol", help="用一次性注册码把这台电脑注册到区级服务器")
     e.add_argument("url", metavar="URL", help="区级服务器地址（https://…）")
@@ -100,7 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace, DataDir], int] = COMMANDS[args.command]
         return handler(args, data_dir)
     except MediatorError as exc:
-        print(f"mediator: {exc.message}", file=sys.stderr)
+        shown = storage_error_for(exc) or exc  # a full disk, a read-only dir, a lock: say which
+        print(f"mediator: {shown.message}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error of ours.
@@ -111,10 +114,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as exc:
         # Environment trouble (disk full, permission): say what, never a traceback.
+        if (mapped := storage_error_for(exc)) is not None:
+            print(f"mediator: {mapped.message}", file=sys.stderr)
+            return EXIT_ERROR
         reason = exc.strerror or exc.__class__.__name__
         print(f"mediator: 文件或磁盘错误：{reason}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # a bug: a report, never a traceback on the terminal
+        if (mapped := storage_error_for(exc)) is not None:  # sqlite3's own errors
+            print(f"mediator: {mapped.message}", file=sys.stderr)
+            return EXIT_ERROR
         report = write_crash_report(exc, data_dir.logs if data_dir else None)
         where = f"报告已保存到 {report}" if report else "报告未能保存"
         print(f"mediator: 程序内部出错，已保存的案件不受影响。请重试；如再次出现，"
@@ -190,7 +199,8 @@ def cmd_cases(args: argparse.Namespace, data_dir: DataDir) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, data_dir: DataDir) -> int:
-    from mediator.store.backup import backup_database, rotating_backup
+    from mediator.services.backups import BackupService
+    from mediator.store.backup import backup_database
 
     if not data_dir.database.exists():
         raise MediatorError("数据目录中还没有数据库，无需备份。")
@@ -198,25 +208,36 @@ def cmd_backup(args: argparse.Namespace, data_dir: DataDir) -> int:
         if args.out.exists():
             raise MediatorError(f"备份文件已存在，不会覆盖：{args.out}")
         dest = backup_database(data_dir.database, args.out)
-    else:
-        dest = rotating_backup(data_dir.database, data_dir.ensure().backups, "manual", keep=30)
-    print(f"已备份到 {dest}")
+        print(f"已备份到 {dest}")
+        return EXIT_OK
+    result = BackupService(data_dir.ensure()).back_up("manual")
+    print(f"已备份并校验：{result.backup}（{result.summary.cases} 件案件）")
+    if result.second_copy is not None:
+        print(f"另存一份到 {result.second_copy}")
+    for warning in result.warnings:
+        print(f"mediator: {warning}", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace, data_dir: DataDir) -> int:
-    from mediator.store.backup import restore_database, rotating_backup
+    from mediator.services.backups import BackupService
 
-    if not args.file.is_file():
-        raise MediatorError(f"找不到备份文件：{args.file}")
-    data_dir.ensure()
-    if data_dir.database.exists():
-        saved = rotating_backup(data_dir.database, data_dir.backups, "pre-restore")
-        print(f"当前数据库已先备份到 {saved}")
-    restore_database(args.file, data_dir.database)
-    with _open(data_dir):  # migrate a restored older backup now, backup first
-        pass
-    print("已从备份恢复。")
+    service = BackupService(data_dir.ensure())
+    preview = service.preview(args.file)  # refuses a bad file before touching anything
+    for line in preview.lines():
+        print(line)
+    confirmed = args.yes
+    if preview.needs_confirmation and not confirmed:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise MediatorError("恢复需要确认（见上面的说明），请加 --yes 重新运行。未作任何改动。")
+        answer = input("确认恢复吗？输入“是”确认：").strip()
+        if answer not in ("是", "y", "yes"):
+            print("已取消，未作任何改动。")
+            return EXIT_ERROR
+        confirmed = True
+    result = service.restore(args.file, confirmed=confirmed,
+                             other_studio=preview.summary.committee_name if confirmed else "")
+    print(result.message())
     return EXIT_OK
 
 

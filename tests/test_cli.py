@@ -118,7 +118,10 @@ def test_backup_then_restore(tmp_path: Path) -> None:
     assert run("backup", "--out", str(dest), data=data).returncode == 0
     run("demo", "--cases", "4", "--seed", "2", data=data)
     assert "共 8 件" in run("cases", data=data).stdout
-    out = run("restore", str(dest), data=data)
+    refused = run("restore", str(dest), data=data)  # 4 cases would disappear: --yes needed
+    assert refused.returncode == 1 and "--yes" in refused.stderr
+    assert "共 8 件" in run("cases", data=data).stdout
+    out = run("restore", str(dest), "--yes", data=data)
     assert out.returncode == 0, out.stderr
     assert "共 4 件" in run("cases", data=data).stdout
     again = run("backup", "--out", str(dest), data=data)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mediator.paths import DataDir
+from mediator.services.backups import check_before_opening
 from mediator.services.cases import CaseService
 from mediator.services.catalogue import CatalogueService
 from mediator.services.drafts import DraftService
@@ -63,6 +64,8 @@ def open_workspace(data_dir: DataDir) -> Workspace:
     """Open the database in ``data_dir``: create it, or migrate it (backup first),
     or refuse it (too new, damaged) — all before returning."""
     data_dir.ensure()
+    # A truncated database must never be taken for a new one (and written over).
+    check_before_opening(data_dir)
     if is_current(data_dir.database):
         return Workspace(data_dir)
     from mediator.store.database import Database  # noqa: PLC0415 - only when migrating
