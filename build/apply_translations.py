@@ -2,6 +2,7 @@
 """Fill a Qt .ts catalogue from markdown tables of translations.
 
     python build/apply_translations.py TABLE.md [TABLE.md ...] [--ts FILE] [--reuse]
+    python build/apply_translations.py --all     # every mediator/ui/**/TRANSLATIONS_zh_CN.md
 
 A table is any markdown table whose rows read ``| context | source | translation |``
 (the header and separator rows are skipped; ``\\|`` stands for a literal bar;
@@ -12,8 +13,10 @@ finished entries are never overwritten.  Numerus messages get the text in every
 form (Chinese has one).  ``--reuse`` also fills an unfinished message from a
 finished one with the same source in another context (a widget renamed or split).
 
-Run build/translations.py afterwards: lupdate rewrites the file in its own
-layout and lrelease compiles the .qm.  Prints what it filled and what is still
+build/translations.py runs this over every table itself (between two lupdate
+runs, so new strings are in the .ts before the tables fill them, and the file
+keeps lupdate's layout); use this script alone to try a table or ``--reuse``,
+then run build/translations.py.  Prints what it filled and what is still
 unfinished.
 """
 
@@ -28,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TS = ROOT / "resources" / "translations" / "mediator_zh_CN.ts"
+UI = ROOT / "mediator" / "ui"
+TABLE_NAME = "TRANSLATIONS_zh_CN.md"
 _ROW = re.compile(r"^\|\s*([^|]+?)\s*\|\s*(.+?)\s*\|\s*(.+?)\s*\|\s*$")
 _HEADERS = {"context", "Context"}
 
@@ -45,6 +50,12 @@ def read_table(path: Path) -> dict[tuple[str, str], str]:
             continue
         rows[(m.group(1).strip(), _cell(m.group(2)))] = _cell(m.group(3))
     return rows
+
+
+def find_tables() -> list[Path]:
+    """Every zh_CN table of the UI packages, in a fixed order (a later table's row
+    wins when two give the same context and source)."""
+    return sorted(UI.rglob(TABLE_NAME))
 
 
 def _key(source: str) -> str:
@@ -72,7 +83,7 @@ def _set(message: ET.Element, text: str) -> None:
     tr.attrib.pop("type", None)
 
 
-def apply(ts: Path, tables: list[Path], *, reuse: bool) -> list[str]:
+def apply(ts: Path, tables: list[Path], *, reuse: bool, quiet: bool = False) -> list[str]:
     """Fill ``ts`` in place; the list of (context, source) still unfinished."""
     wanted: dict[tuple[str, str], str] = {}
     for table in tables:
@@ -105,19 +116,25 @@ def apply(ts: Path, tables: list[Path], *, reuse: bool) -> list[str]:
     body = ET.tostring(tree.getroot(), encoding="unicode")
     ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
                   encoding="utf-8")
-    print(f"{ts.name}: filled {filled} ({reused} from the same source elsewhere), "
-          f"{len(left)} still unfinished")
+    if not quiet:
+        print(f"{ts.name}: filled {filled} ({reused} from the same source elsewhere), "
+              f"{len(left)} still unfinished")
     return left
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("tables", nargs="+", type=Path)
+    parser.add_argument("tables", nargs="*", type=Path)
+    parser.add_argument("--all", action="store_true",
+                        help=f"every {TABLE_NAME} under mediator/ui")
     parser.add_argument("--ts", type=Path, default=DEFAULT_TS)
     parser.add_argument("--reuse", action="store_true",
                         help="fill from the same source string in another context")
     args = parser.parse_args()
-    for left in apply(args.ts, args.tables, reuse=args.reuse):
+    tables = [*args.tables, *(find_tables() if args.all else [])]
+    if not tables:
+        parser.error("name the tables, or --all")
+    for left in apply(args.ts, tables, reuse=args.reuse):
         print("  unfinished:", left)
     return 0
 

@@ -1,15 +1,22 @@
 #!/usr/bin/env python3
-"""Refresh the translation catalogues: lupdate over all of mediator/ui, then lrelease.
+"""Refresh the translation catalogues: lupdate over mediator/ui, the zh_CN tables, lrelease.
 
-    python build/translations.py          # update .ts from the code, compile .qm
-    python build/translations.py --check  # exit 1 if a .ts is stale or a .qm not rebuilt
+    python build/translations.py          # update .ts from the code and tables, compile .qm
+    python build/translations.py --check  # exit 1 if that would change a .ts or a .qm
 
-Existing translations are kept: lupdate merges the strings it finds into the
-.ts files (new ones arrive "unfinished" for a translator; strings no longer in
-the code are dropped).  zh_CN carries every string; en only the plural forms,
-because the source strings are English already.  The .qm files are committed so
-a checkout runs without the Qt tools; tests/ui/test_translations.py fails when
-one of them does not match its .ts.
+One command merges everything (``make translations`` runs it):
+
+1. lupdate collects every tr() string of mediator/ui into the .ts files (new
+   ones arrive "unfinished"; strings no longer in the code are dropped);
+2. every ``TRANSLATIONS_zh_CN.md`` table under mediator/ui fills the zh_CN
+   entries still unfinished (build/apply_translations.py; finished entries are
+   never overwritten, so a changed row means editing the .ts too);
+3. lupdate again, so the file keeps lupdate's own layout; then lrelease.
+
+zh_CN carries every string; en only the plural forms, because the source
+strings are English already.  The .qm files are committed so a checkout runs
+without the Qt tools; tests/ui/test_translations.py fails when a .ts is stale,
+a .qm does not match its .ts, or an entry is left unfinished.
 """
 
 from __future__ import annotations
@@ -24,6 +31,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import apply_translations  # a sibling script, not a package
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "mediator" / "ui"
@@ -116,28 +126,58 @@ def lrelease(ts: Path, qm: Path) -> None:
                    check=True, cwd=ROOT)
 
 
+def merge(ts: Path, options: list[str], lang: str, *, quiet: bool = False) -> list[str]:
+    """Steps 1-3 of the module docstring on ``ts``; the entries still unfinished."""
+    lupdate(ts, options)
+    if lang != "zh_CN":
+        return []
+    tables = apply_translations.find_tables()
+    left = apply_translations.apply(ts, tables, reuse=False, quiet=quiet)
+    lupdate(ts, options)
+    return left
+
+
 def update() -> None:
     TS_DIR.mkdir(parents=True, exist_ok=True)
     for lang, options in CATALOGUES:
-        lupdate(ts_path(lang), options)
+        left = merge(ts_path(lang), options, lang)
         lrelease(ts_path(lang), qm_path(lang))
         print(f"{ts_path(lang).relative_to(ROOT)} -> {qm_path(lang).name}")
+        for entry in left:
+            print("  unfinished (add it to a TRANSLATIONS_zh_CN.md table):", entry)
 
 
-def check() -> int:
-    """Nonzero when the committed .ts/.qm files are not what update() would write."""
-    problems = []
+def stale_catalogues() -> list[str]:
+    """The .ts files that :func:`update` would change (new or removed strings, or
+    table rows not merged yet)."""
+    stale = []
     with tempfile.TemporaryDirectory() as tmp:
         for lang, options in CATALOGUES:
             ts_copy = Path(tmp) / ts_path(lang).name
             shutil.copy(ts_path(lang), ts_copy)
-            lupdate(ts_copy, options)
+            merge(ts_copy, options, lang, quiet=True)
             if ts_copy.read_bytes() != ts_path(lang).read_bytes():
-                problems.append(f"{ts_path(lang).name}: the code has changed; run {sys.argv[0]}")
+                stale.append(ts_path(lang).name)
+    return stale
+
+
+def stale_qm_files() -> list[str]:
+    """The .qm files missing or not what lrelease makes of their .ts."""
+    stale = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang, _options in CATALOGUES:
             qm = Path(tmp) / qm_path(lang).name
             lrelease(ts_path(lang), qm)
             if not qm_path(lang).exists() or not filecmp.cmp(qm, qm_path(lang), shallow=False):
-                problems.append(f"{qm_path(lang).name} is older than its .ts; run {sys.argv[0]}")
+                stale.append(qm_path(lang).name)
+    return stale
+
+
+def check() -> int:
+    """Nonzero when the committed .ts/.qm files are not what update() would write."""
+    problems = [f"{name}: the code or a table has changed; run {sys.argv[0]}"
+                for name in stale_catalogues()]
+    problems += [f"{name} is older than its .ts; run {sys.argv[0]}" for name in stale_qm_files()]
     for p in problems:
         print(p, file=sys.stderr)
     return 1 if problems else 0

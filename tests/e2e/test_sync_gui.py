@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from mediator.ui import errors
+from mediator.ui.i18n import install_translators
 from mediator.ui.sync import ConflictsPage, EnrolDialog, SyncStatusWidget
 from mediator.ui.tasks import TaskRunner
 from tests.sync.conftest import COMMITTEE_A
@@ -119,7 +120,7 @@ def test_revoked_pc_is_told_in_chinese_and_stops_retrying(
 
 
 def test_conflict_page_shows_both_versions_and_keeps_the_chosen_one(
-        qtbot: QtBot, sqlite_server: ServerProcess, make_pc: Callable[..., Pc],
+        qapp, qtbot: QtBot, sqlite_server: ServerProcess, make_pc: Callable[..., Pc],
         runner: TaskRunner) -> None:
     a1, a2 = make_pc("a1"), make_pc("a2")
     a1.enrol(sqlite_server.url, sqlite_server.new_studio(COMMITTEE_A, "桂城"))
@@ -133,14 +134,19 @@ def test_conflict_page_shows_both_versions_and_keeps_the_chosen_one(
     a1.run_sync()
     assert a2.run_sync().conflicts == 1
 
-    page = ConflictsPage(a2.ws, runner)
-    qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=WAIT_MS)
-    assert ref.case_no in page.list.item(0).text()
-    rows = {page.table.item(r, 0).text(): (page.table.item(r, 1).text(),
-                                           page.table.item(r, 2).text())
-            for r in range(page.table.rowCount())}
-    assert rows["纠纷简要情况"] == ("乙电脑上的案情", "甲电脑上的案情")
+    translators = install_translators(qapp, "zh_CN")  # the field names as a mediator reads them
+    try:
+        page = ConflictsPage(a2.ws, runner)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.list.count() == 1, timeout=WAIT_MS)
+        assert ref.case_no in page.list.item(0).text()
+        rows = {page.table.item(r, 0).text(): (page.table.item(r, 1).text(),
+                                               page.table.item(r, 2).text())
+                for r in range(page.table.rowCount())}
+        assert rows["纠纷简要情况"] == ("乙电脑上的案情", "甲电脑上的案情")
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
     with qtbot.waitSignal(page.resolved, timeout=WAIT_MS):
         qtbot.mouseClick(page.keep_mine, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.list.count() == 0, timeout=WAIT_MS)

@@ -6,7 +6,7 @@ version or the server's (keeping this PC's is a new change, sent at the next syn
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -26,12 +26,24 @@ from mediator.services.sync import ConflictView, FieldDiff, SyncService
 from mediator.services.workspace import Workspace
 from mediator.ui.tasks import TaskRunner
 
+#: The names of the fields a conflict can show; marked for lupdate, translated on display.
 FIELD_LABELS = {
-    "summary": "纠纷简要情况", "requests": "申请事项", "status": "案件状态",
-    "dispute_type": "纠纷类型", "source": "案件来源", "referral_note": "移送说明",
-    "mediator_id": "调解员", "status_reason": "状态原因", "name": "姓名", "phone": "电话",
-    "address": "住址", "id_number": "身份证号", "role": "身份", "terms": "协议条款",
-    "facts": "主要事实", "deleted": "已删除",
+    "summary": QT_TRANSLATE_NOOP("ConflictsPage", "Summary of the dispute"),
+    "requests": QT_TRANSLATE_NOOP("ConflictsPage", "Requests"),
+    "status": QT_TRANSLATE_NOOP("ConflictsPage", "Case status"),
+    "dispute_type": QT_TRANSLATE_NOOP("ConflictsPage", "Type of dispute"),
+    "source": QT_TRANSLATE_NOOP("ConflictsPage", "Source of the case"),
+    "referral_note": QT_TRANSLATE_NOOP("ConflictsPage", "Referral note"),
+    "mediator_id": QT_TRANSLATE_NOOP("ConflictsPage", "Mediator"),
+    "status_reason": QT_TRANSLATE_NOOP("ConflictsPage", "Reason for the status"),
+    "name": QT_TRANSLATE_NOOP("ConflictsPage", "Name"),
+    "phone": QT_TRANSLATE_NOOP("ConflictsPage", "Phone"),
+    "address": QT_TRANSLATE_NOOP("ConflictsPage", "Address"),
+    "id_number": QT_TRANSLATE_NOOP("ConflictsPage", "ID number"),
+    "role": QT_TRANSLATE_NOOP("ConflictsPage", "Role"),
+    "terms": QT_TRANSLATE_NOOP("ConflictsPage", "Terms of the agreement"),
+    "facts": QT_TRANSLATE_NOOP("ConflictsPage", "Main facts"),
+    "deleted": QT_TRANSLATE_NOOP("ConflictsPage", "Deleted"),
 }
 
 
@@ -118,9 +130,13 @@ class ConflictsPage(QWidget):
                                       yes if c.theirs_deleted else no))
         self.table.setRowCount(len(diffs))
         for i, d in enumerate(diffs):
-            for col, text in enumerate((FIELD_LABELS.get(d.field, d.field), d.mine, d.theirs)):
+            for col, text in enumerate((self._field_label(d.field), d.mine, d.theirs)):
                 self.table.setItem(i, col, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
+
+    def _field_label(self, field: str) -> str:
+        label = FIELD_LABELS.get(field)
+        return self.tr(str(label)) if label else field  # a newer field: its code, not nothing
 
     def _resolve(self, choice: str) -> None:
         row = self.list.currentRow()

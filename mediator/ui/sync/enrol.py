@@ -44,9 +44,9 @@ class EnrolDialog(QDialog):
             "whenever it can be reached."))
         intro.setWordWrap(True)
         self.url = QLineEdit()
-        self.url.setPlaceholderText("https://tiaojie.example.gov.cn")
+        self.url.setPlaceholderText(self.tr("e.g. https://tiaojie.example.gov.cn"))
         self.code = QLineEdit()
-        self.code.setPlaceholderText("ABCD-EFGH-…")
+        self.code.setPlaceholderText(self.tr("e.g. ABCD-EFGH-…"))
         self.ca_file = QLineEdit()
         self.ca_file.setPlaceholderText(self.tr("(optional) district CA certificate, PEM"))
         browse = QPushButton(self.tr("Browse…"))
@@ -79,7 +79,7 @@ class EnrolDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("District CA certificate"), "",
-                                              "PEM (*.pem *.crt *.cer)")
+                                              self.tr("PEM certificates (*.pem *.crt *.cer)"))
         if path:
             self.ca_file.setText(path)
 

@@ -102,8 +102,8 @@ class AttachmentsWidget(QWidget):
             return
         files, _ = QFileDialog.getOpenFileNames(
             self, tr("Add photo or scan"), "",
-            tr("Photos and scans") + " (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp "
-            "*.heic *.pdf)")
+            tr("Photos and scans (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.heic "
+               "*.pdf)"))
         self.add_files([Path(f) for f in files])
 
     def add_files(self, paths: list[Path]) -> None:

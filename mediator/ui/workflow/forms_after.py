@@ -91,7 +91,8 @@ class PerformPage(StepPage):
             except ValidationError as exc:
                 return [("amount", exc.message)]
         if self.obligation.currentData() is None:
-            return [("obligation_id", "协议没有履行事项，无法记录履行情况")]
+            return [("obligation_id",
+                     tr("The agreement lists no performance item; nothing can be recorded."))]
         return []
 
     def submit(self) -> Callable[[], Any]:
@@ -281,7 +282,7 @@ class ArchivePage(StepPage):
 
     def check(self) -> list[tuple[str, str]]:
         if not self.retention.currentData():
-            return [("retention", "请选择卷宗保管期限")]
+            return [("retention", tr("Please choose how long the file is kept."))]
         return []
 
     def submit(self) -> Callable[[], Any]:
