@@ -21,16 +21,16 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from mediator import logsetup
-from mediator.errors import MediatorError
-from mediator.paths import DataDir
+from mediator.errors import FontMissingError, MediatorError, storage_error_for
+from mediator.paths import DataDir, resources_dir
 from mediator.services.dto import StudioSetup
 from mediator.ui import errors
 from mediator.ui.cases.listpage import FirstScreen, read_first_screen
-from mediator.ui.fonts import install_fonts
+from mediator.ui.fonts import FONT_FILES, LATIN_FONT_FILES, install_fonts, uses_latin_face
 from mediator.ui.i18n import install_translators
 from mediator.ui.labels import Labels
 from mediator.ui.mainwindow import MainWindow
@@ -58,7 +58,14 @@ def _open(data_dir: DataDir, lang: str) -> _Opened:
     """Worker side of start-up: every database call before the first window."""
     from mediator.services.workspace import open_workspace  # noqa: PLC0415 - heavy: off the GUI path
 
-    ws = open_workspace(data_dir)
+    try:
+        ws = open_workspace(data_dir)
+    except Exception as exc:
+        # A full disk, a read-only dir, a lock: their own message and EXIT_STORAGE.
+        mapped = storage_error_for(exc)
+        if mapped is None or mapped is exc:
+            raise
+        raise mapped from exc
     try:
         studio = ws.studio.current()
         labels = Labels(
@@ -168,9 +175,24 @@ def prepare(
     # No widget exists before the event loop runs, so fonts and translators are
     # still in place before the first one is built.
     startup.begin()
+    _warn_missing_fonts(startup, lang)
     install_fonts(app, lang)
     install_translators(app, lang)  # parented to the app: they live as long as it
     return app, startup
+
+
+def _warn_missing_fonts(startup: Startup, lang: str) -> None:
+    """A bundled font file absent (a damaged install): start anyway, on the system's
+    fonts, and tell the user which file is missing and to reinstall."""
+    needed = FONT_FILES + (LATIN_FONT_FILES if uses_latin_face(lang) else ())
+    missing = [name for name in needed if not (resources_dir() / "fonts" / name).is_file()]
+    if not missing:
+        return
+    log.warning("bundled font files missing: %s", ", ".join(missing))
+    error = FontMissingError(missing)
+    startup.ready.connect(
+        lambda window: QTimer.singleShot(0, lambda: errors.show_error(window, error))
+    )
 
 
 def run_gui(data_dir: DataDir, lang: str = "zh_CN") -> int:

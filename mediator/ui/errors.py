@@ -38,7 +38,13 @@ from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mediator import logsetup
-from mediator.errors import MediatorError, StorageError, ValidationError
+from mediator.errors import (
+    InstallationError,
+    MediatorError,
+    StorageError,
+    ValidationError,
+    storage_error_for,
+)
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +81,17 @@ def install(logs_dir: Path) -> None:
     """
     global _logs_dir, _fault_file, _saved_hooks  # noqa: PLW0603 - one process-wide pipeline
     _logs_dir = logs_dir
-    logs_dir.mkdir(parents=True, exist_ok=True)
     if _fault_file is None:
-        # Kept open for the life of the process: faulthandler writes to its fd on a crash.
-        _fault_file = open(logs_dir / "faulthandler.log", "a", encoding="utf-8")  # noqa: SIM115
-        faulthandler.enable(file=_fault_file, all_threads=True)
+        try:
+            logs_dir.mkdir(parents=True, exist_ok=True)
+            # Kept open for the life of the process: faulthandler writes to its fd on a crash.
+            _fault_file = open(logs_dir / "faulthandler.log", "a", encoding="utf-8")  # noqa: SIM115
+        except OSError:
+            # A read-only or full data dir: start anyway, so the user is told
+            # why nothing can be saved instead of meeting a silent crash.
+            log.warning("faulthandler log could not be opened")
+        else:
+            faulthandler.enable(file=_fault_file, all_threads=True)
     if _saved_hooks is None:
         _saved_hooks = (sys.excepthook, threading.excepthook)
     sys.excepthook = _excepthook
@@ -118,6 +130,9 @@ def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Tell the user about ``exc``: plainly if expected, as a crash if a bug."""
+    # A full disk, a read-only data dir, a locked database: their own message,
+    # whichever layer met them (sqlite3, SQLAlchemy, an OSError, a generic StorageError).
+    exc = storage_error_for(exc) or exc
     if isinstance(exc, MediatorError):
         shown = _expected(exc)
         log.info("shown to the user: %s", type(exc).__name__)
@@ -164,6 +179,8 @@ def _expected(exc: MediatorError) -> ShownError:
         text = exc.message
     if isinstance(exc, StorageError):
         title = QCoreApplication.translate("ErrorDialog", "Storage problem")
+    elif isinstance(exc, InstallationError):
+        title = QCoreApplication.translate("ErrorDialog", "Incomplete installation")
     elif isinstance(exc, ValidationError):
         title = QCoreApplication.translate("ErrorDialog", "Please check the input")
     else:

@@ -71,6 +71,7 @@ def run_smoke(data_dir: DataDir, lang: str = "zh_CN") -> int:
     choose_platform()
     from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415 - after the platform
 
+    from mediator.errors import InstallationError  # noqa: PLC0415
     from mediator.ui import errors  # noqa: PLC0415
     from mediator.ui.app import EXIT_NO_STUDIO as NO_STUDIO  # noqa: PLC0415
     from mediator.ui.app import prepare  # noqa: PLC0415
@@ -131,6 +132,10 @@ def run_smoke(data_dir: DataDir, lang: str = "zh_CN") -> int:
             # N is the whole list's size: wait (outside T) for the full id list.
             if not self.page.is_current():
                 QTimer.singleShot(5, lambda: self.when_whole(painted))
+                return
+            broken = [e for e in errors.recorded if isinstance(e.exc, InstallationError)]
+            if broken:  # e.g. a bundled font missing: the package is incomplete
+                finish(1, f"smoke: installation incomplete: {broken[0].text}")
                 return
             n = self.page.model.rowCount()
             ms = round((painted - started) * 1000)
