@@ -39,7 +39,10 @@ def test_crash_dialog_says_what_to_do_and_where_the_report_is(
 ) -> None:
     errors.install(tmp_path / "logs")
     try:
-        runner.run(lambda: [][1])  # a bug: IndexError
+        def buggy() -> None:
+            raise IndexError(3)  # a bug
+
+        runner.run(buggy)
         qtbot.waitUntil(lambda: bool(shown_errors), timeout=5000)
         shown = shown_errors.pop()
     finally:
