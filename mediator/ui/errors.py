@@ -158,17 +158,20 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
 def _bug_text(report: Path | None) -> str:
     """What to do after a bug, and where the report is (no traceback on screen)."""
-    tr = QCoreApplication.translate
-    text = tr(
+    # translate("ErrorDialog", ...) spelled out: lupdate reads an alias tr(a, b) as
+    # tr(source, comment), and the strings never reached the catalogue.
+    text = QCoreApplication.translate(
         "ErrorDialog",
         "Something went wrong inside Mediator. Your saved cases are safe.\n\n"
         "What to do: close Mediator and start it again. If this happens again, "
         "send the report file below to the district mediation office.",
     )
     if report is not None:
-        where = tr("ErrorDialog", "The report was saved to:\n%1").replace("%1", str(report))
+        where = QCoreApplication.translate("ErrorDialog", "The report was saved to:\n%1").replace(
+            "%1", str(report))
     else:
-        where = tr("ErrorDialog", "The report could not be saved (is the disk full?).")
+        where = QCoreApplication.translate(
+            "ErrorDialog", "The report could not be saved (is the disk full?).")
     return f"{text}\n\n{where}"
 
 
