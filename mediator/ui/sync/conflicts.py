@@ -26,7 +26,7 @@ from mediator.services.sync import ConflictView, FieldDiff, SyncService
 from mediator.services.workspace import Workspace
 from mediator.ui.tasks import TaskRunner
 
-#: The names of the fields a conflict can show; marked for lupdate, translated on display.
+# The names of the fields a conflict can show: marked for lupdate, translated on display.
 FIELD_LABELS = {
     "summary": QT_TRANSLATE_NOOP("ConflictsPage", "Summary of the dispute"),
     "requests": QT_TRANSLATE_NOOP("ConflictsPage", "Requests"),
