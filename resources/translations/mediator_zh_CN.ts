@@ -158,6 +158,70 @@
 <context>
     <name>ConflictsPage</name>
     <message>
+        <source>Summary of the dispute</source>
+        <translation>纠纷简要情况</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>申请事项</translation>
+    </message>
+    <message>
+        <source>Case status</source>
+        <translation>案件状态</translation>
+    </message>
+    <message>
+        <source>Type of dispute</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Source of the case</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <source>Referral note</source>
+        <translation>移送说明</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Reason for the status</source>
+        <translation>状态原因</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Terms of the agreement</source>
+        <translation>协议条款</translation>
+    </message>
+    <message>
+        <source>Main facts</source>
+        <translation>主要事实</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>项目</translation>
     </message>
@@ -246,6 +310,14 @@
         <translation>请填写区（县）管理员提供的服务器地址和一次性注册码。案件仍保存在本机，能连上服务器时会自动送达。</translation>
     </message>
     <message>
+        <source>e.g. https://tiaojie.example.gov.cn</source>
+        <translation>例如 https://tiaojie.example.gov.cn</translation>
+    </message>
+    <message>
+        <source>e.g. ABCD-EFGH-…</source>
+        <translation>例如 ABCD-EFGH-…</translation>
+    </message>
+    <message>
         <source>(optional) district CA certificate, PEM</source>
         <translation>（可不填）区级 CA 证书（PEM 文件）</translation>
     </message>
@@ -281,28 +353,42 @@
         <source>District CA certificate</source>
         <translation>区级 CA 证书</translation>
     </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer)</source>
+        <translation>PEM 证书 (*.pem *.crt *.cer)</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
-    <message>
-        <source>Something went wrong inside Mediator. Your saved cases are safe.
-Please restart the program if it does not respond.
-
-A crash report for the maintainers was saved to:
-%1</source>
-        <translation>调解工作台内部出错了。已保存的案件不受影响。
-如果程序没有响应，请重新启动。
-
-给维护人员的错误报告已保存到：
-%1</translation>
-    </message>
     <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
+        <source>Something went wrong inside Mediator. Your saved cases are safe.
+
+What to do: close Mediator and start it again. If this happens again, send the report file below to the district mediation office.</source>
+        <translation>调解工作台内部出错。已保存的案件不受影响。
+
+请这样做：关闭调解工作台，再重新打开。如果再次出现，请把下面的报告文件发给区调解办。</translation>
+    </message>
+    <message>
+        <source>The report was saved to:
+%1</source>
+        <translation>报告文件保存在：
+%1</translation>
+    </message>
+    <message>
+        <source>The report could not be saved (is the disk full?).</source>
+        <translation>报告文件未能保存（磁盘是否已满？）。</translation>
+    </message>
+    <message>
         <source>Storage problem</source>
         <translation>数据存储问题</translation>
+    </message>
+    <message>
+        <source>Incomplete installation</source>
+        <translation>安装不完整</translation>
     </message>
     <message>
         <source>Please check the input</source>
@@ -898,7 +984,7 @@ A crash report for the maintainers was saved to:
     </message>
     <message>
         <source>Legal representative *</source>
-        <translation>法定代表人 *</translation>
+        <translation>法定代表人/负责人 *</translation>
     </message>
     <message>
         <source>Their post</source>
@@ -938,7 +1024,7 @@ A crash report for the maintainers was saved to:
     </message>
     <message>
         <source>ID number</source>
-        <translation>身份证号</translation>
+        <translation>身份证号码</translation>
     </message>
     <message>
         <source>18 characters, on the business licence</source>
@@ -962,7 +1048,7 @@ A crash report for the maintainers was saved to:
     </message>
     <message>
         <source>Sex and date of birth were filled in from the ID number (age %1).</source>
-        <translation>已根据身份证号填写性别和出生日期（%1）。</translation>
+        <translation>已根据身份证号码自动填写性别和出生日期（%1 岁）。</translation>
     </message>
     <message>
         <source>%1 years</source>
@@ -1750,12 +1836,16 @@ A crash report for the maintainers was saved to:
         <translation>被调查人 *</translation>
     </message>
     <message>
-        <source>Photos and scans</source>
-        <translation>照片和扫描件</translation>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.heic *.pdf)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.heic *.pdf)</translation>
     </message>
     <message>
         <source>Place *</source>
         <translation>地点 *</translation>
+    </message>
+    <message>
+        <source>Please choose how long the file is kept.</source>
+        <translation>请选择卷宗保管期限</translation>
     </message>
     <message>
         <source>Power of attorney in the file</source>
@@ -1992,6 +2082,10 @@ A crash report for the maintainers was saved to:
     <message>
         <source>The agreement lists no performance item.</source>
         <translation>协议没有列出履行事项。</translation>
+    </message>
+    <message>
+        <source>The agreement lists no performance item; nothing can be recorded.</source>
+        <translation>协议没有履行事项，无法记录履行情况</translation>
     </message>
     <message>
         <source>The court&apos;s ruling</source>
