@@ -125,6 +125,10 @@ def inspect_database(path: Path, *, integrity: bool = True, what: str = "备份�
     Mediator database or a table missing, newer schema, no studio.
     """
     size = check_regular_file(path, what)
+    if immutable and file_size(Path(f"{path}-wal")) > 0:
+        # Read as immutable, the WAL's commits would be silently left out.
+        raise StorageError(f"{what}旁边还有未合并的日志文件（{path.name}-wal），它可能正被使用。"
+                           "请先关闭使用它的程序再试，未作任何改动。")
     if _truncated(path, size):
         raise StorageError(f"{what}不完整或不是数据库文件（可能被截断），未作任何改动。")
     try:
