@@ -154,10 +154,7 @@ def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True) -> Fas
     def client_of(request: Request) -> str:
         return request.client.host if request.client else ""
 
-    async def principal(request: Request,
-                        authorization: Annotated[str, Header()] = "") -> Principal:
-        # Inline on the event loop: one indexed query on a Core connection costs
-        # less than a hop to the thread pool and back, or an ORM session.
+    def check_bearer(request: Request, authorization: str) -> Principal:
         bearer = authorization[7:] if authorization.startswith("Bearer ") else ""
         with db.connect() as conn:
             try:
@@ -168,7 +165,20 @@ def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True) -> Fas
             record_failure(s, failure.reason, client_of(request))
         raise FeedError(401, failure.reason, failure.message)
 
-    Auth = Annotated[Principal, Depends(principal)]
+    async def principal_inline(request: Request,
+                               authorization: Annotated[str, Header()] = "") -> Principal:
+        # SQLite: inline on the event loop.  One indexed query on a Core connection
+        # costs less than a hop to the thread pool and back, or an ORM session.
+        return check_bearer(request, authorization)
+
+    def principal_pooled(request: Request,
+                         authorization: Annotated[str, Header()] = "") -> Principal:
+        # PostgreSQL: a plain def, which FastAPI runs in its thread pool.  Inline, the
+        # query's round trip (and any wait for a pooled connection) stalled the event
+        # loop, so under load each process authenticated one request at a time.
+        return check_bearer(request, authorization)
+
+    Auth = Annotated[Principal, Depends(principal_inline if db.is_sqlite else principal_pooled)]
 
     def limited(request: Request) -> None:
         if not limiter.allow(client_of(request)):

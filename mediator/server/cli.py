@@ -31,6 +31,7 @@ import uvicorn
 from sqlalchemy import select
 
 from mediator import argparse_zh
+from mediator.server import tcp
 from mediator.server.auth import create_enrol_code, list_devices, revoke_device
 from mediator.server.db import ServerDB
 from mediator.server.feed import FeedError, assign_case, studio_by_name
@@ -123,7 +124,8 @@ def cmd_serve(args: argparse.Namespace, data_dir: Path, url: str) -> int:
     uvicorn.run("mediator.server.app:app_from_env", factory=True, host=args.host,
                 port=args.port, workers=args.workers, ssl_certfile=args.tls_cert,
                 ssl_keyfile=args.tls_key, log_level="warning", access_log=False,
-                timeout_keep_alive=30, limit_concurrency=1000, backlog=2048)
+                timeout_keep_alive=30, limit_concurrency=1000, backlog=2048,
+                http=tcp.HTTP_PROTOCOL)
     return EXIT_OK
 
 
