@@ -3,6 +3,9 @@
 #   make test   the same venv plus dev tools; ruff, mypy, then the whole suite offscreen
 #   make bench  the benchmarks (figures next to same-run baselines)
 #   make server a district server on 127.0.0.1:8765 (embedded SQLite)
+#   make dist   the one-folder PyInstaller bundle (dist/mediator/), from mediator.spec
+#   make deb    the Debian packages mediator_*.deb and mediator-server_*.deb (dist/)
+#   make package-check  install the .debs and run the installed program (root; CI)
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -14,7 +17,12 @@ QT_SYSLIBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 lib
 # Independent PDF tools the document tests check our output with.
 TEST_SYSTOOLS := poppler-utils
 
-.PHONY: run test lint typecheck pytest bench server syslibs clean translations
+# What building and checking the packages needs besides the Qt libraries: dpkg-deb,
+# objdump (binutils) and ldd measure the Depends; the smoke test drives the installed
+# program under Xvfb and checks its PDFs with poppler.
+PACKAGE_SYSTOOLS := binutils dpkg-dev file poppler-utils xvfb xauth desktop-file-utils
+
+.PHONY: run test lint typecheck pytest bench server syslibs clean translations dist deb package-check
 
 $(VENV)/.runtime: requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -68,8 +76,22 @@ bench: syslibs $(VENV)/.dev
 server: $(VENV)/.runtime
 	$(VENV)/bin/mediator-server serve --host 127.0.0.1 --port 8765
 
+dist: syslibs $(VENV)/.dev
+	rm -rf dist/mediator
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller-work mediator.spec
+	@du -sh dist/mediator
+
+deb: EXTRA_SYSLIBS = $(PACKAGE_SYSTOOLS)
+deb: dist
+	$(PY) build/package/deb.py --bundle dist/mediator --out dist
+
+package-check: EXTRA_SYSLIBS = $(PACKAGE_SYSTOOLS)
+package-check: deb
+	$(PY) build/package/smoke.py --dist dist
+
 translations: $(VENV)/.dev
 	$(PY) build/translations.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info dist build/pyinstaller-work
