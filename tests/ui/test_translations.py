@@ -353,3 +353,39 @@ def test_the_chinese_allowlist_has_no_stale_entry() -> None:
     stale = [(path, text) for path, texts in CHINESE_ALLOWED.items() for text in texts
              if (path, text) not in present]
     assert not stale, stale
+
+
+#: The domain's Chinese labels (``*_ZH`` tables, ``.label_zh``) shown by the UI as they
+#: are, so the English UI shows them in Chinese.  mediator/ui/labels.py picks a
+#: label by language; these do not yet.  A ratchet: no new use, and a use removed
+#: comes off the list.  Each needs English labels (through Labels or tr()).
+CHINESE_DOMAIN_LABELS_KNOWN = {
+    "registration/party_card.py": {"PARTY_ROLE_LABELS_ZH"},  # inside Chinese messages
+    "workflow/attachments.py": {"ATTACHMENT_KIND_LABELS_ZH"},
+    "workflow/forms_after.py": {"COURT_BASIS_LABELS_ZH", "RETENTION_LABELS_ZH",
+                                "SATISFACTION_LABELS_ZH", "label_zh"},
+    "workflow/forms_intake.py": {"AGENT_POWER_LABELS_ZH", "STATUS_MATTER_LABELS_ZH", "label_zh"},
+    "workflow/forms_outcome.py": {"LEGAL_ROUTES_ZH", "label_zh"},
+    "workflow/rail.py": {"label_zh"},
+    "workflow/session_mode.py": {"label_zh"},
+    "workflow/today.py": {"label_zh"},
+    "workflow/workspace.py": {"STATUS_LABELS_ZH", "label_zh"},
+}
+
+
+def test_no_new_chinese_domain_label_reaches_the_ui() -> None:
+    used: dict[str, set[str]] = {}
+    for path, module in ui_modules():
+        if path == "labels.py":
+            continue
+        for node in ast.walk(module):
+            name = node.id if isinstance(node, ast.Name) else (
+                node.attr if isinstance(node, ast.Attribute) else "")
+            if name.endswith("_ZH") or name == "label_zh":
+                used.setdefault(path, set()).add(name)
+    new = {p: names - CHINESE_DOMAIN_LABELS_KNOWN.get(p, set()) for p, names in used.items()}
+    new = {p: names for p, names in new.items() if names}
+    assert not new, f"show these through mediator.ui.labels.Labels (by language): {new}"
+    gone = {p: names - used.get(p, set()) for p, names in CHINESE_DOMAIN_LABELS_KNOWN.items()}
+    gone = {p: names for p, names in gone.items() if names}
+    assert not gone, f"no longer used: take them off CHINESE_DOMAIN_LABELS_KNOWN: {gone}"
