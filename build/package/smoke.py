@@ -286,7 +286,7 @@ def newer_package(deb: Path, version: str, work: Path) -> Path:
     return out
 
 
-def upgrade(deb: Path, server_deb: Path, cases_before: int, work: Path) -> None:
+def upgrade(deb: Path, server_deb: Path, cases_before: int, work: Path) -> Path:
     old = installed_version("mediator")
     assert old is not None
     newer = newer_package(deb, old + "+smoke1", work)
@@ -319,6 +319,32 @@ def upgrade(deb: Path, server_deb: Path, cases_before: int, work: Path) -> None:
     check(installed_version("mediator") == old + "+smoke1", "the newer version installed")
     cases = json.loads(sh(["mediator", "cases", "--json"], user=True).stdout)
     check(len(cases) == cases_before, f"all {cases_before} cases are still there after the upgrade")
+    return newer
+
+
+def full_disk(deb: Path, newer: Path) -> None:
+    """/opt/mediator on a disk with room for one copy only: the update is refused
+    before anything is unpacked, and the installed version keeps working."""
+    opt = Path("/opt/mediator")
+    opt.mkdir(parents=True, exist_ok=True)
+    size_kib = int(sh(["dpkg-deb", "-f", str(deb), "Installed-Size"]).stdout.strip())
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kib + 60 * 1024}k",
+                              "tmpfs", str(opt)], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        step(f"skip full-disk check: cannot mount a small disk here ({mounted.stderr.strip()})")
+        return
+    try:
+        sh(["dpkg", "-i", str(deb)])
+        refused = sh(["dpkg", "-i", str(newer)], check_rc=False)
+        check(refused.returncode != 0 and "磁盘空间不足" in refused.stderr,
+              "an update that does not fit on the disk is refused",
+              refused.stderr.strip()[-300:])
+        out = sh(["mediator", "--version"], user=True).stdout
+        check(installed_version("mediator") is not None and "mediator" in out,
+              "and the installed version keeps working")
+        sh(["dpkg", "-r", "mediator"])
+    finally:
+        subprocess.run(["umount", str(opt)], capture_output=True)
 
 
 def _exe(proc_dir: Path) -> str:
@@ -365,9 +391,10 @@ def main(argv: list[str] | None = None) -> int:
         fixtures()
         server_and_sync()
         count = len(json.loads(sh(["mediator", "cases", "--json"], user=True).stdout))
-        upgrade(deb, server_deb, count, work)
+        newer = upgrade(deb, server_deb, count, work)
         if not args.keep:
             remove()
+            full_disk(deb, newer)
     except (SmokeFailure, subprocess.TimeoutExpired) as exc:
         print(f"smoke: FAILED {exc}", file=sys.stderr)
         return 1
