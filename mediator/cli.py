@@ -52,6 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--cases", type=int, default=200, metavar="N", help="案件数（默认 200）")
     d.add_argument("--seed", type=int, default=1, metavar="S", help="随机种子（同一种子结果相同）")
 
+    st = sub.add_parser("setup",
+                        help="不经首次运行对话框设置工作室（区里批量部署用，不覆盖已有工作室）")
+    st.add_argument("--committee", metavar="NAME", help="调解委员会（工作室）名称")
+    st.add_argument("--prefix", metavar="P", help="案号字头，如 桂城 →（2026）桂城人调字第1号")
+    st.add_argument("--mediator", metavar="NAME", help="使用这台电脑的调解员姓名")
+    st.add_argument("--head", metavar="NAME", default="", help="负责人姓名（默认即上面的调解员）")
+    st.add_argument("--from", dest="from_file", metavar="FILE.json", type=Path,
+                    help=f"从 JSON 文件读取（键：{'、'.join(SETUP_KEYS)}），代替上面几项")
+
     i = sub.add_parser("import", help="导入案件交换文件（JSON）")
     i.add_argument("file", metavar="FILE", type=Path)
 
@@ -157,6 +166,86 @@ def cmd_demo(args: argparse.Namespace, data_dir: DataDir) -> int:
         if signed:
             numbers = "、".join(final_agreement_case_numbers(ws, 3))
             print(f"其中 {signed} 份调解协议已定稿并数字签名（示例签名、样章），如：{numbers}")
+    return EXIT_OK
+
+
+SETUP_KEYS = ("committee", "prefix", "mediator", "head")
+SETUP_FILE_MAX = 64 * 1024
+
+
+def _setup_values(args: argparse.Namespace) -> dict[str, str]:
+    """The set-up values from the flags or from ``--from FILE.json``; bad input is
+    one Chinese line (a MediatorError)."""
+    flags = {"committee": args.committee, "prefix": args.prefix, "mediator": args.mediator}
+    if args.from_file is None:
+        missing = [f"--{k}" for k, v in flags.items() if v is None]
+        if missing:
+            raise MediatorError(f"缺少 {'、'.join(missing)}（或用 --from FILE.json）。")
+        return {**flags, "head": args.head}
+    if any(v is not None for v in flags.values()) or args.head:
+        raise MediatorError("--from 不能与 --committee、--prefix、--mediator、--head 同时使用。")
+    path: Path = args.from_file
+    try:
+        if path.stat().st_size > SETUP_FILE_MAX:
+            raise MediatorError(f"设置文件过大（上限 {SETUP_FILE_MAX // 1024} KB）：{path.name}")
+        doc = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise MediatorError(f"找不到设置文件：{path}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = f"第 {exc.lineno} 行" if isinstance(exc, json.JSONDecodeError) else "编码"
+        raise MediatorError(f"设置文件不是有效的 JSON（{where}有误）：{path.name}") from None
+    if not isinstance(doc, dict):
+        raise MediatorError(f"设置文件应是一个 JSON 对象（{{\"committee\": …}}）：{path.name}")
+    unknown = sorted(set(doc) - set(SETUP_KEYS))
+    if unknown:
+        raise MediatorError(f"设置文件中有不认识的键：{'、'.join(unknown)}"
+                            f"（可用：{'、'.join(SETUP_KEYS)}）")
+    missing = [k for k in SETUP_KEYS[:3] if k not in doc]
+    if missing:
+        raise MediatorError(f"设置文件缺少键：{'、'.join(missing)}")
+    if not all(isinstance(v, str) for v in doc.values()):
+        raise MediatorError("设置文件中的值都应是文字（加引号）。")
+    return {"head": "", **doc}
+
+
+def _existing_committee(data_dir: DataDir) -> str | None:
+    """The set-up studio's name, read without writing (None if not set up)."""
+    import sqlite3
+
+    if not data_dir.database.exists():
+        return None
+    try:
+        # immutable: no -wal/-shm left behind; a studio only in a WAL is caught below.
+        conn = sqlite3.connect(f"file:{data_dir.database}?mode=ro&immutable=1", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT s.committee_name FROM meta m JOIN studio s ON s.id = m.value "
+                "WHERE m.key = 'studio_id'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # opening the workspace below says what is wrong
+    return str(row[0]) if row else None
+
+
+def cmd_setup(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from mediator.services.studio import check_setup
+
+    values = _setup_values(args)
+    # The first-run dialog's rules, checked before anything is created.
+    committee, prefix, mediator, head = check_setup(
+        values["committee"], values["prefix"], values["mediator"], values["head"])
+    existing = _existing_committee(data_dir)
+    if existing is not None:
+        raise MediatorError(f"这个数据目录已经设置过工作室（{existing}），不会覆盖，未作任何改动。")
+    with _open(data_dir) as ws:
+        if ws.studio.current() is not None:  # set up meanwhile, or readable only now
+            raise MediatorError("这个数据目录已经设置过工作室，不会覆盖，未作任何改动。")
+        done = ws.studio.setup(committee, prefix, mediator, head)
+        sample = ws.studio.preview_case_no(done.case_prefix)
+    print(f"已设置工作室：{done.committee_name}，调解员 {done.mediator_name}"
+          f"{f'，负责人 {head}' if head and head != mediator else ''}；案号如 {sample}")
+    print(f"数据目录：{data_dir.root}")
     return EXIT_OK
 
 
@@ -283,6 +372,7 @@ def cmd_verify(args: argparse.Namespace, data_dir: DataDir) -> int:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, DataDir], int]] = {
+    "setup": cmd_setup,
     "demo": cmd_demo,
     "import": cmd_import,
     "cases": cmd_cases,

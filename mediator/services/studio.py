@@ -65,24 +65,14 @@ class StudioService:
     def preview_case_no(self, case_prefix: str, year: int | None = None) -> str:
         return format_case_number(year or dt.date.today().year, case_prefix.strip() or "某某", 1)
 
-    def setup(self, committee_name: str, case_prefix: str, mediator_name: str) -> StudioSetup:
-        problems: list[tuple[str, str]] = []
-        try:
-            committee_name = clean_org_name(committee_name, field="committee_name",
-                                            label="调解委员会（工作室）名称")
-        except ValidationError as exc:
-            problems.append(("committee_name", exc.message))
-        try:
-            case_prefix = check_prefix(case_prefix)
-        except ValidationError as exc:
-            problems.append(("case_prefix", exc.message))
-        try:
-            mediator_name = clean_person_name(mediator_name, field="mediator_name",
-                                              label="调解员姓名")
-        except ValidationError as exc:
-            problems.append(("mediator_name", exc.message))
-        if problems:
-            raise ValidationError(problems[0][1], field=problems[0][0], problems=problems)
+    def setup(
+        self, committee_name: str, case_prefix: str, mediator_name: str, head_name: str = ""
+    ) -> StudioSetup:
+        """Set up (or rename) the studio and this PC's mediator.  ``head_name``
+        (``mediator setup --head``): the studio head when another person; by
+        default this PC's mediator is the head, as in the first-run dialog."""
+        committee_name, case_prefix, mediator_name, head_name = check_setup(
+            committee_name, case_prefix, mediator_name, head_name)
         from sqlalchemy import select  # noqa: PLC0415 - ORM only when writing
 
         from mediator.store import audit, outbox  # noqa: PLC0415
@@ -101,10 +91,17 @@ class StudioService:
                 studio.case_prefix = case_prefix
             mediator = s.get(Mediator, meta.get(META_MEDIATOR, ""))
             if mediator is None:
-                mediator = Mediator(studio_id=studio.id, name=mediator_name, role="head")
+                separate_head = bool(head_name) and head_name != mediator_name
+                mediator = Mediator(studio_id=studio.id, name=mediator_name,
+                                    role="mediator" if separate_head else "head")
                 s.add(mediator)
                 s.flush()
                 s.merge(Meta(key=META_MEDIATOR, value=mediator.id))
+                if separate_head:
+                    head = Mediator(studio_id=studio.id, name=head_name, role="head")
+                    s.add(head)
+                    s.flush()
+                    outbox.enqueue(s, "mediator", head.id)
             else:
                 mediator.name = mediator_name
             outbox.enqueue(s, "mediator", mediator.id)
@@ -115,3 +112,36 @@ class StudioService:
                                  mediator.id, mediator.name)
         self._cached = None
         return result
+
+
+def check_setup(
+    committee_name: str, case_prefix: str, mediator_name: str, head_name: str = ""
+) -> tuple[str, str, str, str]:
+    """The first-run rules, cleaned values back; every problem at once.  Shared by
+    the dialog (through :meth:`StudioService.setup`) and ``mediator setup``,
+    which checks before it creates anything."""
+    problems: list[tuple[str, str]] = []
+    try:
+        committee_name = clean_org_name(committee_name, field="committee_name",
+                                        label="调解委员会（工作室）名称")
+    except ValidationError as exc:
+        problems.append(("committee_name", exc.message))
+    try:
+        case_prefix = check_prefix(case_prefix)
+    except ValidationError as exc:
+        problems.append(("case_prefix", exc.message))
+    try:
+        mediator_name = clean_person_name(mediator_name, field="mediator_name",
+                                          label="调解员姓名")
+    except ValidationError as exc:
+        problems.append(("mediator_name", exc.message))
+    if head_name.strip():
+        try:
+            head_name = clean_person_name(head_name, field="head_name", label="负责人姓名")
+        except ValidationError as exc:
+            problems.append(("head_name", exc.message))
+    else:
+        head_name = ""
+    if problems:
+        raise ValidationError(problems[0][1], field=problems[0][0], problems=problems)
+    return committee_name, case_prefix, mediator_name, head_name
