@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +26,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from mediator import logsetup
-from mediator.errors import FontMissingError, MediatorError, storage_error_for
+from mediator.errors import (
+    DatabaseDamagedError,
+    FontMissingError,
+    MediatorError,
+    storage_error_for,
+)
 from mediator.paths import DataDir, resources_dir
 from mediator.services.dto import StudioSetup
 from mediator.ui import errors
@@ -37,6 +43,7 @@ from mediator.ui.mainwindow import MainWindow
 from mediator.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from mediator.ui.backup.slot import BackupSlot
     from mediator.ui.firstrun import FirstRunDialog
 
 log = logging.getLogger(__name__)
@@ -102,6 +109,9 @@ class Startup(QObject):
         self.labels: Labels | None = None
         self.window: MainWindow | None = None
         self.first_run: FirstRunDialog | None = None
+        self.backups: BackupSlot | None = None
+        self.damaged: QDialog | None = None
+        self._outcome: tuple[str | None, BaseException | None] | None = None
         self.interactive = True  # False for --smoke: never wait for a person
 
     def begin(self) -> None:
@@ -110,6 +120,9 @@ class Startup(QObject):
         )
 
     def _not_opened(self, exc: BaseException) -> None:
+        if isinstance(exc, DatabaseDamagedError) and self.interactive:
+            self._offer_backup(exc)
+            return
         errors.show_error(None, exc)
         self.failed.emit(EXIT_STORAGE if isinstance(exc, MediatorError) else 1)
 
@@ -140,8 +153,64 @@ class Startup(QObject):
         assert self.labels is not None
         self.window = MainWindow(self.ws, self.runner, self.labels, studio, first_screen)
         self.runner.set_error_parent(self.window)
+        from mediator.ui.backup.slot import BackupSlot  # noqa: PLC0415 - after the window
+
+        self.backups = BackupSlot(self.window, self.ws, self.runner, self.reopen)
         self.window.show()
         self.ready.emit(self.window)
+        outcome, self._outcome = self._outcome, None
+        if outcome is not None:
+            self.backups.show_outcome(*outcome)
+
+    # ------------------------------------------------------- restore (备份恢复)
+    def _offer_backup(self, exc: DatabaseDamagedError) -> None:
+        """A damaged database: say so and offer the last good backup (ui/backup)."""
+        from mediator.ui.backup.damaged import DamagedDatabaseDialog  # noqa: PLC0415
+
+        dialog = DamagedDatabaseDialog(self.runner, self.data_dir, exc.message)
+        self.damaged = dialog
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self._outcome = (dialog.message, None)
+                self.begin()  # open the restored data
+            else:
+                self.failed.emit(EXIT_STORAGE)
+
+        dialog.finished.connect(finished)
+        dialog.show()
+
+    def reopen(self, between: Callable[[], str]) -> None:
+        """Close the workspace on the worker, run ``between`` (a restore), reopen the
+        data in a new main window; what ``between`` said (or its error) is shown there."""
+        old, ws = self.window, self.ws
+        if old is None or ws is None:
+            return
+        old.close_case()  # its draft is saved into the data being replaced, first
+        old.closing.emit()  # pages flush their drafts; sync stops
+        old.closing.disconnect()
+        old.hide()
+        self.ws = None
+        data_dir, lang = self.data_dir, self.lang
+
+        def work() -> tuple[_Opened, str | None, BaseException | None]:
+            ws.close()
+            try:
+                message, error = between(), None
+            except MediatorError as exc:
+                message, error = None, exc
+            return _open(data_dir, lang), message, error
+
+        def done(result: tuple[_Opened, str | None, BaseException | None]) -> None:
+            opened, message, error = result
+            self.ws, self.labels = opened.ws, opened.labels
+            self._outcome = (message, error)
+            old.close()
+            old.deleteLater()
+            if opened.studio is not None:
+                self._show_main(opened.studio, opened.first_screen)
+
+        self.runner.run(work, on_done=done, on_error=self._not_opened)
 
     def close(self) -> None:
         """Close the workspace after every queued task; stop the worker."""
