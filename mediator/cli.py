@@ -144,7 +144,11 @@ def _open(data_dir: DataDir):  # type: ignore[no-untyped-def]  # -> Workspace (l
     from mediator.services.workspace import open_workspace
 
     setup_logging(data_dir.ensure().logs)  # a new data dir: its log from the start
-    return open_workspace(data_dir)
+    ws = open_workspace(data_dir)
+    if ws.upgrade_backup is not None:
+        print(f"mediator: 数据已从旧版本升级到当前版本；升级前的数据已先备份到 {ws.upgrade_backup}",
+              file=sys.stderr)
+    return ws
 
 
 def cmd_demo(args: argparse.Namespace, data_dir: DataDir) -> int:

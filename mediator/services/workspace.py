@@ -11,6 +11,7 @@ list can paint without importing the ORM.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mediator.paths import DataDir
@@ -47,6 +48,14 @@ class Workspace:
             self._db = Database.open(self.data_dir)
         return self._db
 
+
+    @property
+    def upgrade_backup(self) -> Path | None:
+        """The safety backup taken when opening upgraded a database from an older
+        version (None otherwise): the app names it in its upgrade notice."""
+        migration = self._db.migration if self._db is not None else ""
+        backup = getattr(migration, "backup", None)
+        return backup if isinstance(backup, Path) else None
 
     def close(self) -> None:
         self.reader.close()

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SCHEMA_MAJOR", "head_revision", "migrate"]
+__all__ = ["SCHEMA_MAJOR", "Migration", "head_revision", "migrate"]
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -47,7 +47,21 @@ def head_revision() -> str:
     return head
 
 
-def migrate(engine: Engine, db_path: Path, backups_dir: Path, target: str = "head") -> str:
+class Migration(str):
+    """What :func:`migrate` did ("current", "created", "newer-minor", "upgraded from
+    <rev>"), and for an upgrade the safety backup taken first (``backup``), so the
+    app can tell the user where it is."""
+
+    backup: Path | None = None
+
+    @classmethod
+    def upgraded(cls, rev: str, backup: Path) -> Migration:
+        done = cls(f"upgraded from {rev}")
+        done.backup = backup
+        return done
+
+
+def migrate(engine: Engine, db_path: Path, backups_dir: Path, target: str = "head") -> Migration:
     """Upgrade the database to ``target`` (the head revision unless a fixture maker
     asks for an older one); returns what was done."""
     major, rev = probe(db_path)
@@ -57,20 +71,19 @@ def migrate(engine: Engine, db_path: Path, backups_dir: Path, target: str = "hea
             f"当前程序只支持到版本 {SCHEMA_MAJOR}。请升级调解工作台后再打开，数据未作任何改动。"
         )
     if target == "head" and major == SCHEMA_MAJOR and rev == head_revision_fast():
-        return "current"
+        return Migration("current")
     from alembic import command  # noqa: PLC0415 - only when migrating
     from alembic.script import ScriptDirectory  # noqa: PLC0415
 
     cfg = _config()
     script = ScriptDirectory.from_config(cfg)
     if rev == target or (target == "head" and rev == script.get_current_head()):
-        return "current"
+        return Migration("current")
     if rev is not None and rev not in {s.revision for s in script.walk_revisions()}:
         # Same major, newer minor: written by a newer app; it only added things.
         log.info("database at unknown newer minor revision; opening without migrating")
-        return "newer-minor"
-    if rev is not None:
-        rotating_backup(db_path, backups_dir, "pre-migrate")
+        return Migration("newer-minor")
+    backup = rotating_backup(db_path, backups_dir, "pre-migrate") if rev is not None else None
     try:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
@@ -83,4 +96,7 @@ def migrate(engine: Engine, db_path: Path, backups_dir: Path, target: str = "hea
         raise StorageError(
             "数据库升级失败，已自动回滚，数据未改动（升级前的备份保存在 backups 目录）。"
         ) from exc
-    return "created" if rev is None else f"upgraded from {rev}"
+    if rev is None or backup is None:
+        return Migration("created")
+    log.info("database upgraded from revision %s; backup taken first", rev)
+    return Migration.upgraded(rev, backup)

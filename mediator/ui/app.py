@@ -20,10 +20,11 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from mediator import logsetup
 from mediator.errors import (
@@ -59,6 +60,7 @@ class _Opened:
     studio: StudioSetup | None
     labels: Labels
     first_screen: FirstScreen | None
+    upgrade_backup: Path | None = None  # opening upgraded an older database
 
 
 def _open(data_dir: DataDir, lang: str) -> _Opened:
@@ -85,7 +87,7 @@ def _open(data_dir: DataDir, lang: str) -> _Opened:
     except BaseException:
         ws.close()
         raise
-    return _Opened(ws, studio, labels, first)
+    return _Opened(ws, studio, labels, first, ws.upgrade_backup)
 
 
 class Startup(QObject):
@@ -113,6 +115,8 @@ class Startup(QObject):
         self.damaged: QDialog | None = None
         self._outcome: tuple[str | None, BaseException | None] | None = None
         self.interactive = True  # False for --smoke: never wait for a person
+        self.upgrade_backup: Path | None = None
+        self.upgrade_notice: str | None = None  # shown once the main window is up
 
     def begin(self) -> None:
         self.runner.run(
@@ -128,6 +132,7 @@ class Startup(QObject):
 
     def _opened(self, opened: _Opened) -> None:
         self.ws, self.labels = opened.ws, opened.labels
+        self.upgrade_backup = opened.upgrade_backup
         if opened.studio is not None:
             self._show_main(opened.studio, opened.first_screen)
             return
@@ -157,10 +162,27 @@ class Startup(QObject):
 
         self.backups = BackupSlot(self.window, self.ws, self.runner, self.reopen)
         self.window.show()
+        if self.upgrade_backup is not None:
+            QTimer.singleShot(0, self._tell_upgraded)
         self.ready.emit(self.window)
         outcome, self._outcome = self._outcome, None
         if outcome is not None:
             self.backups.show_outcome(*outcome)
+
+    def _tell_upgraded(self) -> None:
+        """A calm notice (not modal): the data was upgraded, and where the backup is."""
+        assert self.upgrade_backup is not None
+        self.upgrade_notice = self.tr(
+            "Your data was upgraded for this version of Mediator. Everything is in place.\n\n"
+            "A copy of the data as it was before the upgrade was saved first:\n%1"
+        ).replace("%1", str(self.upgrade_backup))
+        log.info("upgrade notice shown")
+        if self.window is None or not errors.dialogs_enabled:
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Data upgraded"),
+                          self.upgrade_notice, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # ------------------------------------------------------- restore (备份恢复)
     def _offer_backup(self, exc: DatabaseDamagedError) -> None:

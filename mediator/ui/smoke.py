@@ -137,6 +137,9 @@ def run_smoke(data_dir: DataDir, lang: str = "zh_CN") -> int:
             if broken:  # e.g. a bundled font missing: the package is incomplete
                 finish(1, f"smoke: installation incomplete: {broken[0].text}")
                 return
+            if startup.upgrade_backup is not None:  # the notice the GUI shows, in one line
+                print(f"smoke: data upgraded; backup taken first: {startup.upgrade_backup}",
+                      file=sys.stderr, flush=True)
             n = self.page.model.rowCount()
             ms = round((painted - started) * 1000)
             finish(EXIT_OK, f"smoke: case list painted, {n} cases, {ms} ms")
