@@ -300,3 +300,15 @@ def run_gui(data_dir: DataDir, lang: str = "zh_CN") -> int:
     code = app.exec()
     startup.close()
     return exit_code or code
+    from mediator.ui.instance import Instance, bring_forward  # noqa: PLC0415
+
+    if not isinstance(QApplication.instance(), QApplication):
+        QApplication(sys.argv[:1])
+    instance = Instance(data_dir)  # one app per data dir (ui/instance.py)
+    if not instance.claim():
+        instance.ask_owner_to_activate()  # the first window comes forward; nothing else
+        return EXIT_OK
+    instance.activate.connect(
+        lambda: bring_forward(w) if (w := startup.window or startup.first_run) else None
+    )
+    instance.release()
