@@ -129,8 +129,9 @@ class BackupSection(QGroupBox):
         self.second_warning.setVisible(bool(status.second_warning))
         self.list.clear()
         for b in status.backups[:LIST_LIMIT]:
-            item = QListWidgetItem(f"{b.taken_at:%Y-%m-%d %H:%M}  {self._reason(b.reason)}  "
-                                   f"{b.size / 1_048_576:.1f} MB")
+            item = QListWidgetItem(
+                self.tr("%1  %2  %3 MB").replace("%1", b.taken_at.strftime("%Y-%m-%d %H:%M"))
+                .replace("%2", self._reason(b.reason)).replace("%3", f"{b.size / 1_048_576:.1f}"))
             item.setData(Qt.ItemDataRole.UserRole, str(b.path))
             self.list.addItem(item)
         self.restore_button.setEnabled(self.list.count() > 0)
