@@ -160,7 +160,9 @@ class Startup(QObject):
         self.runner.set_error_parent(self.window)
         from mediator.ui.backup.slot import BackupSlot  # noqa: PLC0415 - after the window
 
-        self.backups = BackupSlot(self.window, self.ws, self.runner, self.reopen)
+        # --smoke (not interactive) only looks: no automatic backups.
+        self.backups = BackupSlot(self.window, self.ws, self.runner, self.reopen,
+                                  automatic=self.interactive)
         self.window.show()
         if self.upgrade_backup is not None:
             QTimer.singleShot(0, self._tell_upgraded)

@@ -45,7 +45,7 @@ class BackupSlot(QObject):
     """Owns the backup timer, warning and settings section of one main window."""
 
     def __init__(self, window: MainWindow, ws: Any, runner: TaskRunner, reopen: Reopen,
-                 *, first_check_ms: int = FIRST_CHECK_MS) -> None:
+                 *, automatic: bool = True, first_check_ms: int = FIRST_CHECK_MS) -> None:
         super().__init__(window)
         self._window = window
         self._runner = runner
@@ -67,8 +67,9 @@ class BackupSlot(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.check)
         self._timer.setSingleShot(True)
-        self._timer.start(first_check_ms)
-        window.closing.connect(self.on_closing)
+        if automatic:  # the daily and the exit backups (not in a --smoke run)
+            self._timer.start(first_check_ms)
+            window.closing.connect(self.on_closing)
         self.refresh()
 
     # ---------------------------------------------------------------- status
