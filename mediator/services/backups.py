@@ -20,6 +20,7 @@ GUI's database worker or in the CLI: never on the GUI thread.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -196,7 +197,18 @@ class BackupService:
 
     def status(self) -> BackupStatus:
         good = self.last_good()
-        overdue = good is None or self.now() - good.time > WARN_AFTER
+        if good is not None:
+            overdue = self.now() - good.time > WARN_AFTER
+        else:
+            # Never backed up: counted from when this PC first asked (a new studio is
+            # not warned on its first day; its first backup comes within minutes).
+            try:
+                first = dt.datetime.fromisoformat(str(self._state()["first_seen"]))
+            except (KeyError, ValueError):
+                first = self.now()
+                with contextlib.suppress(OSError):
+                    self._save_state(first_seen=first.isoformat(timespec="seconds"))
+            overdue = self.now() - first > WARN_AFTER
         return BackupStatus(good, overdue, self.second_location(),
                             str(self._state().get("second_warning", "")), self.backups())
 

@@ -57,6 +57,15 @@ def test_a_backup_is_verified_and_recorded(filled: Workspace, data_dir: DataDir)
     assert service.status().overdue
 
 
+def test_a_new_studio_is_warned_only_after_three_days_without_a_backup(
+        filled: Workspace, data_dir: DataDir) -> None:
+    clock = Clock(T0)
+    service = BackupService(data_dir, now=clock)
+    assert not service.status().overdue  # the first day: no alarm yet
+    clock.now = T0 + dt.timedelta(days=3, hours=1)
+    assert service.status().overdue
+
+
 def test_daily_and_exit_backups_only_when_needed(filled: Workspace, data_dir: DataDir) -> None:
     clock = Clock(T0)
     service = BackupService(data_dir, now=clock)

@@ -110,6 +110,17 @@ def test_the_status_bar_warns_after_three_days_without_a_good_backup(
     qtbot.waitUntil(lambda: not warning.isVisible(), timeout=5000)
 
 
+def test_the_warning_names_a_missing_first_backup(
+        qtbot, data_dir: DataDir, startup: Startup) -> None:
+    set_up(data_dir, 3)
+    long_ago = dt.datetime.now() - dt.timedelta(days=5)
+    BackupService(data_dir, now=lambda: long_ago).status()  # first seen 5 days ago
+    _start(qtbot, startup)
+    qtbot.waitUntil(startup.backups.warning.isVisible, timeout=5000)
+    assert "还没有备份" in startup.backups.warning.text() \
+        or "No backup yet" in startup.backups.warning.text()
+
+
 def test_no_warning_with_a_recent_backup(qtbot, data_dir: DataDir, startup: Startup) -> None:
     set_up(data_dir, 3)
     BackupService(data_dir).back_up()
