@@ -1,17 +1,25 @@
-"""200 simulated studios syncing at once against one server on 127.0.0.1.
+"""200 simulated studios syncing at once against one server on 127.0.0.1, on
+PostgreSQL and on SQLite in the same run.
 
 Each simulated studio is a protocol client (enrolled with its own one-time code
 and tokens) whose round is what a desktop's incremental sync sends: a push of
 one new case with its parties and roles (5 rows) whose answer carries the pull
 page from its cursor (with the digest), as the desktop's last batch does.  All
-200 start together; the figure is the
-p95 of their round times and the error count, next to the same round run by a
-single studio alone.  Each case carries a new number of its studio and every change
-must come back ``applied``, else the round counts as an error.  Also printed: the
-server's CPU time per round (steadier than round times on a shared machine) and the
-load average.  Target: 0 errors, p95 ≤ 1 s.
+200 start together; the figure is the p95 of their round times and the error
+count, next to the same round run by a single studio alone.  Each case carries a
+new number of its studio and every change must come back ``applied``, else the
+round counts as an error.  Also printed: the server's and PostgreSQL's CPU time
+per round (steadier than round times on a shared machine) and the load average.
+Target: 0 errors, p95 ≤ 1 s on PostgreSQL on 2 cores (SQLite reported beside it).
 
-    python -m benchmarks.bench_sync_load [--studios N] [--rounds R]
+PostgreSQL runs when a URL is given (``--db``, else ``MEDIATOR_TEST_PG_URL``, which
+.ci/pg.sh prints).  ``--profile`` runs it as deployed: build/server/postgresql.conf
+applied to the cluster (ALTER SYSTEM + reload, undone afterwards) and the server
+started with nothing but the variables of build/server/mediator-server.default, as
+the systemd unit starts it.  Without ``--profile`` the server's own defaults apply.
+
+    python -m benchmarks.bench_sync_load [--studios N] [--rounds R] [--db URL]
+        [--profile [--pg-admin URL]] [--workers N] [--pool-size N] [--only ENGINE]
 """
 
 from __future__ import annotations
@@ -25,13 +33,16 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks import pg_profile
 from benchmarks.common import ms, p95
 from mediator.domain.ids import new_id
 from mediator.server.auth import create_enrol_code
-from mediator.server.db import ServerDB
+from mediator.server.cli import default_workers
+from mediator.server.db import DEFAULT_PG_POOL, ServerDB
 from mediator.server.models import Studio
 from mediator.sync.protocol import API, PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.sync.harness import ServerProcess
@@ -61,26 +72,40 @@ def _case_rows(serial: int) -> list[dict[str, Any]]:
     return rows
 
 
+def _proc_stats() -> dict[int, tuple[int, str, float, float]]:
+    """Every process's parent, name, own CPU and its reaped children's CPU, in seconds."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    out: dict[int, tuple[int, str, float, float]] = {}
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = entry.read_text()
+            fields = text.rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        name = text[text.find("(") + 1:text.rfind(")")]
+        out[int(entry.parent.name)] = (int(fields[1]), name,
+                                       (int(fields[11]) + int(fields[12])) / tick,
+                                       (int(fields[13]) + int(fields[14])) / tick)
+    return out
+
+
+def postgres_cpu_seconds() -> float:
+    """CPU time of every PostgreSQL process on this machine (backends, writers, and
+    backends already gone, counted in their parent): the database's share of a round."""
+    return sum(own + reaped for _, name, own, reaped in _proc_stats().values()
+               if name == "postgres")
+
+
 def cpu_seconds(pid: int) -> float:
     """CPU time (user + system) of a process and its live descendants (the server and
     its uvicorn workers), from /proc; 0.0 where there is no /proc.  Unlike round
     times, this hardly moves when other work shares the machine."""
-    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    parents: dict[int, int] = {}
-    used: dict[int, float] = {}
-    for entry in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = entry.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        pid_here = int(entry.parent.name)
-        parents[pid_here] = int(fields[1])
-        used[pid_here] = (int(fields[11]) + int(fields[12])) / tick
+    stats = _proc_stats()
     total, todo = 0.0, [pid]
     while todo:
         here = todo.pop()
-        total += used.get(here, 0.0)
-        todo.extend(child for child, parent in parents.items() if parent == here)
+        total += stats[here][2] if here in stats else 0.0
+        todo.extend(child for child, st in stats.items() if st[0] == here)
     return total
 
 
@@ -147,8 +172,25 @@ class SimStudio:
         return time.perf_counter() - t0
 
 
-async def run(port: int, codes: list[str], rounds: int, server_pid: int
-              ) -> tuple[list[float], list[float], int, float]:
+@dataclass
+class Rounds:
+    """One engine's measurement: the single studio's rounds, then everyone's."""
+
+    alone: list[float]
+    times: list[float]
+    errors: int
+    server_cpu: float
+    pg_cpu: float
+
+    def per_round(self, seconds: float) -> float:
+        return seconds / max(1, len(self.times) + self.errors)
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0 and bool(self.times) and p95(self.times) <= 1.0
+
+
+async def run(port: int, codes: list[str], rounds: int, server_pid: int) -> Rounds:
     studios = [SimStudio(port) for _ in codes]
     sem = asyncio.Semaphore(20)
 
@@ -161,7 +203,7 @@ async def run(port: int, codes: list[str], rounds: int, server_pid: int
     await asyncio.gather(*(s.round() for s in studios))  # warm-up: cursors, connections
     times: list[float] = []
     errors = 0
-    cpu0 = cpu_seconds(server_pid)
+    cpu0, pg0 = cpu_seconds(server_pid), postgres_cpu_seconds()
     for _ in range(rounds):
         results = await asyncio.gather(*(s.round() for s in studios), return_exceptions=True)
         for res in results:
@@ -169,51 +211,112 @@ async def run(port: int, codes: list[str], rounds: int, server_pid: int
                 errors += 1
             else:
                 times.append(res)
-    return alone, times, errors, cpu_seconds(server_pid) - cpu0
+    return Rounds(alone, times, errors, cpu_seconds(server_pid) - cpu0,
+                  postgres_cpu_seconds() - pg0)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--studios", type=int, default=200)
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--db", default="", help="server database URL (default: SQLite)")
-    ap.add_argument("--workers", type=int, default=1, help="server processes")
-    args = ap.parse_args()
+def measure(db_url: str | None, studios: int, rounds: int, workers: int | None,
+            env: dict[str, str]) -> Rounds:
+    """Start a server (``workers`` None: its own default), create ``studios`` studios
+    with their one-time codes, enrol them and run the rounds."""
     tmp = Path(tempfile.mkdtemp(prefix="bench-load-"))
-    server = ServerProcess(tmp / "server", db_url=args.db or None, workers=args.workers)
+    server = ServerProcess(tmp / "server", db_url=db_url, workers=workers, env=env)
     server.root.mkdir()
     server.start()
     try:
-        db = ServerDB(args.db or f"sqlite:///{server.root / 'server.sqlite3'}")
+        db = ServerDB(db_url or f"sqlite:///{server.root / 'server.sqlite3'}")
         codes = []
         # A PostgreSQL database may hold earlier runs' studios: a random tag (a uuid7's
         # first 8 digits are its time in ~minute steps, the same for runs a minute apart).
         run_tag = new_id()[-8:]
         with db.write() as s:
-            for i in range(args.studios):
+            for i in range(studios):
                 studio = Studio(name=f"模拟调解工作室{i:03d}-{run_tag}", case_prefix="桂城")
                 s.add(studio)
                 s.flush()
                 codes.append(create_enrol_code(s, studio.id))
         db.dispose()
         assert server.proc is not None
-        alone, times, errors, cpu = asyncio.run(run(server.port, codes, args.rounds,
-                                                    server.proc.pid))
+        return asyncio.run(run(server.port, codes, rounds, server.proc.pid))
     finally:
         server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
-    ok = errors == 0 and p95(times) <= 1.0
-    engine = ("PostgreSQL" if args.db else
-              "SQLite, group commit" if args.workers == 1 else "SQLite, fsync per commit")
-    print(f"{args.studios} studios syncing at once ({args.rounds} rounds, {args.workers} server "
-          f"process(es), {engine}): p50 {ms(statistics.median(times))}, p95 {ms(p95(times))}, "
-          f"max {ms(max(times))}, errors {errors}  "
-          f"{'ok' if ok else 'MISSED (target: 0 errors, p95 <= 1 s)'}")
-    print(f"  baseline: the same round for one studio alone: median "
-          f"{ms(statistics.median(alone))}")
-    print(f"  server CPU per studio round: {ms(cpu / max(1, len(times) + errors))}; "
-          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    return 0 if ok else 1
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--studios", type=int, default=200)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--db", default=os.environ.get("MEDIATOR_TEST_PG_URL", ""),
+                    help="PostgreSQL URL (default: $MEDIATOR_TEST_PG_URL; none: SQLite only)")
+    ap.add_argument("--only", choices=("postgresql", "sqlite"), help="one engine only")
+    ap.add_argument("--profile", action="store_true",
+                    help="apply build/server/postgresql.conf and start the server with "
+                         "build/server/mediator-server.default's variables")
+    ap.add_argument("--pg-admin", default="", help="superuser URL for --profile "
+                    "(default: psql as the postgres system user)")
+    ap.add_argument("--workers", type=int, help="PostgreSQL server processes "
+                    "(default: the profile's, else the server's own default)")
+    ap.add_argument("--pool-size", type=int, help="PostgreSQL connections per process")
+    args = ap.parse_args()
+    engines = [e for e in ("postgresql", "sqlite") if args.only in (None, e)]
+    if "postgresql" in engines and not args.db:
+        print("(no PostgreSQL URL: run `bash .ci/pg.sh` and pass --db, or set "
+              "MEDIATOR_TEST_PG_URL; SQLite only)")
+        engines.remove("postgresql")
+    print(f"{args.studios} studios syncing at once, {args.rounds} rounds each engine; "
+          f"{os.cpu_count()} cores; load average before: {_load()}")
+    results: list[tuple[str, str, Rounds]] = []
+    for engine in engines:
+        if engine == "sqlite":
+            # One process, as the shipped environment file has it (group commit).
+            results.append(("SQLite, group commit", "1 / -", measure(
+                None, args.studios, args.rounds, 1, {})))
+            continue
+        env: dict[str, str] = {}
+        admin = applied = None
+        settings = pg_profile.pg_settings()
+        if args.profile:
+            env = {k: v for k, v in pg_profile.server_environment(postgres=True).items()
+                   if k in ("MEDIATOR_SERVER_WORKERS", "MEDIATOR_SERVER_POOL_SIZE")}
+            admin = pg_profile.Admin(args.db, args.pg_admin)
+            applied = admin.apply(settings)
+        if args.workers is not None:
+            env["MEDIATOR_SERVER_WORKERS"] = str(args.workers)
+        if args.pool_size is not None:
+            env["MEDIATOR_SERVER_POOL_SIZE"] = str(args.pool_size)
+        try:
+            rounds = measure(args.db, args.studios, args.rounds, None, env)
+        finally:
+            if admin is not None:
+                admin.reset(settings)
+        workers = env.get("MEDIATOR_SERVER_WORKERS") or str(default_workers(args.db))
+        pool = env.get("MEDIATOR_SERVER_POOL_SIZE") or str(DEFAULT_PG_POOL)
+        label = "PostgreSQL, profile" if args.profile else "PostgreSQL"
+        results.append((label, f"{workers} / {pool}", rounds))
+        if applied is not None:
+            print(f"  profile: {len(applied.live)} PostgreSQL settings live "
+                  f"(build/server/postgresql.conf), undone afterwards"
+                  + (f"; waiting for a restart, not applied: {', '.join(applied.pending_restart)}"
+                     if applied.pending_restart else ""))
+    print(f"{'':22} {'procs / pool':>12} {'alone':>9} {'p50':>9} {'p95':>9} {'max':>9} "
+          f"{'errors':>6} {'server CPU':>10} {'PG CPU':>9}  (per round)")
+    for label, shape, r in results:
+        print(f"{label:22} {shape:>12} {ms(statistics.median(r.alone)):>9} "
+              f"{ms(statistics.median(r.times)) if r.times else '-':>9} "
+              f"{ms(p95(r.times)) if len(r.times) > 1 else '-':>9} "
+              f"{ms(max(r.times)) if r.times else '-':>9} {r.errors:>6} "
+              f"{ms(r.per_round(r.server_cpu)):>10} "
+              f"{ms(r.per_round(r.pg_cpu)) if label.startswith('PostgreSQL') else '-':>9}"
+              f"  {'ok' if r.ok else 'MISSED'}")
+    print("  alone: the same round for one studio alone (median), in the same run; "
+          "target: 0 errors, p95 <= 1 s")
+    print(f"  load average after: {_load()}")
+    return 0 if all(r.ok for _, _, r in results) else 1
 
 
 if __name__ == "__main__":

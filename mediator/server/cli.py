@@ -1,7 +1,7 @@
 """``mediator-server``: run the district server and administer studios and devices.
 
     mediator-server [--data-dir DIR] [--db URL] serve [--host H] [--port P]
-                    [--tls-cert F --tls-key F] [--workers N]
+                    [--tls-cert F --tls-key F] [--workers N] [--pool-size N]
     mediator-server studio add NAME [--prefix P]   # enrolment code on the last line
     mediator-server studio code NAME               # a fresh code for another PC
     mediator-server studio list
@@ -15,6 +15,10 @@ Every acknowledged write survives a power cut: PostgreSQL commits durably, and o
 SQLite server process fsyncs its log once for each group of commits before answering
 (``--workers`` above 1 on SQLite makes every commit fsync on its own, and the
 processes share one write lock: more processes help only on PostgreSQL).
+
+Every option of ``serve`` and the two global ones can come from the environment
+instead (``MEDIATOR_SERVER_*``, see :data:`ENVIRONMENT`): the systemd unit reads them
+from /etc/default/mediator-server.  An option on the command line wins.
 """
 
 from __future__ import annotations
@@ -33,11 +37,28 @@ from sqlalchemy import select
 from mediator import argparse_zh
 from mediator.server import tcp
 from mediator.server.auth import create_enrol_code, list_devices, revoke_device
-from mediator.server.db import ServerDB
+from mediator.server.db import DEFAULT_PG_POOL, ServerDB
 from mediator.server.feed import FeedError, assign_case, studio_by_name
 from mediator.server.models import Studio
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+#: The environment variables the server reads, and what each stands for.
+ENVIRONMENT = {
+    "MEDIATOR_SERVER_DATA_DIR": "--data-dir",
+    "MEDIATOR_SERVER_DB": "--db",
+    "MEDIATOR_SERVER_HOST": "serve --host",
+    "MEDIATOR_SERVER_PORT": "serve --port",
+    "MEDIATOR_SERVER_WORKERS": "serve --workers",
+    "MEDIATOR_SERVER_POOL_SIZE": "serve --pool-size",
+    "MEDIATOR_SERVER_TLS_CERT": "serve --tls-cert",
+    "MEDIATOR_SERVER_TLS_KEY": "serve --tls-key",
+    "MEDIATOR_SERVER_RATE_LIMIT": "每个地址每分钟注册、换证请求的上限（默认 30）",
+}
+_EPILOG = ("也可用环境变量设置（命令行选项优先；"
+           "systemd 服务从 /etc/default/mediator-server 读取）：\n"
+           + "\n".join(f"  {name:<27} {option}" for name, option in ENVIRONMENT.items()))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,19 +68,24 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     argparse_zh.install()  # argparse's own words in Chinese too
-    p = _Parser(prog="mediator-server", description="调解工作台区级同步服务器")
+    p = _Parser(prog="mediator-server", description="调解工作台区级同步服务器", epilog=_EPILOG,
+                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--data-dir", metavar="DIR", help="服务器数据目录（数据库、文件、日志）")
     p.add_argument("--db", metavar="URL", help="数据库地址（默认数据目录中的 SQLite）")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    s = sub.add_parser("serve", help="运行服务器")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8765)
-    s.add_argument("--tls-cert", metavar="FILE")
-    s.add_argument("--tls-key", metavar="FILE")
-    s.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="服务器进程数（默认 1）。多进程只对 PostgreSQL 有益；SQLite 请用 1："
-                        "单进程按组提交，每次应答前把已提交的数据写入磁盘")
+    s = sub.add_parser("serve", help="运行服务器", epilog=_EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    s.add_argument("--host", help="监听地址（默认 127.0.0.1；对局域网开放用 0.0.0.0）")
+    s.add_argument("--port", type=int, help="端口（默认 8765）")
+    s.add_argument("--tls-cert", metavar="FILE", help="TLS 证书（与 --tls-key 同时给出）")
+    s.add_argument("--tls-key", metavar="FILE", help="TLS 私钥")
+    s.add_argument("--workers", type=int, metavar="N",
+                   help="服务器进程数。SQLite 默认 1，也请用 1：单进程按组提交，每次应答前把已"
+                        "提交的数据写入磁盘；PostgreSQL 默认为 CPU 核数（最多 4）")
+    s.add_argument("--pool-size", type=int, metavar="N",
+                   help=f"每个进程的 PostgreSQL 连接数（默认 {DEFAULT_PG_POOL}，"
+                        "见 README“区级服务器部署”）")
 
     st = sub.add_parser("studio", help="调解工作室").add_subparsers(dest="action", required=True)
     a = st.add_parser("add", help="新建工作室并打印一次性注册码")
@@ -112,18 +138,48 @@ class _Fail(Exception):
     pass
 
 
+def _env_int(name: str, given: int | None, default: int, low: int, high: int) -> int:
+    """An option's number: the command line's, else the environment's, else ``default``."""
+    if given is None:
+        raw = os.environ.get(name, "").strip()
+        if not raw:
+            return default
+        try:
+            given = int(raw)
+        except ValueError:
+            raise _Fail(f"环境变量 {name} 应为整数，现为“{raw}”。") from None
+    if not low <= given <= high:
+        raise _Fail(f"{ENVIRONMENT[name]} 应在 {low} 到 {high} 之间。")
+    return given
+
+
+def default_workers(url: str) -> int:
+    """SQLite: one process (group commit).  PostgreSQL: one per core, at most 4 — the
+    processes spend their time in Python, and on 2 cores a third one only adds
+    switching (README "区级服务器部署")."""
+    return 1 if url.startswith("sqlite") else max(1, min(4, os.cpu_count() or 1))
+
+
 def cmd_serve(args: argparse.Namespace, data_dir: Path, url: str) -> int:
-    if bool(args.tls_cert) != bool(args.tls_key):
+    host = args.host or os.environ.get("MEDIATOR_SERVER_HOST", "").strip() or "127.0.0.1"
+    port = _env_int("MEDIATOR_SERVER_PORT", args.port, 8765, 1, 65535)
+    workers = _env_int("MEDIATOR_SERVER_WORKERS", args.workers, default_workers(url), 1, 64)
+    pool_size = _env_int("MEDIATOR_SERVER_POOL_SIZE", args.pool_size, DEFAULT_PG_POOL, 1, 100)
+    tls_cert = args.tls_cert or os.environ.get("MEDIATOR_SERVER_TLS_CERT", "").strip() or None
+    tls_key = args.tls_key or os.environ.get("MEDIATOR_SERVER_TLS_KEY", "").strip() or None
+    if bool(tls_cert) != bool(tls_key):
         raise _Fail("--tls-cert 与 --tls-key 须同时给出。")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    # What the worker processes read (app_from_env).
     os.environ["MEDIATOR_SERVER_DATA_DIR"] = str(data_dir)
     os.environ["MEDIATOR_SERVER_DB"] = url
-    os.environ["MEDIATOR_SERVER_WORKERS"] = str(args.workers)
+    os.environ["MEDIATOR_SERVER_WORKERS"] = str(workers)
+    os.environ["MEDIATOR_SERVER_POOL_SIZE"] = str(pool_size)
     ServerDB(url).dispose()  # migrate once, before any worker starts
-    uvicorn.run("mediator.server.app:app_from_env", factory=True, host=args.host,
-                port=args.port, workers=args.workers, ssl_certfile=args.tls_cert,
-                ssl_keyfile=args.tls_key, log_level="warning", access_log=False,
+    uvicorn.run("mediator.server.app:app_from_env", factory=True, host=host,
+                port=port, workers=workers, ssl_certfile=tls_cert,
+                ssl_keyfile=tls_key, log_level="warning", access_log=False,
                 timeout_keep_alive=30, limit_concurrency=1000, backlog=2048,
                 http=tcp.HTTP_PROTOCOL)
     return EXIT_OK

@@ -45,7 +45,7 @@ class ServerProcess:
     """``mediator-server serve`` as a child process on a random free port."""
 
     def __init__(self, root: Path, *, db_url: str | None = None,
-                 env: dict[str, str] | None = None, workers: int = 1) -> None:
+                 env: dict[str, str] | None = None, workers: int | None = 1) -> None:
         self.root = root
         self.workers = workers
         self.db_url = db_url
@@ -68,7 +68,9 @@ class ServerProcess:
         full_env = {**os.environ, **self.env, **(env or {})}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mediator.server.cli", *self.base_args(), "serve",
-             "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers)],
+             "--host", "127.0.0.1", "--port", str(self.port),
+             # None: the server's own default, as the systemd unit starts it
+             *(["--workers", str(self.workers)] if self.workers is not None else [])],
             cwd=REPO, env=full_env, stdout=self.log.open("ab"), stderr=subprocess.STDOUT,
             start_new_session=True)  # its own process group: stop() ends its workers too
         deadline = time.monotonic() + 30
