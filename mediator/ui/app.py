@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from mediator import logsetup
@@ -244,6 +245,16 @@ class Startup(QObject):
         self.runner.shutdown()
 
 
+def app_icon() -> QIcon:
+    """The app's mark at every size it was drawn for (resources/icons)."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = resources_dir() / "icons" / f"mediator-{size}.png"
+        if path.exists():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
 def prepare(
     data_dir: DataDir, lang: str = "zh_CN", *, interactive: bool = True
 ) -> tuple[QApplication, Startup]:
@@ -255,6 +266,10 @@ def prepare(
         app = QApplication(sys.argv[:1])
     app.setApplicationName("Mediator")
     app.setApplicationDisplayName("调解工作台" if lang.startswith("zh") else "Mediator")
+    # The .deb's desktop entry is mediator.desktop: panels and Wayland match the
+    # window to it (name, icon) through this; the icon covers every window too.
+    app.setDesktopFileName("mediator")
+    app.setWindowIcon(app_icon())
     errors.install(data_dir.logs)
     logsetup.setup_logging(data_dir.logs)  # tracebacks to the log file, never the screen
     # Between the first-run dialog closing and the main window showing there is
@@ -290,7 +305,18 @@ def _warn_missing_fonts(startup: Startup, lang: str) -> None:
 
 def run_gui(data_dir: DataDir, lang: str = "zh_CN") -> int:
     """Run the desktop app on ``data_dir`` in ``lang`` ("zh_CN" or "en"); the exit code."""
+    from mediator.ui.instance import Instance, bring_forward  # noqa: PLC0415
+
+    if not isinstance(QApplication.instance(), QApplication):
+        QApplication(sys.argv[:1])
+    instance = Instance(data_dir)  # one app per data dir (ui/instance.py)
+    if not instance.claim():
+        instance.ask_owner_to_activate()  # the first window comes forward; nothing else
+        return EXIT_OK
     app, startup = prepare(data_dir, lang)
+    instance.activate.connect(
+        lambda: bring_forward(w) if (w := startup.window or startup.first_run) else None
+    )
     exit_code = EXIT_OK
 
     def on_failed(code: int) -> None:
@@ -301,16 +327,5 @@ def run_gui(data_dir: DataDir, lang: str = "zh_CN") -> int:
     startup.failed.connect(on_failed)
     code = app.exec()
     startup.close()
-    return exit_code or code
-    from mediator.ui.instance import Instance, bring_forward  # noqa: PLC0415
-
-    if not isinstance(QApplication.instance(), QApplication):
-        QApplication(sys.argv[:1])
-    instance = Instance(data_dir)  # one app per data dir (ui/instance.py)
-    if not instance.claim():
-        instance.ask_owner_to_activate()  # the first window comes forward; nothing else
-        return EXIT_OK
-    instance.activate.connect(
-        lambda: bring_forward(w) if (w := startup.window or startup.first_run) else None
-    )
     instance.release()
+    return exit_code or code
