@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BackupSection</name>
+    <message numerus="yes">
+        <source>%1, %n case(s)</source>
+        <translation>
+            <numerusform>%1, %n case</numerusform>
+            <numerusform>%1, %n cases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up and checked: %n case(s).</source>
+        <translation>
+            <numerusform>Backed up and checked: %n case.</numerusform>
+            <numerusform>Backed up and checked: %n cases.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaseListPage</name>
     <message numerus="yes">
         <source>%n case(s)</source>
@@ -62,6 +79,16 @@
         <translation>
             <numerusform>%n page</numerusform>
             <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message numerus="yes">
+        <source>%n case(s) you have now are not in this backup and would disappear.</source>
+        <translation>
+            <numerusform>%n case you have now is not in this backup and would disappear.</numerusform>
+            <numerusform>%n cases you have now are not in this backup and would disappear.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackupSection</name>
+    <message>
+        <source>Backups</source>
+        <extracomment>Backups shown in the list (the rotation keeps about 23 regular ones).</extracomment>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>The app backs up the cases once a day while it runs and when it closes after changes, and checks every backup by restoring it. It keeps 7 daily, 4 weekly and 12 monthly backups.</source>
+        <translation>程序运行时每天自动备份一次，有改动时关闭程序也会备份，并且每份备份都会试着恢复一遍来检查。保留最近 7 天、4 周和 12 个月的备份。</translation>
+    </message>
+    <message>
+        <source>Last good backup:</source>
+        <translation>最近一次完好的备份：</translation>
+    </message>
+    <message>
+        <source>Second copy to:</source>
+        <translation>另存一份到：</translation>
+    </message>
+    <message>
+        <source>Choose a folder (USB drive, network)…</source>
+        <translation>选择文件夹（U 盘、网络文件夹）…</translation>
+    </message>
+    <message>
+        <source>No second copy</source>
+        <translation>不另存</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>恢复选中的备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>还没有</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n case(s)</source>
+        <translation>
+            <numerusform>%1，%n 件案件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3 MB</source>
+        <translation>%1&#x3000;%2&#x3000;大小 %3 MB</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>damaged database kept</source>
+        <translation>保留的损坏数据库</translation>
+    </message>
+    <message>
+        <source>Backing up and checking the backup…</source>
+        <translation>正在备份并检查备份…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up and checked: %n case(s).</source>
+        <translation>
+            <numerusform>已备份并检查完好：%n 件案件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Second location for backups</source>
+        <translation>备份的第二位置</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>Mediator backups (*.sqlite3);;All files (*)</source>
+        <translation>调解工作台备份 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSlot</name>
+    <message>
+        <source>No backup yet: open Settings to back up</source>
+        <translation>还没有备份：请到“设置”中备份</translation>
+    </message>
+    <message>
+        <source>No good backup since %1: open Settings to back up</source>
+        <translation>自 %1 以来没有完好的备份：请到“设置”中备份</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>知道了</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailDialog</name>
     <message>
         <source>Case %1</source>
@@ -256,6 +379,37 @@
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>Looking for the last good backup…</source>
+        <translation>正在查找最近一次完好的备份…</translation>
+    </message>
+    <message>
+        <source>Restore the last good backup…</source>
+        <translation>恢复最近一次完好的备份…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>No backup was found in the data folder. The damaged file has not been changed; ask the district for help.</source>
+        <translation>数据目录中没有找到备份。损坏的文件未作改动，请联系区里协助。</translation>
+    </message>
+    <message>
+        <source>The last good backup was made on %1.</source>
+        <translation>最近一次完好的备份是在 %1 做的。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1369,79 @@ What to do: close Mediator and start it again. If this happens again, send the r
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>Studio:</source>
+        <translation>工作室：</translation>
+    </message>
+    <message>
+        <source>Cases in the backup:</source>
+        <translation>备份中的案件数：</translation>
+    </message>
+    <message>
+        <source>Newest case:</source>
+        <translation>最新案件：</translation>
+    </message>
+    <message>
+        <source>Backup made on:</source>
+        <translation>备份时间：</translation>
+    </message>
+    <message>
+        <source>The data you have now is kept first as a backup named &quot;pre-restore&quot;; its name is shown when the restore is done.</source>
+        <translation>恢复前会先把现在的数据保存为“pre-restore（恢复前）”备份，恢复完成后会显示它的文件名。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>This file cannot be restored: %1</source>
+        <translation>这个文件不能用来恢复：%1</translation>
+    </message>
+    <message>
+        <source>The backup is sound. It holds:</source>
+        <translation>备份完好，其中有：</translation>
+    </message>
+    <message>
+        <source>%1 (registered %2)</source>
+        <translation>%1（受理日期 %2）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The data you have now cannot be read, so it is not known which cases would disappear.</source>
+        <translation>现在的数据无法读取，无法知道恢复后会少哪些案件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) you have now are not in this backup and would disappear.</source>
+        <translation>
+            <numerusform>现在的 %n 件案件不在这个备份中，恢复后将不再出现。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every case you have now is in this backup.</source>
+        <translation>现在的案件这个备份中都有。</translation>
+    </message>
+    <message>
+        <source>I understand that these cases will disappear.</source>
+        <translation>我知道这些案件将不再出现。</translation>
+    </message>
+    <message>
+        <source>This is the backup of another studio (%1). Restore it anyway.</source>
+        <translation>这是另一个工作室（%1）的备份。仍然恢复。</translation>
+    </message>
+</context>
+<context>
     <name>SealImportDialog</name>
     <message>
         <source>Import the committee seal</source>
@@ -1281,6 +1508,23 @@ What to do: close Mediator and start it again. If this happens again, send the r
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Your data was upgraded for this version of Mediator. Everything is in place.
+
+A copy of the data as it was before the upgrade was saved first:
+%1</source>
+        <translation>数据已升级，以配合这一版调解工作台，所有内容都在。
+
+升级前已先把原来的数据备份了一份，保存在：
+%1</translation>
+    </message>
+    <message>
+        <source>Data upgraded</source>
+        <translation>数据已升级</translation>
     </message>
 </context>
 <context>
