@@ -127,7 +127,7 @@ def install(debs: list[Path]) -> None:
     for pkg in ("mediator-server", "mediator"):
         if installed_version(pkg):
             apt("remove", pkg)
-    apt("install", *[str(d) for d in debs])
+    apt("install", *[str(d.resolve()) for d in debs])  # a path, not a package name
     check(installed_version("mediator") is not None, "apt installed mediator")
     check(installed_version("mediator-server") is not None, "apt installed mediator-server")
 
