@@ -166,6 +166,11 @@ def cmd_demo(args: argparse.Namespace, data_dir: DataDir) -> int:
             ws.studio.setup(DEMO_COMMITTEE, DEMO_PREFIX, DEMO_MEDIATOR)
         added = demo.generate(ws, args.cases, seed=args.seed)
         print(f"已添加 {added} 件示例案件（种子 {args.seed}），数据目录：{data_dir.root}")
+        _, me = ws.studio.context()
+        if me.role != "head":
+            # Approving and sealing is the head's; the sample cases stand without it.
+            print("示例协议未定稿：本机调解员不是工作室负责人（只有负责人可以批准协议并加盖印章）。")
+            return EXIT_OK
         signed = sign_demo_agreements(ws, demo_signed_count(args.cases), seed=args.seed)
         if signed:
             numbers = "、".join(final_agreement_case_numbers(ws, 3))

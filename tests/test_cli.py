@@ -53,6 +53,19 @@ def test_demo_is_deterministic_for_a_seed(tmp_path: Path) -> None:
     assert runs[0] == runs[1]
 
 
+def test_demo_on_a_studio_with_a_separate_head_adds_cases_without_approving(
+        tmp_path: Path) -> None:
+    """Set up for a district PC (`setup --head`): this PC's mediator may not approve,
+    so demo adds its cases and says why none was sealed, instead of failing half-way."""
+    data = tmp_path / "d"
+    assert run("setup", "--committee", "佛山市南海区桂城街道人民调解委员会", "--prefix", "桂城",
+               "--mediator", "王调解", "--head", "李主任", data=data).returncode == 0
+    out = run("demo", "--cases", "12", data=data)
+    assert out.returncode == 0, out.stderr
+    assert "不是工作室负责人" in out.stdout
+    assert len(json.loads(run("cases", "--json", data=data).stdout)) == 12
+
+
 def test_environment_variable_selects_the_data_dir(tmp_path: Path) -> None:
     data = tmp_path / "env"
     assert run("demo", "--cases", "3", env_data=data).returncode == 0
