@@ -247,7 +247,7 @@ def server_and_sync() -> None:
     port = free_port()
     data = "/var/lib/mediator-server"
     code = sh(["runuser", "-u", "mediator-server", "--", "mediator-server", "--data-dir", data,
-               "studio", "add", "桂城街道调解工作室"]).stdout.strip().splitlines()[-1].strip()
+               "studio", "add", f"桂城街道调解工作室{os.getpid()}"]).stdout.strip().splitlines()[-1].strip()
     server = subprocess.Popen(
         ["runuser", "-u", "mediator-server", "--", "mediator-server", "--data-dir", data,
          "serve", "--host", "127.0.0.1", "--port", str(port)],
@@ -277,9 +277,13 @@ def server_and_sync() -> None:
 def newer_package(deb: Path, version: str, work: Path) -> Path:
     """The same package under a higher version (what a studio's next update is)."""
     tree = work / "newer"
+    work.mkdir(parents=True, exist_ok=True)
     sh(["dpkg-deb", "-R", str(deb), str(tree)])
     control = tree / "DEBIAN" / "control"
     text = control.read_text(encoding="utf-8")
+    old = re.search(r"^Version: (.*)$", text, flags=re.M)
+    assert old is not None
+    text = text.replace(f"(= {old.group(1)})", f"(= {version})")  # the server pins the app
     control.write_text(re.sub(r"^Version: .*$", f"Version: {version}", text, flags=re.M),
                        encoding="utf-8")
     out = work / f"mediator_{version}.deb"
