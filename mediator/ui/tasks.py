@@ -29,6 +29,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -41,6 +42,25 @@ DoneCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
 
 WORKER_THREAD_NAME = "mediator-db"
+
+
+def while_alive(*owners: QObject) -> Callable[[Callable[[Any], None]], Callable[[Any], None]]:
+    """Wrap a task's callback so it does nothing once any of ``owners`` is deleted.
+
+    A worker's answer can arrive after its page or dialog was closed and deleted;
+    touching the dead C++ object would crash.  Usage::
+
+        runner.run(work, on_done=while_alive(self)(self._done))
+    """
+
+    def wrap(fn: Callable[[Any], None]) -> Callable[[Any], None]:
+        def call(value: Any) -> None:
+            if all(shiboken6.isValid(o) for o in owners):
+                fn(value)
+
+        return call
+
+    return wrap
 
 
 class TaskRunner(QObject):

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from mediator.paths import DataDir
 from mediator.services.backups import BackupService
 from mediator.ui.backup.restore_dialog import RestoreDialog
-from mediator.ui.tasks import TaskRunner
+from mediator.ui.tasks import TaskRunner, while_alive
 
 
 class DamagedDatabaseDialog(QDialog):
@@ -51,13 +50,8 @@ class DamagedDatabaseDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.offer)
         layout.addWidget(buttons)
-        runner.run(self.service.best_backup, on_done=self._guard(self._found))
+        runner.run(self.service.best_backup, on_done=while_alive(self)(self._found))
 
-    def _guard(self, fn: Any) -> Any:
-        def call(value: Any) -> None:
-            if shiboken6.isValid(self):
-                fn(value)
-        return call
 
     def _found(self, best: Any) -> None:
         self.best = best
@@ -83,7 +77,7 @@ class DamagedDatabaseDialog(QDialog):
         self.offer.setText(self.tr("Restoring…"))
         self._runner.run(
             lambda: service.restore(path, confirmed=True, other_studio=other).message(),
-            on_done=self._guard(self._restored), on_error=self._guard(self._failed))
+            on_done=while_alive(self)(self._restored), on_error=while_alive(self)(self._failed))
 
     def _restored(self, message: str) -> None:
         self.message = message

@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.errors import MediatorError
-from mediator.ui.tasks import TaskRunner
+from mediator.ui.tasks import TaskRunner, while_alive
 
 
 class RestoreDialog(QDialog):
@@ -83,8 +82,8 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.kept_note)
         layout.addWidget(self.buttons)
         path_ = self.path
-        runner.run(lambda: service.preview(path_), on_done=self._guard(self._show),
-                   on_error=self._guard(self._refused))
+        runner.run(lambda: service.preview(path_), on_done=while_alive(self)(self._show),
+                   on_error=while_alive(self)(self._refused))
 
     @staticmethod
     def _value(name: str) -> QLabel:
@@ -94,11 +93,6 @@ class RestoreDialog(QDialog):
         label.setWordWrap(True)
         return label
 
-    def _guard(self, fn: Any) -> Any:
-        def call(value: Any) -> None:
-            if shiboken6.isValid(self):
-                fn(value)
-        return call
 
     def _refused(self, exc: BaseException) -> None:
         if not isinstance(exc, MediatorError):

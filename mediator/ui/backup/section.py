@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator.ui.tasks import TaskRunner
+from mediator.ui.tasks import TaskRunner, while_alive
 
 #: Backups shown in the list (the rotation keeps about 23 regular ones).
 LIST_LIMIT = 60
@@ -100,11 +99,6 @@ class BackupSection(QGroupBox):
         layout.addWidget(self.list)
         layout.addLayout(restore_row)
 
-    def _guard(self, fn: Any) -> Any:
-        def call(value: Any) -> None:
-            if shiboken6.isValid(self):
-                fn(value)
-        return call
 
     # ------------------------------------------------------------------ load
     def showEvent(self, event: Any) -> None:
@@ -112,7 +106,7 @@ class BackupSection(QGroupBox):
         self.load()  # the list may have changed (a backup on exit of another run)
 
     def load(self) -> None:
-        self._runner.run(self._service.status, on_done=self._guard(self.show_status))
+        self._runner.run(self._service.status, on_done=while_alive(self)(self.show_status))
 
     def show_status(self, status: Any) -> None:
         self.status = status
@@ -149,8 +143,8 @@ class BackupSection(QGroupBox):
         self.now_button.setEnabled(False)
         self.message.setText(self.tr("Backing up and checking the backup…"))
         service = self._service
-        self._runner.run(lambda: service.back_up("manual"), on_done=self._guard(self._done),
-                         on_error=self._guard(self._failed))
+        self._runner.run(lambda: service.back_up("manual"), on_done=while_alive(self)(self._done),
+                         on_error=while_alive(self)(self._failed))
 
     def _done(self, result: Any) -> None:
         self.now_button.setEnabled(True)
@@ -174,7 +168,7 @@ class BackupSection(QGroupBox):
     def set_second_location(self, folder: Path | None) -> None:
         service = self._service
         self._runner.run(lambda: service.set_second_location(folder),
-                         on_done=self._guard(lambda _none: self.load()))
+                         on_done=while_alive(self)(lambda _none: self.load()))
 
     def _restore_selected(self) -> None:
         item = self.list.currentItem() or self.list.item(0)

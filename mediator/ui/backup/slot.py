@@ -28,7 +28,7 @@ from mediator.services.backups import BackupService
 from mediator.ui import errors
 from mediator.ui.backup.restore_dialog import RestoreDialog
 from mediator.ui.backup.section import BackupSection
-from mediator.ui.tasks import TaskRunner
+from mediator.ui.tasks import TaskRunner, while_alive
 
 if TYPE_CHECKING:
     from mediator.ui.mainwindow import MainWindow
@@ -74,7 +74,8 @@ class BackupSlot(QObject):
 
     # ---------------------------------------------------------------- status
     def refresh(self) -> None:
-        self._runner.run(self.service.status, on_done=self._guard(self.show_status))
+        alive = while_alive(self, self.warning)
+        self._runner.run(self.service.status, on_done=alive(self.show_status))
 
     def show_status(self, status: Any) -> None:
         if status.overdue:
@@ -88,11 +89,6 @@ class BackupSlot(QObject):
         if shiboken6.isValid(self.section):
             self.section.show_status(status)
 
-    def _guard(self, fn: Any) -> Any:
-        def call(value: Any) -> None:
-            if shiboken6.isValid(self) and shiboken6.isValid(self.warning):
-                fn(value)
-        return call
 
     # ----------------------------------------------------------------- backup
     def check(self) -> None:
@@ -100,8 +96,9 @@ class BackupSlot(QObject):
         self._timer.start(CHECK_MS)
         if self._runner.is_shut_down():
             return
-        self._runner.run(self.service.back_up_if_due, on_done=self._guard(self._checked),
-                         on_error=self._guard(self._failed))
+        alive = while_alive(self, self.warning)
+        self._runner.run(self.service.back_up_if_due, on_done=alive(self._checked),
+                         on_error=alive(self._failed))
 
     def _checked(self, _result: Any) -> None:
         self.refresh()
