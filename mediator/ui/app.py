@@ -325,7 +325,18 @@ def run_gui(data_dir: DataDir, lang: str = "zh_CN") -> int:
         app.exit(code)
 
     startup.failed.connect(on_failed)
+
+    def close_as_the_user_would() -> None:
+        for window in (startup.window, startup.first_run):
+            if window is not None:
+                window.close()  # drafts flushed, the exit backup queued
+        app.quit()
+
+    from mediator.ui.terminate import TerminateHandler  # noqa: PLC0415
+
+    terminate = TerminateHandler(close_as_the_user_would, app)
     code = app.exec()
+    terminate.uninstall()
     startup.close()
     instance.release()
     return exit_code or code

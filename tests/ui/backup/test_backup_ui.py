@@ -157,3 +157,18 @@ def test_a_damaged_database_at_start_up_offers_the_last_good_backup(
     qtbot.waitUntil(window.case_list.is_current, timeout=10_000)
     assert window.case_list.model.rowCount() == 20
     assert window.notice.isVisible() and "已从备份恢复" in window.notice.text.text()
+
+
+def test_closing_the_window_after_changes_leaves_a_checked_backup(
+        qtbot, data_dir: DataDir, startup: Startup) -> None:
+    """The exit backup: cases were added (here by another program, as `mediator import`
+    would), the mediator closes the window, and a verified backup is there."""
+    set_up(data_dir, 8)
+    window = _start(qtbot, startup)
+    add_cases(data_dir, 3)
+    assert not list(data_dir.backups.glob("mediator-*.sqlite3"))
+    window.close()
+    startup.close()  # what run_gui does after the event loop: queued work finishes
+    status = BackupService(data_dir).status()
+    assert status.last_good is not None and status.last_good.cases == 11
+    assert status.last_good.path.exists()
