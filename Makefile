@@ -19,8 +19,9 @@ TEST_SYSTOOLS := poppler-utils
 
 # What building and checking the packages needs besides the Qt libraries: dpkg-deb,
 # objdump (binutils) and ldd measure the Depends; the smoke test drives the installed
-# program under Xvfb and checks its PDFs with poppler.
-PACKAGE_SYSTOOLS := binutils dpkg-dev file poppler-utils xvfb xauth desktop-file-utils
+# program under Xvfb and checks its PDFs with poppler; libcups2 is what the bundled
+# print plugin links against (deb.py resolves every library it declares).
+PACKAGE_SYSTOOLS := binutils dpkg-dev file poppler-utils xvfb xauth desktop-file-utils libcups2
 
 .PHONY: run test lint typecheck pytest bench server syslibs clean translations dist deb package-check
 
