@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
         self.studio = studio
         self.detail_dialogs: list[CaseDetailDialog] = []
         self.state = WindowState(ws.data_dir.root)
-        self.setWindowTitle(self.tr("Mediator — %1").replace("%1", studio.committee_name))
+        # Qt adds " — 调解工作台" (the application display name) itself.
+        self.setWindowTitle(studio.committee_name)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")

@@ -929,10 +929,6 @@ What to do: close Mediator and start it again. If this happens again, send the r
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Mediator — %1</source>
-        <translation>调解工作台 — %1</translation>
-    </message>
-    <message>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
