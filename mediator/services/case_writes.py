@@ -9,7 +9,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mediator.domain.case_number import NumbersExhaustedError, format_case_number
+from mediator.domain.case_number import (
+    DESIGNATOR,
+    NumbersExhaustedError,
+    check_prefix,
+    format_case_number,
+)
 from mediator.domain.status import CaseStatus, PartyRole
 from mediator.services.cases import searchable_fields
 from mediator.services.dto import CaseRef, RegistrationInput
@@ -20,6 +25,7 @@ from mediator.store.models import (
     CaseParty,
     LeasedNumberBlock,
     Mediator,
+    Meta,
     Party,
     Studio,
     SyncState,
@@ -68,6 +74,44 @@ def _leased_seq(s: Session, studio_id: str, prefix: str, year: int) -> int:
             return seq
 
 
+META_PROVISIONAL = "provisional_case_no:{year}"  # the last provisional serial of a year
+
+
+def is_provisional(seq: int) -> bool:
+    """A provisional number (seq below 1) waits for the next sync to become final."""
+    return seq < 1
+
+
+def provisional_case_number(year: int, prefix: str, n: int) -> str:
+    """``（2025）桂城人调字临时第3号``: plainly not a number of the committee's sequence,
+    so nobody mistakes it for the final one, and it never parses as one (the server
+    would count it)."""
+    return f"（{year}）{check_prefix(prefix)}{DESIGNATOR}临时第{n}号"
+
+
+def take_case_number(s: Session, studio_id: str, prefix: str, year: int) -> tuple[int, str]:
+    """The (seq, case number) of a new case of ``year`` inside the caller's transaction.
+
+    An enrolled PC with no leased number left for that year (a case of last year
+    typed in now, or offline after using up this year's block) does not refuse the
+    case: it gets a provisional number (negative seq), which the next sync makes
+    final from a block leased for that year (:mod:`mediator.sync.engine`).  The
+    provisional serials of a year only ever grow, so two cases never share one on
+    paper either."""
+    try:
+        seq = next_case_seq(s, studio_id, prefix, year)
+        return seq, format_case_number(year, prefix, seq)
+    except NumbersExhaustedError:
+        if s.get(SyncState, 1) is None:
+            raise
+    key = META_PROVISIONAL.format(year=year)
+    row = s.get(Meta, key)
+    n = (int(row.value) if row is not None and row.value.isdigit() else 0) + 1
+    s.merge(Meta(key=key, value=str(n)))
+    s.flush()
+    return -n, provisional_case_number(year, prefix, n)
+
+
 def insert_registration(s: Session, clean: RegistrationInput, studio: Studio, mediator: Mediator,
                         *, status: CaseStatus = CaseStatus.REGISTERED,
                         status_reason: str = "", action: str = "case.register") -> CaseRef:
@@ -75,9 +119,9 @@ def insert_registration(s: Session, clean: RegistrationInput, studio: Studio, me
     number, parties, roles, search text, outbox entries and an audit event."""
     assert clean.registered_on is not None
     year = clean.registered_on.year
-    seq = next_case_seq(s, studio.id, studio.case_prefix, year)
+    seq, case_no = take_case_number(s, studio.id, studio.case_prefix, year)
     case = Case(
-        studio_id=studio.id, case_no=format_case_number(year, studio.case_prefix, seq),
+        studio_id=studio.id, case_no=case_no,
         year=year, seq=seq, status=status.value, status_reason=status_reason,
         dispute_type=clean.dispute_type, source=clean.source, summary=clean.summary,
         requests=list(clean.requests), registered_on=clean.registered_on,

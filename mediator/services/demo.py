@@ -20,10 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
-from mediator.domain.case_number import format_case_number
 from mediator.domain.idcard import make_citizen_id
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
-from mediator.services.case_writes import next_case_seq
+from mediator.services.case_writes import take_case_number
 from mediator.services.cases import searchable_fields
 from mediator.store import audit, search
 from mediator.store.models import (
@@ -92,11 +91,11 @@ SCENARIOS = [
     Scenario("neighbour", "申请人{a}晨练时被被申请人{b}饲养的未拴绳犬只咬伤小腿，已在医院注射狂犬疫苗并"
              "治疗，花费医疗费等共计{n}元，双方对赔偿数额有争议。",
              ("请求被申请人赔偿医疗费、误工费共{n}元", "请求被申请人今后遛狗拴绳")),
-    Scenario("property_management", "申请人{b}（物业服务企业）称业主{a}自去年起拖欠物业管理费共计{n}元；"
-             "业主{a}认为小区电梯经常故障、绿化无人打理，物业服务不到位，拒绝缴费。",
-             ("请求确认欠缴物业费数额及缴纳方式", "请求物业公司限期维修电梯"),
+    Scenario("property_management", "申请人{a}（物业服务企业）称业主{b}自去年起拖欠物业管理费共计{n}元；"
+             "业主{b}认为小区电梯经常故障、绿化无人打理，物业服务不到位，拒绝缴费。",
+             ("请求被申请人缴纳拖欠的物业管理费{n}元", "请求确认物业费的缴纳方式和期限"),
              org_respondent=True),
-    Scenario("marriage_family", "申请人{a}年逾七旬，体弱多病，与儿子{b}因赡养问题产生矛盾。{b}以工作繁忙"
+    Scenario("marriage_family", "申请人{a}年逾七旬，体弱多病，与{child}{b}因赡养问题产生矛盾。{b}以工作繁忙"
              "为由，近一年未支付赡养费，也很少探望。申请人生活困难，请求调解。",
              ("请求被申请人每月支付赡养费{n}元", "请求被申请人定期探望照料")),
     Scenario("labour", "申请人{a}在被申请人{b}处从事搬运工作，双方未签订书面劳动合同。申请人离职时，"
@@ -132,11 +131,12 @@ class _Rng(random.Random):
         return self.choices([p for p, _ in pairs], [w for _, w in pairs])[0]
 
 
-def _person(rng: _Rng, studio_id: str, today: dt.date) -> dict[str, Any]:
+def _person(rng: _Rng, studio_id: str, today: dt.date, ages: tuple[int, int] = (20, 80)
+            ) -> dict[str, Any]:
     surname = rng.choice(COMPOUND) if rng.random() < 0.03 else rng.choice(SURNAMES[:22])
     name = surname + rng.choice(GIVEN)
     region, district, streets = rng.choice(DISTRICTS)
-    birth = today - dt.timedelta(days=rng.randrange(20 * 365, 80 * 365))
+    birth = today - dt.timedelta(days=rng.randrange(ages[0] * 365, ages[1] * 365))
     seq = rng.randrange(1000)
     return {
         "id": rng.uuid7(today), "studio_id": studio_id, "kind": PartyKind.PERSON.value,
@@ -165,12 +165,18 @@ def _cases(rng: _Rng, n: int, studio_id: str, today: dt.date) -> Iterator[dict[s
     for _ in range(n):
         sc = rng.choice(SCENARIOS)
         day = today - dt.timedelta(days=int(rng.triangular(0, 730, 30)))
-        a = _person(rng, studio_id, today)
-        b = _company(rng, studio_id, today) if sc.org_respondent else _person(rng, studio_id, today)
+        # The facts name the parties by role: the parent claiming support is over 70 when
+        # the case is registered (up to two years ago), the child an adult a generation
+        # younger, 儿子 or 女儿 as the party's sex says.
+        family = sc.dispute_type == "marriage_family"
+        a = _person(rng, studio_id, today, (72, 88) if family else (20, 80))
+        b = (_company(rng, studio_id, today) if sc.org_respondent
+             else _person(rng, studio_id, today, (30, 50) if family else (20, 80)))
         if sc.dispute_type == "property_management":  # the owner owes; the company applies
             a, b = b, a
         amount = rng.choice([800, 1500, 3200, 5000, 8600, 12000, 26000, 48000])
-        fmt = {"a": a["name"], "b": b["name"], "addr": a["address"], "n": amount}
+        fmt = {"a": a["name"], "b": b["name"], "addr": a["address"], "n": amount,
+               "child": "儿子" if b.get("sex") == Sex.MALE.value else "女儿"}
         source = rng.weighted(SOURCE_WEIGHTS)
         status = rng.weighted(STATUS_WEIGHTS)
         reason = {CaseStatus.REFUSED: "纠纷已由人民法院受理，依法不予受理。",
@@ -213,9 +219,8 @@ def generate(ws: Workspace, cases: int = 200, seed: int = 1,
             year = c["registered_on"].year
             # The one numbering rule (counter, or the blocks the server leased to an
             # enrolled PC), so demo cases never collide with another PC's numbers.
-            seq = next_case_seq(s, studio.id, studio.case_prefix, year)
-            c.update(year=year, seq=seq, mediator_id=mediator.id,
-                     case_no=format_case_number(year, studio.case_prefix, seq),
+            seq, case_no = take_case_number(s, studio.id, studio.case_prefix, year)
+            c.update(year=year, seq=seq, mediator_id=mediator.id, case_no=case_no,
                      created_at=now, updated_at=now, version=0, deleted=False, legal_hold=False)
         conn = s.connection()
         _bulk_insert(conn, Case, [item["case"] for item in batch])
@@ -383,7 +388,9 @@ def workflow_records(flow: _Rng, batch: list[dict[str, Any]], links: list[dict[s
         ag = row(Agreement, reached, case_id=cid, kind="oral" if oral else "written",
                  facts=c["summary"], terms=[r + "，双方协商一致。" for r in c["requests"]],
                  performance_method="银行转账或现金支付，按期履行。", performance_deadline=None,
-                 amount_fen=fen, copies=len(parties) + 1, status="draft", effective_on=reached,
+                 amount_fen=fen, copies=len(parties) + 1,
+                 # An archived file holds the signed agreement (定稿), as archiving requires.
+                 status="final" if status is S.ARCHIVED else "draft", effective_on=reached,
                  signed_blob=None)
         row(AgreementDetail, reached, case_id=cid, agreement_id=ag["id"], reached_on=reached,
             signature_slots=parties, signed_by=parties, mediator_signed=True,

@@ -51,16 +51,19 @@ def clashes(s: Session, studio_id: str, rows: Iterable[WireRow]) -> dict[str, Ca
 
 
 def renumber(s: Session, case: Case, numberer: CaseNumberer, *,
-             avoid: Collection[object] = ()) -> tuple[str, str]:
+             avoid: Collection[object] = (), reason: str = "case_no_taken") -> tuple[str, str]:
     """Give ``case`` (not accepted by the server) a fresh number in the caller's
     transaction, none of ``avoid`` (numbers of a pulled page not yet stored);
-    returns (old, new)."""
+    returns (old, new).  ``reason``: "case_no_taken", or "provisional" for a number
+    given offline that this sync makes final."""
     assert case.version == 0, "a case the server accepted keeps its number"
     studio = s.get(Studio, case.studio_id)
     assert studio is not None
     old = case.case_no
     while True:
         seq = numberer(s, case.studio_id, studio.case_prefix, case.year)
+        if seq < 1:
+            raise ValueError("renumbering needs a leased number, not a provisional one")
         new = format_case_number(case.year, studio.case_prefix, seq)
         if new not in avoid:
             break
@@ -72,7 +75,7 @@ def renumber(s: Session, case: Case, numberer: CaseNumberer, *,
     outbox.enqueue(s, "case", case.id)
     audit.record(s, studio_id=case.studio_id, actor=ACTOR, action="case.renumber",
                  entity="case", entity_id=case.id,
-                 detail={"from": old, "to": new, "reason": "case_no_taken",
+                 detail={"from": old, "to": new, "reason": reason,
                          "signed_agreements": signed, "note": f"案号由 {old} 更正为 {new}"})
     row = s.get(Meta, META_RENUMBERED)
     waiting = json.loads(row.value) if row is not None and row.value else []
