@@ -137,6 +137,9 @@ class AgreementRecord:
     completed_on: dt.date | None = None  # the day the last signature or the seal was applied
     amount_fen: int = 0  # 协议涉及金额
     proofread: bool = False  # terminology check passed or its warnings acknowledged
+    # 定稿: the dossier holds the signed agreement (signed PDF or the scan of the signed
+    # paper); False while it holds only the draft, whatever signatures were recorded.
+    final: bool = True
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mediator.domain.agreement import agreement_findings
-from mediator.domain.casefile import CaseFile
+from mediator.domain.casefile import AgreementForm, CaseFile
 from mediator.domain.deadlines import (
     DEFAULT_POLICY,
     DeadlinePolicy,
@@ -292,9 +292,17 @@ def term_findings(case: CaseFile, today: dt.date, policy: DeadlinePolicy) -> lis
 
 
 def archive_findings(case: CaseFile) -> list[Finding]:
+    out: list[Finding] = []
+    a = case.agreement
+    if a is not None and a.form is AgreementForm.WRITTEN and not a.final:
+        # What an auditor opens is the dossier: a draft there is not an agreement in
+        # force, even if signatures on paper were recorded.
+        out.append(_f(Step.OUTCOME, "agreement.draft",
+                      "卷宗中的人民调解协议书仍是未定稿的草稿：请定稿（签名盖章后的协议书"
+                      "或其扫描件）后再归档"))
     if case.archive is None or case.archive.retention is None:
-        return [_f(Step.ARCHIVE, "archive.retention", "请选择卷宗保管期限")]
-    return []
+        out.append(_f(Step.ARCHIVE, "archive.retention", "请选择卷宗保管期限"))
+    return out
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import pytest
 
 from mediator.domain.archive import RetentionClass
 from mediator.domain.casefile import (
+    AgreementForm,
     ArchiveRecord,
     CaseFile,
     Extension,
@@ -213,3 +214,22 @@ def test_refused_application_only_notes_missing_identity_copies() -> None:
     report = check_case(refused, TODAY, for_archive=True)
     assert report.complete
     assert [f.code for f in report.warnings] == ["parties.identity_proof"] * 2
+
+
+def test_archived_case_whose_dossier_holds_only_the_draft_agreement_fails() -> None:
+    """Issue 12 item 7: signatures recorded on a draft are not a signed agreement in
+    the dossier; archiving (and the check of an archived file) says so."""
+    closed = replace(cf.ready_to_archive(), status=S.ARCHIVED)
+    assert closed.agreement is not None
+    draft = replace(closed, agreement=replace(closed.agreement, final=False))
+    report = check_case(draft, D(2026, 5, 1))
+    assert not report.complete
+    assert "agreement.draft" in report.codes()
+    assert any("草稿" in f.message for f in report.errors)
+    # Before archiving, a draft with signatures recorded is not faulted for being one.
+    open_case = replace(draft, status=S.FOLLOWED_UP)
+    assert "agreement.draft" not in check_case(open_case, D(2026, 5, 1)).codes()
+    # An oral agreement has no document to finalise.
+    oral = replace(draft, agreement=replace(draft.agreement, form=AgreementForm.ORAL,
+                                             mediator_signed=True))
+    assert "agreement.draft" not in check_case(oral, D(2026, 5, 1)).codes()

@@ -277,4 +277,5 @@ def _agreement(a: Any, det: Any, raw: _Raw, registered_on: dt.date,
         copies=a.copies,
         completed_on=(a.effective_on if final else None) or (det.completed_on if det else None),
         amount_fen=a.amount_fen, proofread=final or bool(det and det.proofread),
+        final=final or a.kind != AgreementForm.WRITTEN.value,
     )

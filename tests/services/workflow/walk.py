@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mediator.domain.status import CaseStatus
+from mediator.services.documents.finalise import AgreementSigning
 from mediator.services.workflow import Workflow
 from mediator.services.workflow.dto import (
     AcceptanceInput,
@@ -99,7 +100,7 @@ def walk(ws: Workspace, wf: Workflow, case_id: str, until: CaseStatus) -> None:
         wf.outcome.terminate(case_id, TerminationInput(
             SESSION, "双方对赔偿数额分歧较大，调解不成。", ("向人民法院起诉",)), today=SESSION)
         return
-    wf.agreement.save_draft(case_id, agreement_input(b), today=AGREED)
+    agreement_id = wf.agreement.save_draft(case_id, agreement_input(b), today=AGREED)
     flagged = {w.code for w in wf.agreement.check_terms(TERMS)}  # 赔偿: confirmed as meant
     wf.agreement.mark_proofread(case_id, flagged)
     wf.agreement.record_signatures(case_id, SignatureInput(
@@ -118,4 +119,7 @@ def walk(ws: Workspace, wf: Workflow, case_id: str, until: CaseStatus) -> None:
         today=VISITED)
     if until is CaseStatus.FOLLOWED_UP:
         return
+    # The scan of the signed paper goes into the dossier (定稿): archiving requires it.
+    AgreementSigning(ws).receive_original(agreement_id, b"%PDF-1.7 scan", filename="scan.pdf",
+                                          effective_on=AGREED)
     wf.archive.archive(case_id, ArchiveInput("10y", False, ARCHIVED), today=ARCHIVED)
