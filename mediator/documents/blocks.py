@@ -91,34 +91,62 @@ class Signer:
 
 
 def party_signer(party: DocParty, signature: Signature | None) -> list[Signer]:
-    """The forms' wording: a person 签名盖章或按指印; a company seals, its representative signs."""
+    """The forms' wording: a person 签名盖章或按指印; a company seals, its representative signs.
+
+    The representative signs under the label of the office the law gives him
+    (法定代表人 or 主要负责人), not under his job title.
+    """
     if party.is_organisation:
-        rep_title = party.representative_title or "法定代表人"
         return [Signer(f"{party.role}：{party.name}（盖章）", None),
-                Signer(f"{rep_title}：{party.representative}（签名）", signature)]
+                Signer(f"{party.representative_role}：{party.representative}（签名）",
+                       signature)]
     return [Signer(f"{party.role}：{party.name}（签名盖章或按指印）", signature)]
+
+
+_TAILS = ("（签名盖章或按指印）", "（签名或按指印）", "（盖章）", "（签名）")
+
+
+def _label_lines(label: str, width: float) -> str:
+    """A signer's label, its （盖章）/（签名） tail never alone on a line."""
+    for tail in _TAILS:
+        if label.endswith(tail):
+            return styles.keep_tail_lines(label.removesuffix(tail), tail, width,
+                                          styles.FIELD_SIZE)
+    return label
+
+
+def signature_rows(signers: Sequence[Signer], columns: int = 2) -> list[Flowable]:
+    """Signature boxes, one borderless table per row (equal columns, so they align).
+
+    Separate rows let a document keep its last clause with the first row and
+    its seal with the last one, however many parties sign.
+    """
+    cell_width = styles.FRAME_WIDTH / columns
+    cells = []
+    for s in signers:
+        label = Paragraph(fonts.markup(_label_lines(s.label, cell_width - 4)), styles.FIELD)
+        cells.append([label, SignatureMark(s.signature, min(SIG_WIDTH, cell_width - 12))])
+    rows: list[list[Any]] = [cells[i:i + columns] for i in range(0, len(cells), columns)]
+    if rows and len(rows[-1]) < columns:
+        rows[-1] += [""] * (columns - len(rows[-1]))
+    tables: list[Flowable] = []
+    for row in rows:
+        table = Table([row], colWidths=[cell_width] * columns)
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("FONTNAME", (0, 0), (-1, -1), fonts.FONT_SONG),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        tables.append(table)
+    return tables
 
 
 def signature_grid(signers: Sequence[Signer], columns: int = 2,
                    date_line: str | None = None) -> Flowable:
     """Signature boxes in a borderless grid, kept together on one page."""
-    cell_width = styles.FRAME_WIDTH / columns
-    cells = []
-    for s in signers:
-        label = Paragraph(fonts.markup(s.label), styles.FIELD)
-        cells.append([label, SignatureMark(s.signature, min(SIG_WIDTH, cell_width - 12))])
-    rows: list[list[Any]] = [cells[i:i + columns] for i in range(0, len(cells), columns)]
-    if rows and len(rows[-1]) < columns:
-        rows[-1] += [""] * (columns - len(rows[-1]))
-    table = Table(rows, colWidths=[cell_width] * columns)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("FONTNAME", (0, 0), (-1, -1), fonts.FONT_SONG),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    parts: list[Flowable] = [table]
+    parts = signature_rows(signers, columns)
     if date_line:
         parts.append(Paragraph(fonts.markup(date_line), styles.CASE_NO))
     return KeepTogether(parts)
@@ -172,7 +200,13 @@ def draw_seal(c: Any, png: bytes, x: float, y: float, size: float) -> None:
 
 
 class SealBlock(Flowable):
-    """落款: the committee's name and the date, right-aligned, the seal stamped over them."""
+    """落款: the committee's name and the date, right-aligned, the seal stamped over them.
+
+    A long committee name wraps onto more lines (its （盖章） kept with the
+    name's last characters) instead of running off the page.
+    """
+
+    LINE = 18.0
 
     def __init__(self, committee: str, date_text: str, seal: Seal | None,
                  suffix: str = "（盖章）") -> None:
@@ -181,23 +215,28 @@ class SealBlock(Flowable):
         self.date_text = date_text
         self.seal = seal
         self.suffix = suffix
+        self._lines: list[str] = []
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        return avail_width, SEAL_SIZE + 4
+        text = styles.keep_tail_lines(self.committee, self.suffix, avail_width - 8,
+                                      styles.BODY_SIZE)
+        self._lines = text.split("\n")
+        return avail_width, SEAL_SIZE + 4 + self.LINE * (len(self._lines) - 1)
 
     def draw(self) -> None:
         c = self.canv
         size = styles.BODY_SIZE
-        name = self.committee + self.suffix
         right = self.width - 8
-        name_width = fonts.string_width(name, size)
+        name_width = max(fonts.string_width(line, size) for line in self._lines)
         date_width = fonts.string_width(self.date_text, size)
         centre_x = right - max(name_width, date_width) / 2
         name_y = SEAL_SIZE / 2 + 6
         c.saveState()
         c.setFillColor(styles.INK)
-        fonts.draw_string(c, centre_x, name_y, name, size, align="centre")
+        for i, line in enumerate(self._lines):
+            y = name_y + self.LINE * (len(self._lines) - 1 - i)
+            fonts.draw_string(c, centre_x, y, line, size, align="centre")
         fonts.draw_string(c, centre_x, name_y - 24, self.date_text, size, align="centre")
         if self.seal is not None:
             draw_seal(c, self.seal.png, centre_x - SEAL_SIZE / 2, name_y - SEAL_SIZE / 2 + 2,

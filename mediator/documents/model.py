@@ -94,8 +94,11 @@ class DocParty:
     phone: str = ""
     address: str = ""  # 单位或住址
     id_number: str = ""  # 身份证号码 (or 统一社会信用代码 for an organisation)
-    representative: str = ""  # 法定代表人/负责人 of an organisation
-    representative_title: str = ""  # e.g. 总经理
+    representative: str = ""  # the name of the organisation's 法定代表人 / 主要负责人
+    representative_title: str = ""  # his 职务, e.g. 总经理 (printed as a value, never a label)
+    #: 法定代表人 (a legal person) or 主要负责人 (an unincorporated organisation):
+    #: the row label and the signature label of the representative.
+    representative_role: str = "法定代表人"
 
     @property
     def is_organisation(self) -> bool:
@@ -273,6 +276,10 @@ class AgreementInput(Signed):
     mediator_signature: Signature | None = None
     recorder_signature: Signature | None = None
     seal: Seal | None = None
+    #: For an addendum (补充协议): the 编号 and date of the agreement it amends,
+    #: printed under the number; empty for an agreement of its own.
+    amends_number: str = ""
+    amends_date: dt.date | None = None
 
     def __post_init__(self) -> None:
         super().__post_init__()

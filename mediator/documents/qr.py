@@ -65,7 +65,7 @@ def agreement_content(agreement: AgreementInput) -> dict[str, Any]:
     digital signature over the whole file.
     """
     case = agreement.case
-    return {
+    content: dict[str, Any] = {
         "v": CONTENT_VERSION,
         "agreement_id": agreement.agreement_id,
         "number": agreement.number,
@@ -90,6 +90,9 @@ def agreement_content(agreement: AgreementInput) -> dict[str, Any]:
         "mediator": case.mediator,
         "recorder": case.recorder,
     }
+    if agreement.amends_number:  # an addendum: which agreement it amends is content too
+        content["amends"] = agreement.amends_number
+    return content
 
 
 def make_payload(agreement_id: str, digest: str) -> str:

@@ -76,7 +76,8 @@ def test_agreement_carries_every_field_of_the_case(rendered: dict[str, Path]) ->
                   case.committee_name, "2026年3月16日"):
         assert _flat(value) in text, value
     assert "本协议一式四份，当事人、人民调解委员会各持一份" in text  # 3 parties + 1
-    assert "总经理：李志强（签名）" in text  # the company signs by its representative
+    assert "法定代表人：李志强（签名）" in text  # the company signs by its representative
+    assert "总经理" in text  # whose job title is a value (职务), not the label
     assert "签名盖章或按指印" in text
 
 

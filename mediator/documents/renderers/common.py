@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
-from mediator.documents import blocks, styles
+from mediator.documents import blocks, fonts, styles
 from mediator.documents.model import DocCase, DocParty, Signature
 
 # 8 columns: label, value, 性别, value, 民族, value, 年龄, value
@@ -24,16 +24,7 @@ def party_table(parties: Sequence[DocParty], *, with_id: bool = True) -> Flowabl
     for p in parties:
         r = len(rows)
         if p.is_organisation:
-            rows.append([p.role, p.name, None, None, None, None, None, None])
-            spans.append(((1, r), (7, r)))
-            rows.append([p.representative_title or "法定代表人", p.representative, None, None,
-                         "联系方式", None, p.phone, None])
-            spans += [((1, r + 1), (3, r + 1)), ((4, r + 1), (5, r + 1)), ((6, r + 1), (7, r + 1))]
-            if with_id:
-                rows.append(["统一社会信用代码", p.id_number] + [None] * 6)
-                spans.append(((1, len(rows) - 1), (7, len(rows) - 1)))
-            rows.append(["住所", p.address] + [None] * 6)
-            spans.append(((1, len(rows) - 1), (7, len(rows) - 1)))
+            _organisation_rows(p, rows, spans, with_id=with_id)
             continue
         rows.append([p.role, p.name, "性别", p.sex, "民族", p.ethnicity, "年龄", _age(p)])
         rows.append(["职业或职务", p.occupation, None, None, "联系方式", None, p.phone, None])
@@ -44,6 +35,27 @@ def party_table(parties: Sequence[DocParty], *, with_id: bool = True) -> Flowabl
         rows.append(["单位或住址", p.address] + [None] * 6)
         spans.append(((1, len(rows) - 1), (7, len(rows) - 1)))
     return styles.field_table(rows, _COLS, label_cols=(0, 2, 4, 6), spans=spans)
+
+
+def _organisation_rows(p: DocParty, rows: list[list[str | Flowable | None]],
+                       spans: list[tuple[tuple[int, int], tuple[int, int]]], *,
+                       with_id: bool) -> None:
+    """An organisation's rows: name; 法定代表人/主要负责人 with 职务 and phone; code; 住所.
+
+    The label is the office (as the party kind says), the job title is its 职务
+    value; the code and the 住所 are printed when registered, never as empty rows.
+    """
+    r = len(rows)
+    rows.append([p.role, p.name, None, None, None, None, None, None])
+    spans.append(((1, r), (7, r)))
+    rows.append([p.representative_role, p.representative, "职务", p.representative_title,
+                 None, Paragraph(fonts.markup("联系方式"), styles.FIELD_LABEL), p.phone, None])
+    spans += [((3, r + 1), (4, r + 1)), ((6, r + 1), (7, r + 1))]
+    extra = [("统一社会信用代码", p.id_number if with_id else ""), ("住所", p.address)]
+    for label, value in extra:
+        if value:
+            rows.append([label, value] + [None] * 6)
+            spans.append(((1, len(rows) - 1), (7, len(rows) - 1)))
 
 
 def party_signers(case: DocCase, signatures: Sequence[Signature | None]) -> list[blocks.Signer]:

@@ -25,7 +25,8 @@ def _story(doc: NoticeInput, title: str, body_key: str) -> list[Flowable]:
         case_no_line(doc.number),
         styles.gap(2),
         styles.para(f"{names(addressees or case.parties)}：", styles.BODY_FLUSH),
-        styles.para(clauses.text(body_key, dispute_type=case.dispute_type)),
+        # The clause says "{dispute_type}纠纷": the label's own 纠纷 would print twice.
+        styles.para(clauses.text(body_key, dispute_type=case.dispute_type.removesuffix("纠纷"))),
         styles.para(doc.reason),
         styles.para(clauses.text("routes_intro")),
         styles.para(doc.routes),

@@ -19,7 +19,7 @@ def story(doc: SessionRecordInput) -> list[Flowable]:
         ["事由", doc.matter, None, None],
         ["当事人", names(case.parties), None, None],
         ["参加人", doc.participants or "—", None, None],
-        ["人民调解员", case.mediator, "记录人", case.recorder],
+        ["人民调解员", case.mediator, "记录人", case.recorder or "—"],
         ["调解方式", "公开调解（经当事人同意）" if doc.public else "不公开调解", None, None],
     ]
     spans = [((1, r), (3, r)) for r in (1, 2, 3, 5)]
@@ -31,7 +31,8 @@ def story(doc: SessionRecordInput) -> list[Flowable]:
         styles.para(clauses.text("session_opening")),
     ]
     for s in doc.statements:
-        parts.append(styles.para(f"{s.speaker}陈述：{s.text}"))
+        # The form wants every statement attributed: 申请人某某 / 被申请人某某 / 调解员.
+        parts.append(styles.para(f"{s.speaker or '当事人'}陈述：{s.text}"))
     if doc.evidence:
         parts.append(styles.para(f"核实的证据：{doc.evidence}"))
     if doc.risk_warning:
@@ -44,7 +45,8 @@ def story(doc: SessionRecordInput) -> list[Flowable]:
             parts.append(styles.para(f"已告知当事人可以通过以下途径解决：{doc.routes}"))
     signers = party_signers(case, doc.signatures)
     signers.append(blocks.Signer(f"人民调解员：{case.mediator}（签名）", doc.mediator_signature))
-    signers.append(blocks.Signer(f"记录人：{case.recorder}（签名）", doc.recorder_signature))
+    if case.recorder or doc.recorder_signature is not None:
+        signers.append(blocks.Signer(f"记录人：{case.recorder}（签名）", doc.recorder_signature))
     parts += [
         styles.para(clauses.text("session_readback")),
         styles.gap(2),

@@ -21,8 +21,10 @@ from sqlalchemy.orm import Session
 from mediator.documents import model
 from mediator.domain.idcard import age_on
 from mediator.domain.status import PARTY_ROLE_LABELS_ZH, SEX_LABELS_ZH, PartyRole, Sex
+from mediator.domain.studio_time import DEFAULT_ZONE, wall_clock
 from mediator.errors import NotFoundError, ValidationError
 from mediator.services.catalogue import load_catalogue
+from mediator.services.workflow.dto import SATISFACTION_LABELS_ZH, Satisfaction
 from mediator.store.models import (
     Agreement,
     Attachment,
@@ -55,6 +57,7 @@ class CaseBundle:
     agreements: list[Agreement] = field(default_factory=list)
     follow_ups: list[FollowUp] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    time_zone: str = DEFAULT_ZONE  # the studio's clock, for the times printed
 
     @property
     def principals(self) -> list[CaseParty]:
@@ -102,6 +105,7 @@ def load_bundle(s: Session, *, case_id: str | None = None, case_no: str | None =
         agreements=rows(Agreement, Agreement.updated_at),
         follow_ups=rows(FollowUp, FollowUp.visited_on),
         attachments=rows(Attachment, Attachment.created_at),
+        time_zone=getattr(studio, "time_zone", "") or DEFAULT_ZONE,
     )
     for lk in links:
         _ = lk.party  # joined-loaded; touched so it survives the expunge
@@ -125,9 +129,40 @@ def source_label(code: str) -> str:
         return code
 
 
+#: The offices an organisation acts through (the party table's row label).
+LEGAL_REPRESENTATIVE = "法定代表人"
+PRINCIPAL_OFFICER = "主要负责人"
+_OFFICES = {"legal": LEGAL_REPRESENTATIVE, "principal": PRINCIPAL_OFFICER,
+            LEGAL_REPRESENTATIVE: LEGAL_REPRESENTATIVE, PRINCIPAL_OFFICER: PRINCIPAL_OFFICER,
+            "负责人": PRINCIPAL_OFFICER}
+
+
+def representative_office(p: Any) -> tuple[str, str]:
+    """(office, 职务) of an organisation's representative.
+
+    The office is what the party records (``representative_role``: legal /
+    principal); a registration that typed the office into the job title
+    (法定代表人, 负责人) is read as that office with no separate 职务.
+    """
+    title = str(p.representative_title or "").strip()
+    recorded = _OFFICES.get(str(getattr(p, "representative_role", "") or ""))
+    if title in _OFFICES:
+        return recorded or _OFFICES[title], ""
+    return recorded or LEGAL_REPRESENTATIVE, title
+
+
+def satisfaction_label(code: str) -> str:
+    """满意 / 基本满意 / 不满意 for the stored code; text from older records as it is."""
+    try:
+        return SATISFACTION_LABELS_ZH[Satisfaction(code)]
+    except ValueError:
+        return code
+
+
 def doc_party(link: CaseParty, on: dt.date) -> model.DocParty:
     p = link.party
     role = PartyRole(link.role)
+    office, title = representative_office(p)
     return model.DocParty(
         role=PARTY_ROLE_LABELS_ZH[role] if role is not PartyRole.AGENT else "受托人",
         name=p.name,
@@ -136,7 +171,8 @@ def doc_party(link: CaseParty, on: dt.date) -> model.DocParty:
         ethnicity=p.ethnicity,
         age=age_on(p.birth_date, on) if p.birth_date else None,
         occupation=p.occupation, phone=p.phone, address=p.address, id_number=p.id_number,
-        representative=p.representative, representative_title=p.representative_title,
+        representative=p.representative, representative_title=title,
+        representative_role=office,
     )
 
 
@@ -205,14 +241,30 @@ def agreement_input(b: CaseBundle, a: Agreement, *, on: dt.date,
     sigs = tuple(signatures.get(lk.party_id) for lk in b.principals)
     facts = a.facts.strip() or b.case.summary
     number = agreement_number(b.case.case_no)
+    amends_number, amends_date = "", None
     if a.kind == "addendum":
         number = f"{number}（补充）"
+        amended = _amended(b, a)
+        amends_number = agreement_number(b.case.case_no)
+        amends_date = amended.effective_on if amended is not None else None
     return model.AgreementInput(
         case=doc_case(b, on), date=on, signatures=sigs if any(sigs) else (),
         agreement_id=a.id, number=number, facts=facts,
         terms=tuple(str(t) for t in a.terms if str(t).strip()),
         performance=performance_text(a), mediator_signature=mediator_signature, seal=seal,
+        amends_number=amends_number, amends_date=amends_date,
     )
+
+
+def _amended(b: CaseBundle, addendum: Agreement) -> Agreement | None:
+    """The agreement an addendum amends: its recorded ``amends_id``, else the case's
+    final written agreement (records made before the column existed)."""
+    wanted = getattr(addendum, "amends_id", None)
+    for a in b.agreements:
+        if wanted and a.id == wanted:
+            return a
+    finals = [a for a in b.agreements if a.kind in ("written", "oral") and a.status == "final"]
+    return finals[-1] if finals else None
 
 
 def application_input(b: CaseBundle) -> model.ApplicationInput:
@@ -243,14 +295,14 @@ def authorisation_input(b: CaseBundle, agent: CaseParty) -> model.AuthorisationI
         date=on)
 
 
-def _local(ts: dt.datetime) -> dt.datetime:
-    """Stored UTC -> the studio's wall clock (China has one time zone, no DST)."""
-    return (ts.astimezone(dt.timezone(dt.timedelta(hours=8)))).replace(tzinfo=None)
+def studio_time(b: CaseBundle, ts: dt.datetime) -> dt.datetime:
+    """A stored (UTC) timestamp on the studio's clock, as documents print it."""
+    return wall_clock(ts, b.time_zone)
 
 
 def investigation_input(b: CaseBundle, r: InvestigationRecord, index: int
                         ) -> model.InvestigationInput:
-    start = _local(r.held_at)
+    start = wall_clock(r.held_at, b.time_zone)
     entries = tuple(model.QA(str(e.get("q", "")), str(e.get("a", "")))
                     for e in r.content if isinstance(e, dict))
     return model.InvestigationInput(
@@ -260,14 +312,29 @@ def investigation_input(b: CaseBundle, r: InvestigationRecord, index: int
         entries=entries)
 
 
+def statement_speaker(b: CaseBundle, statement: Mapping[str, Any]) -> str:
+    """Who made a statement, as the form writes it: 申请人张三 / 被申请人李四 / 调解员.
+
+    A statement records the case-party link's id (``party_id``); older records
+    may hold the party's own id, or a ``speaker`` ("mediator" or a label).
+    """
+    key = str(statement.get("party_id", "") or "")
+    for lk in b.links:
+        if key and key in (lk.id, lk.party_id):
+            role = PartyRole(lk.role)
+            label = PARTY_ROLE_LABELS_ZH[role] if role is not PartyRole.AGENT else "委托代理人"
+            return f"{label}{lk.party.name}"
+    speaker = str(statement.get("speaker", "") or "")
+    if speaker == "mediator" or (not speaker and key == "mediator"):
+        return f"调解员{b.mediator_name}"
+    return speaker or "当事人"
+
+
 def session_input(b: CaseBundle, r: SessionRecord, index: int,
                   seal: model.Seal | None) -> model.SessionRecordInput:
-    start = _local(r.held_at)
-    names = {lk.party_id: f"{doc_party(lk, start.date()).role}{lk.party.name}"
-             for lk in b.links}
+    start = wall_clock(r.held_at, b.time_zone)
     statements = tuple(
-        model.Statement(names.get(str(st.get("party_id", "")), str(st.get("speaker", ""))),
-                        str(st.get("text", "")))
+        model.Statement(statement_speaker(b, st), str(st.get("text", "")))
         for st in r.statements if isinstance(st, dict))
     succeeded = any(a.status == "final" for a in b.agreements) and index == len(b.sessions)
     return model.SessionRecordInput(
@@ -285,7 +352,8 @@ def follow_up_input(b: CaseBundle, f: FollowUp, index: int) -> model.FollowUpInp
         case=doc_case(b, f.visited_on), index=index, visited_on=f.visited_on,
         agreement_no=agreement_number(b.case.case_no) if written else "",
         matter=b.case.summary[:80], performed=performed,
-        satisfaction=f.satisfaction or "—", lawsuit=f.lawsuit or "无",
+        satisfaction=satisfaction_label(f.satisfaction) if f.satisfaction else "—",
+        lawsuit=f.lawsuit or "无",
         escalation="；".join(t for t in (f.escalation, f.measures) if t) or "无",
         visitor=f.visitor or b.mediator_name)
 

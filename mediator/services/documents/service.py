@@ -159,7 +159,7 @@ class DocumentService:
             add("refusal", "不予受理通知书", Cat.NOTES, reg,
                 _renderer(inputs.refusal_input(b, seal)))
         if status is CaseStatus.TERMINATED:
-            on = inputs._local(c.updated_at).date()
+            on = inputs.studio_time(b, c.updated_at).date()
             add("termination", "终止调解通知书", Cat.NOTES, on,
                 _renderer(inputs.termination_input(b, seal, on)))
         order = {cat: i for i, cat in enumerate(Cat)}
