@@ -1,0 +1,66 @@
+"""The documents a walked case prints, from the records the services stored.
+
+These guard the assembly of a document's data (services/documents/inputs):
+who made each statement, the follow-up's values in Chinese, the studio's clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from mediator.domain.status import CaseStatus
+from mediator.domain.studio_time import wall_clock
+from mediator.services.documents import DocumentService
+from mediator.services.workflow import Workflow
+from mediator.services.workspace import Workspace
+
+from .walk import principals, session_input
+from .walk import walk as walk_to
+
+
+def _text(pdf: bytes) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed; `make test` installs it")
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf,
+                         capture_output=True, check=True, timeout=60).stdout
+    return re.sub(r"\s+", "", out.decode("utf-8"))
+
+
+def test_session_record_says_who_made_each_statement(workspace: Workspace, wf: Workflow,
+                                                     leak: str) -> None:
+    walk_to(workspace, wf, leak, CaseStatus.MEDIATING)
+    text = _text(DocumentService(workspace).render(leak, "session-1"))
+    assert "申请人王𠮷陈述：天花板发霉" in text
+    assert "被申请人李珺陈述：同意维修" in text
+    assert "当事人陈述" not in text
+
+
+def test_follow_up_record_prints_its_values_in_chinese(workspace: Workspace, wf: Workflow,
+                                                       leak: str) -> None:
+    walk_to(workspace, wf, leak, CaseStatus.FOLLOWED_UP)
+    text = _text(DocumentService(workspace).render(leak, "followup-1"))
+    assert "当事人满意度满意" in text
+    assert not re.search(r"[A-Za-z]{3,}", text), text
+
+
+def test_times_print_on_the_studio_clock(workspace: Workspace, wf: Workflow, leak: str) -> None:
+    walk_to(workspace, wf, leak, CaseStatus.INVESTIGATING)
+    a, b = principals(wf, leak)
+    held = dt.datetime(2026, 3, 6, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+    wf.records.add_session(leak, session_input(a, b, held_at=held), today=dt.date(2026, 3, 6))
+    text = _text(DocumentService(workspace).render(leak, "session-1"))
+    assert "2026年3月6日9时30分" in text  # whatever the PC's own zone
+
+
+def test_wall_clock_reads_utc_in_the_studio_zone() -> None:
+    utc = dt.datetime(2026, 3, 5, 17, 30, tzinfo=dt.UTC)
+    assert wall_clock(utc) == dt.datetime(2026, 3, 6, 1, 30)  # Asia/Shanghai by default
+    assert wall_clock(utc.replace(tzinfo=None)) == dt.datetime(2026, 3, 6, 1, 30)
+    assert wall_clock(utc, "Asia/Urumqi") == dt.datetime(2026, 3, 5, 23, 30)
+    assert wall_clock(utc, "No/Such_Zone") == dt.datetime(2026, 3, 6, 1, 30)
