@@ -59,6 +59,7 @@ from mediator.sync.protocol import (
     PushRequest,
     PushResult,
     RefreshRequest,
+    SetAsideReport,
     TokenPair,
 )
 
@@ -100,7 +101,25 @@ class _Guard:
                 message = {**message, "headers": headers}
             await send(message)
 
-        await self.app(scope, receive, send_with_version)
+        started = False
+
+        async def send_tracked(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send_with_version(message)
+
+        try:
+            await self.app(scope, receive, send_tracked)
+        except Exception as exc:  # the last line before uvicorn's traceback
+            # Uvicorn would print the traceback, and a database error's text carries
+            # the statement and its parameters (personal data) to the terminal and
+            # the journal.  The server log gets the kind of error and where, no more.
+            log.error("unhandled %s in %s %s (details withheld: they may hold personal "
+                      "data)", type(exc).__name__, scope.get("method", ""), scope["path"])
+            if not started:
+                await _error(500, "server_error", "区级服务器内部错误，请稍后再试；"
+                             "如反复出现请联系区级管理员。")(scope, receive, send_with_version)
 
     @staticmethod
     def _check(scope: Scope) -> JSONResponse | None:
@@ -302,6 +321,15 @@ def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True,
     def resolve(conflict_id: str, who: Auth) -> dict[str, bool]:
         feed.resolve_conflict(db, who.studio_id, conflict_id)
         return {"resolved": True}
+
+    @app.post(f"{API}/set-aside")
+    def set_aside(req: SetAsideReport, who: Auth) -> dict[str, int]:
+        """Rows of the feed a PC could not apply and set aside: noted in the server
+        log (ids and reasons only) for the district administrator to look into."""
+        for r in req.rows:
+            log.warning("studio %s device %s set aside %s %s v%d: %s", who.studio_id,
+                        who.device_id, r.entity, r.id, r.version, r.reason)
+        return {"noted": len(req.rows)}
 
     @app.get(f"{API}/blobs/{{sha}}/status", response_model=BlobStatus)
     def blob_status(sha: str, who: Auth) -> BlobStatus:

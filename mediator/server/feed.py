@@ -47,7 +47,9 @@ from mediator.sync.protocol import (
     PushRequest,
     PushResult,
     WireRow,
+    check,
     digest_add,
+    references,
     row_hash,
 )
 
@@ -157,12 +159,51 @@ def _wire(row: Any) -> dict[str, Any]:
             "deleted": bool(row.deleted), "data": row.data}
 
 
-def _result(c: Change, outcome: str, version: int = 0, server: Any = None,
-            conflict_id: str | None = None) -> dict[str, Any]:
+def _result(c: Change, outcome: str, version: int = 0, server: Any = None, *,
+            conflict_id: str | None = None, reason: str | None = None) -> dict[str, Any]:
     """A :class:`ChangeResult` as its JSON dict."""
     return {"id": c.id, "entity": c.entity, "outcome": outcome, "version": version,
             "server": _wire(server) if server is not None else None,
-            "conflict_id": conflict_id}
+            "conflict_id": conflict_id, "reason": reason}
+
+
+_REF_TARGETS = select(_R.c.id, _R.c.entity).where(
+    _R.c.studio_id == bindparam("studio_id"), _R.c.id.in_(bindparam("ids", expanding=True)))
+
+
+def _problems(conn: Connection, studio_id: str, changes: list[Change]) -> dict[int, str]:
+    """Changes the row schema refuses (by position in the batch), with their reason.
+
+    A reference must name a row of the right entity that the studio's feed holds or
+    that this batch brings (in any order: a PC sends a case and its parties together).
+    Without this an invalid row, once stored, broke every PC of the studio on
+    every pull (issue 12)."""
+    out: dict[int, str] = {}
+    wanted: dict[str, str] = {}  # referenced id -> entity
+    batch = {(c.entity, c.id) for c in changes}
+    for i, c in enumerate(changes):
+        problem = check(c.entity, c.data)
+        if problem is not None:
+            out[i] = str(problem)
+            continue
+        for f in references(c.entity):
+            target = c.data.get(f.name)
+            if isinstance(target, str) and (f.ref, target) not in batch:
+                wanted[target] = f.ref
+    if not wanted:
+        return out
+    found = {(entity, rid) for rid, entity in conn.execute(
+        _REF_TARGETS, {"studio_id": studio_id, "ids": list(wanted)})}
+    for i, c in enumerate(changes):
+        if i in out:
+            continue
+        for f in references(c.entity):
+            target = c.data.get(f.name)
+            if isinstance(target, str) and (f.ref, target) not in batch \
+                    and (f.ref, target) not in found:
+                out[i] = f"reference:{f.name} 字段 {f.name} 指向的{f.ref}记录在服务器上不存在。"
+                break
+    return out
 
 
 def _dumps(value: Any) -> str:
@@ -207,7 +248,8 @@ def _apply(conn: Connection, db: ServerDB, head: Any, req: PushRequest, *, studi
     needed = [sha for c in changes if not c.deleted for sha in blob_refs(c.entity, c.data)]
     complete = set(conn.execute(_COMPLETE, {"studio_id": studio_id, "shas": needed}).scalars()
                    ) if needed else set()
-    numbers = _Numbers(conn, studio_id, changes)
+    refused = _problems(conn, studio_id, changes)
+    numbers = _Numbers(conn, studio_id, [c for i, c in enumerate(changes) if i not in refused])
     feed_seq: int = head.feed_seq
     row_count: int = head.row_count
     digest = int(head.digest or "0", 16)
@@ -215,8 +257,15 @@ def _apply(conn: Connection, db: ServerDB, head: Any, req: PushRequest, *, studi
     fresh: dict[str, dict[str, Any]] = {}  # new rows, inserted in bulk below
     changed: list[dict[str, Any]] = []  # existing rows, updated in bulk below
     conflicts: list[dict[str, Any]] = []
-    for c in changes:
+    for i, c in enumerate(changes):
         row = rows.get(c.id)
+        if i in refused:
+            # Refused by the row schema: the server's copy (if any) stands; the
+            # rest of the batch applies.
+            mine = row if row is not None and row.entity == c.entity else None
+            results.append(_result(c, "rejected", mine.version if mine is not None else 0,
+                                   server=mine, reason=refused[i]))
+            continue
         if c.id in fresh or (row is not None and row.entity != c.entity):
             # The same new row twice in one batch, or another entity's id: refused.
             results.append(_result(c, "rejected", server=row))
@@ -250,7 +299,7 @@ def _apply(conn: Connection, db: ServerDB, head: Any, req: PushRequest, *, studi
                               "client_data": c.data, "client_deleted": c.deleted,
                               "client_base": c.base_version, "device_id": device_id,
                               "created_at": utcnow()})
-            results.append(_result(c, "conflict", row.version, row, conflict_id))
+            results.append(_result(c, "conflict", row.version, row, conflict_id=conflict_id))
         else:
             numbers.claim(c)
             feed_seq += 1

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import lazyload
 
 from mediator.domain.ids import new_id
@@ -48,7 +49,7 @@ from mediator.store.models import (
     SyncConflict,
     SyncState,
 )
-from mediator.sync import blobs, index, renumber
+from mediator.sync import aside, blobs, index, renumber
 from mediator.sync import rows as wire_rows
 from mediator.sync.blobs import blob_file, blob_refs
 from mediator.sync.client import ServerClient, ServerRefused
@@ -61,9 +62,12 @@ from mediator.sync.protocol import (
     DigestInfo,
     Lease,
     PushResult,
+    SetAsideReport,
     TokenPair,
+    check,
     digest_add,
     digest_of,
+    references,
 )
 from mediator.sync.pull import Puller
 from mediator.sync.report import SyncReport
@@ -99,6 +103,7 @@ class SyncEngine(Puller):
         self.numberer = numberer  # services.case_writes.next_case_seq
         self._refused: dict[str, str] = {}  # case id -> its number the server refused
         self._renumbers = 0  # cases renumbered in this round
+        self._pulled_ids: dict[str, set[str]] = {}
 
     # ------------------------------------------------------------------ state
     def state(self) -> SyncState:
@@ -132,12 +137,24 @@ class SyncEngine(Puller):
                     self._push(st, report)
                     if not self._pulled:
                         self._pull(st, report)
+                self._set_aside_dangling(report)
                 self._flush_reindex()
                 report.blobs_down += blobs.download(self._caller(st), self.db)
                 self._check_digest(st, report)
+                self._report_set_aside(st)
             except SyncError as exc:
                 self._note_error(exc)
                 raise
+            except SQLAlchemyError as exc:
+                # Its text holds the SQL and its parameters (personal data): the log in
+                # the data dir gets the kind of error, the person a plain sentence.
+                log.error("sync failed on the local database: %s",
+                          type(getattr(exc, "orig", None) or exc).__name__)
+                error = SyncError("同步时本机数据库出错，本次同步未完成；已同步的部分已保存。"
+                                  "请稍后重试，如反复出现请联系技术支持。",
+                                  kind=SyncErrorKind.PROTOCOL)
+                self._note_error(error)
+                raise error from None
             with self.db.write() as s:
                 row = s.get(SyncState, 1)
                 assert row is not None
@@ -169,6 +186,19 @@ class SyncEngine(Puller):
                         row.revoked = True
         except Exception:  # the sync error itself is what the user must see
             log.exception("could not record the sync error")
+
+    def _report_set_aside(self, st: SyncState) -> None:
+        """Tell the server (its log) about rows set aside here since the last report."""
+        with self.db.read() as s:
+            waiting = [a for a in aside.all_rows(s) if not a.reported][:1000]
+        if not waiting:
+            return
+        body = SetAsideReport.model_validate({"rows": [
+            {"entity": a.entity[:40], "id": a.id, "version": a.version,
+             "reason": f"{a.kind} {a.reason}"[:300]} for a in waiting]})
+        self.call(st, "POST", "/set-aside", body=body.model_dump())
+        with self.db.write() as s:
+            aside.mark_reported(s, [a.id for a in waiting])
 
     # ------------------------------------------------------------------ auth
     def _token(self, st: SyncState, *, force: bool = False) -> str:
@@ -341,10 +371,19 @@ class SyncEngine(Puller):
                     continue
                 table = model.__table__  # type: ignore[attr-defined]
                 for row in s.execute(select(table).where(table.c.id.in_(ids))).mappings():
+                    data = wire_rows.mapping_to_data(entity, row)
+                    problem = check(entity, data)
+                    if problem is not None:
+                        # A local bug must not reach the district: kept here, unsent,
+                        # until the row is edited into a valid state.
+                        aside.put(s, entity=entity, row_id=row["id"], version=row["version"],
+                                  kind="local", reason=str(problem))
+                        log.warning("local %s %s not sent: %s", entity, row["id"],
+                                    problem.code)
+                        continue
                     changes.append({
                         "entity": entity, "id": row["id"], "base_version": row["version"],
-                        "deleted": bool(row["deleted"]),
-                        "data": wire_rows.mapping_to_data(entity, row)})
+                        "deleted": bool(row["deleted"]), "data": data})
             audits = s.execute(select(AuditEvent).where(AuditEvent.seq > st.audit_cursor)
                                .order_by(AuditEvent.seq).limit(500)).scalars().all()
             audit_upto = audits[-1].seq if audits else st.audit_cursor
@@ -383,10 +422,25 @@ class SyncEngine(Puller):
                                               .where(model.id.in_(ids))).all())
             settled: dict[str, list[dict[str, Any]]] = {}
             retry: list[dict[str, Any]] = []
+            held = {a.id for a in aside.all_rows(s) if a.kind == "local"}
             for r in result.results:
                 change = sent.get(r.id)
                 if change is None or r.entity not in SYNCED_MODELS:
                     continue
+                if r.id in held and r.outcome in ("applied", "unchanged"):
+                    aside.resolve(s, r.id)  # sent at last, once edited into shape
+                if r.outcome == "rejected" and r.reason:
+                    if r.reason.startswith("reference") and self._targets_here(
+                            s, r.entity, change["data"]):
+                        # Its target goes in a later batch of this PC: sent again then.
+                        retry.append(change)
+                        report.deferred.append(r.id)
+                        continue
+                    aside.put(s, entity=r.entity, row_id=r.id, version=r.version,
+                              kind="local", reason=r.reason)
+                    report.set_aside += 1
+                    if r.server is None:
+                        continue
                 if r.outcome in ("applied", "unchanged"):
                     report.pushed += r.outcome == "applied"
                     old = versions.get(r.id)
@@ -442,6 +496,16 @@ class SyncEngine(Puller):
                 self.case_text)
         return bool(retry)
 
+    @staticmethod
+    def _targets_here(s: Any, entity: str, data: dict[str, Any]) -> bool:
+        """True if every row ``data`` refers to exists on this PC."""
+        for f in references(entity):
+            target, model = data.get(f.name), SYNCED_MODELS.get(f.ref)
+            if isinstance(target, str) and model is not None and s.execute(
+                    select(model.id).where(model.id == target)).first() is None:
+                return False
+        return True
+
     # ------------------------------------------------------------------ digest
     def _check_digest(self, st: SyncState, report: SyncReport) -> None:
         with self.db.read() as s:
@@ -468,6 +532,7 @@ class SyncEngine(Puller):
             return
         log.warning("digest mismatch after sync: repair pull")
         self._pull(st, report, repair=True)
+        self._set_aside_dangling(report)
         report.repaired = True
         report.digest_ok = self._local_digest(recompute=True) == digest
         if report.digest_ok:
@@ -495,10 +560,14 @@ class SyncEngine(Puller):
         if not recompute:
             return self.state().digest
         with self.db.write() as s:
+            # Rows set aside count at the version pulled, in place of any local copy.
+            held = aside.versions(s)
             triples: list[tuple[str, str, int]] = []
             for entity, model in SYNCED_MODELS.items():
                 triples.extend((entity, rid, v) for rid, v in s.execute(
-                    select(model.id, model.version).where(model.version > 0)))
+                    select(model.id, model.version).where(model.version > 0))
+                    if (entity, rid) not in held)
+            triples.extend((entity, rid, v) for (entity, rid), v in held.items())
             value = digest_of(triples)
             state = s.get(SyncState, 1)
             assert state is not None

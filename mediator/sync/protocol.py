@@ -16,7 +16,12 @@ import hashlib
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+# The shared row schema (the server reaches it through this module).
+from mediator.sync.schema import MAX_ROW_BYTES, Problem, check, references
+
+__all__ = ["MAX_ROW_BYTES", "Problem", "check", "references"]  # and the models below
 
 # 2: a push may answer "case_no_taken" for a case whose number another case of the
 # studio holds.  A version 1 desktop could not read that answer, so the server asks
@@ -41,7 +46,6 @@ MAX_BATCH_CHANGES = 5000
 BATCH_CHANGES = 2000  # what the desktop sends per batch
 MAX_AUDIT_EVENTS = 1000
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
-MAX_ROW_BYTES = 256 * 1024
 MAX_BLOB_BYTES = 64 * 1024 * 1024
 BLOB_CHUNK_BYTES = 1024 * 1024
 MAX_PULL_LIMIT = 5000
@@ -83,6 +87,16 @@ class AuditIn(_Model):
     id: str = Field(pattern=UUID_RE.pattern)
     data: dict[str, Any]
 
+    @field_validator("data")
+    @classmethod
+    def _storable(cls, value: dict[str, Any]) -> dict[str, Any]:
+        # Audit events go in as a whole request: one that cannot be stored (a lone
+        # surrogate, NaN, an oversized event) refuses the request, with a 422.
+        problem = check("", value)
+        if problem is not None:
+            raise ValueError(problem.code)
+        return value
+
 
 class PullPage(_Model):
     rows: list[WireRow]
@@ -112,6 +126,9 @@ class ChangeResult(_Model):
     version: int = 0  # the server's version of the row after this push
     server: WireRow | None = None  # the server's copy, on conflict / rejected
     conflict_id: str | None = None
+    # Why a change was rejected by the row schema ("missing:case_no 缺少必填字段…"):
+    # the code before the first space, then a Chinese reason naming the field.
+    reason: str | None = None
 
 
 class PushResult(_Model):
@@ -186,6 +203,19 @@ class ConflictInfo(_Model):
     client_deleted: bool
     created_at: str
     resolved: bool
+
+
+class SetAsideRow(_Model):
+    """A pulled row a PC could not apply and set aside (reported to the server)."""
+
+    entity: str = Field(max_length=40)
+    id: str = Field(max_length=36)
+    version: int = Field(ge=0, le=(1 << 63) - 1)
+    reason: str = Field(max_length=300)
+
+
+class SetAsideReport(_Model):
+    rows: list[SetAsideRow] = Field(default_factory=list, max_length=1000)
 
 
 class ErrorBody(_Model):

@@ -5,6 +5,11 @@ unsent local change is left alone: the push decides (an accepted push, or a
 conflict kept for a person).  A pulled case whose number a case of this PC
 carries, one the server has not accepted, takes that number: the local case is
 renumbered in the same transaction (:mod:`mediator.sync.renumber`).
+
+A row this PC cannot apply (the row schema refuses it, or the database does) never
+stops the pull: it is set aside (:mod:`mediator.sync.aside`), the rest of the page
+applies and the cursor moves on.  A row whose reference is still dangling once the
+whole feed is here is set aside too (foreign keys are off while pages apply).
 """
 
 from __future__ import annotations
@@ -14,16 +19,17 @@ import os
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.attributes import flag_modified
 
 from mediator.store.database import Database
 from mediator.store.models import SYNCED_MODELS, Case, Meta, OutboxEntry, Synced, SyncState
-from mediator.sync import index, renumber
+from mediator.sync import aside, index, renumber
 from mediator.sync import rows as wire_rows
 from mediator.sync.index import CaseText
-from mediator.sync.protocol import PullPage, WireRow, digest_add
+from mediator.sync.protocol import PullPage, WireRow, check, digest_add, references
 from mediator.sync.report import SyncReport
 
 log = logging.getLogger(__name__)
@@ -55,6 +61,7 @@ class Puller:
     _server_digest: str | None
     _refused: dict[str, str]
     _renumbers: int
+    _pulled_ids: dict[str, set[str]]  # entity -> ids applied by the pull under way
 
     def call(self, st: SyncState, method: str, path: str, **kw: Any) -> Any:
         raise NotImplementedError
@@ -100,6 +107,7 @@ class Puller:
             cursor = page.cursor
             if not page.more:
                 self._server_digest = page.digest
+                self._set_aside_dangling(report)
                 return
 
     def _apply_page(self, st: SyncState, page: PullPage, report: SyncReport, page_no: int,
@@ -133,10 +141,13 @@ class Puller:
         for r in page.rows:
             by_entity.setdefault(r.entity, []).append(r)
         applied: list[tuple[str, str]] = []
-        for entity, rows in by_entity.items():
+        held = {a.id: a for a in aside.all_rows(s)} if ids else {}
+        for entity, page_rows in by_entity.items():
             model = SYNCED_MODELS.get(entity)
             if model is None:
                 continue  # an entity of a newer desktop version
+            rows, digest = self._screen(s, entity, page_rows, held, report, digest=digest,
+                                        repair=repair)
             clash = renumber.clashes(s, st.studio_id, rows) if entity == "case" else {}
             known = dict(s.execute(select(model.id, model.version)
                                    .where(model.id.in_([r.id for r in rows]))).all())
@@ -154,6 +165,14 @@ class Puller:
                     report.deferred.append(r.id)
                     continue
                 if clash and not self._free_number(s, r, clash, rows, applied):
+                    if self.numberer is not None:
+                        # Its number is held here by a case the server accepted: the
+                        # feed itself is inconsistent (an older server let it in).
+                        digest = self._count_aside(digest, entity, r, None, known.get(r.id, 0))
+                        aside.put(s, entity=entity, row_id=r.id, version=r.version,
+                                  kind="pulled", data=r.data,
+                                  reason="case_no_taken 案号与本机另一件已同步的案件相同。")
+                        report.set_aside += 1
                     continue
                 local = existing.get(r.id)
                 if local is None:
@@ -163,11 +182,13 @@ class Puller:
                     fresh.setdefault(tuple(sorted(values)), []).append(values)
                     digest = digest_add(digest, entity, r.id, r.version)
                 else:
-                    digest = self._adopt(s, st.studio_id, r, local, digest)
+                    digest = self._adopt_or_set_aside(s, st.studio_id, r, local,
+                                                      digest=digest, report=report)
                 applied.append((entity, r.id))
+                self._pulled_ids.setdefault(entity, set()).add(r.id)
                 report.pulled += 1
             for params in fresh.values():
-                s.execute(insert(model), params)
+                self._insert(s, model, entity, params, report)
         if page_no > 1 or len(page.rows) > 1:
             _failpoint("pull_apply")
         # A case's parties may come pages after it: the index is brought up to date once,
@@ -181,6 +202,137 @@ class Puller:
         if not keep_cursor:
             state.cursor = max(state.cursor, page.cursor)
             st.cursor = state.cursor
+
+    # ------------------------------------------------------------------ rows set aside
+    def _screen(self, s: Session, entity: str, rows: list[WireRow],
+                held: dict[str, aside.SetAside], report: SyncReport, *, digest: str,
+                repair: bool) -> tuple[list[WireRow], str]:
+        """The rows of a page worth applying; the others are set aside here.
+
+        A set-aside pulled row counts in the digest at its version, as the server's
+        does, instead of the local copy's (if any)."""
+        keep: list[WireRow] = []
+        local: dict[str, int] | None = None
+        for r in rows:
+            before = held.get(r.id)
+            if before is not None and before.kind == "pulled":
+                if before.version > r.version or (before.version == r.version and not repair):
+                    continue  # already set aside at this version: nothing new
+                if before.version == r.version:
+                    continue  # a repair pull meets it again: still set aside
+            problem = check(entity, r.data)
+            if problem is None:
+                if before is not None and before.kind == "pulled":
+                    # A valid version replaces the one set aside: back to the local copy.
+                    local = local if local is not None else self._versions(s, entity, rows)
+                    digest = digest_add(digest, entity, r.id, before.version, -1)
+                    digest = digest_add(digest, entity, r.id, local.get(r.id, 0))
+                    aside.resolve(s, r.id)
+                keep.append(r)
+                continue
+            local = local if local is not None else self._versions(s, entity, rows)
+            digest = self._count_aside(digest, entity, r, before, local.get(r.id, 0))
+            aside.put(s, entity=entity, row_id=r.id, version=r.version, kind="pulled",
+                      reason=str(problem), data=r.data)
+            report.set_aside += 1
+            log.warning("pulled %s %s v%d set aside: %s", entity, r.id, r.version,
+                        problem.code)
+        return keep, digest
+
+    @staticmethod
+    def _versions(s: Session, entity: str, rows: list[WireRow]) -> dict[str, int]:
+        model = SYNCED_MODELS[entity]
+        return dict(s.execute(select(model.id, model.version).where(
+            model.id.in_([r.id for r in rows]))).all())
+
+    @staticmethod
+    def _count_aside(digest: str, entity: str, r: WireRow, before: aside.SetAside | None,
+                     local_version: int) -> str:
+        old = before.version if before is not None and before.kind == "pulled" \
+            else local_version
+        digest = digest_add(digest, entity, r.id, old, -1)
+        return digest_add(digest, entity, r.id, r.version)
+
+    def _insert(self, s: Session, model: type[Synced], entity: str,
+                params: list[dict[str, Any]], report: SyncReport) -> None:
+        """New rows in bulk; if the database refuses the batch, one by one, and the
+        ones it refuses are set aside (their versions already count in the digest)."""
+        try:
+            with s.begin_nested():
+                s.execute(insert(model), params)
+            return
+        except (SQLAlchemyError, ValueError, TypeError):
+            pass
+        for values in params:
+            try:
+                with s.begin_nested():
+                    s.execute(insert(model), [values])
+            except (SQLAlchemyError, ValueError, TypeError) as exc:
+                self._note_refused(s, entity, values["id"], values["version"], exc=exc,
+                                   report=report)
+
+    def _adopt_or_set_aside(self, s: Session, studio_id: str, r: WireRow,
+                            local: Synced | None, *, digest: str, report: SyncReport) -> str:
+        try:
+            with s.begin_nested():
+                return self._adopt(s, studio_id, r, local, digest)
+        except (SQLAlchemyError, ValueError, TypeError) as exc:
+            self._note_refused(s, r.entity, r.id, r.version, exc=exc, report=report,
+                                   data=r.data)
+            return self._count_aside(digest, r.entity, r, None,
+                                     local.version if local is not None else 0)
+
+    @staticmethod
+    def _note_refused(s: Session, entity: str, row_id: str, version: int, *,
+                      exc: Exception, report: SyncReport, data: Any = None) -> None:
+        # The exception's text holds the statement and its parameters: only its kind
+        # goes anywhere (the parameters are personal data).
+        kind = type(getattr(exc, "orig", None) or exc).__name__
+        aside.put(s, entity=entity, row_id=row_id, version=version, kind="pulled",
+                  reason=f"db_refused:{kind} 本机数据库无法保存此记录。", data=data)
+        report.set_aside += 1
+        log.warning("pulled %s %s v%d set aside: the database refused it (%s)", entity,
+                    row_id, version, kind)
+
+    def _set_aside_dangling(self, report: SyncReport) -> None:
+        """Once the whole feed is here: rows pulled in this pull whose references name
+        no row are set aside (their targets were set aside, or never existed), so
+        nothing that checks foreign keys later (a backup's check, an edit) trips on
+        them.  Only this pull's rows are looked at: a sync stays cheap."""
+        pulled, self._pulled_ids = self._pulled_ids, {}
+        dangling: list[tuple[str, str]] = []
+        with self.db.read() as s:
+            for entity, ids in pulled.items():
+                model = SYNCED_MODELS.get(entity)
+                if model is None:
+                    continue
+                t = model.__table__  # type: ignore[attr-defined]
+                for f in references(entity):
+                    target = SYNCED_MODELS.get(f.ref)
+                    if target is None or f.name not in t.c:
+                        continue
+                    col = t.c[f.name]
+                    tid = target.__table__.c.id  # type: ignore[attr-defined]
+                    chunk = sorted(ids)
+                    for i in range(0, len(chunk), 5000):
+                        dangling.extend((entity, rid) for rid in s.execute(
+                            select(t.c.id).where(t.c.id.in_(chunk[i:i + 5000]),
+                                                 col.is_not(None), t.c.version > 0,
+                                                 col.not_in(select(tid)))).scalars())
+        if not dangling:
+            return
+        with self.db.write() as s:
+            for entity, rid in dict.fromkeys(dangling):
+                t = SYNCED_MODELS[entity].__table__  # type: ignore[attr-defined]
+                row = s.execute(select(t).where(t.c.id == rid)).mappings().first()
+                if row is None:
+                    continue
+                aside.put(s, entity=entity, row_id=rid, version=row["version"],
+                          kind="pulled", reason="reference 所引用的记录不存在。",
+                          data=wire_rows.mapping_to_data(entity, row))
+                s.execute(delete(t).where(t.c.id == rid))
+                report.set_aside += 1
+                log.warning("pulled %s %s set aside: a reference names no row", entity, rid)
 
     # ------------------------------------------------------------------ case numbers
     def _local_clashes(self, s: Session, st: SyncState, rows: list[WireRow]) -> list[Case]:

@@ -22,6 +22,7 @@ class SyncReport:
     # Cases of this PC whose number clashed with another PC's (both numbered before
     # enrolment) and was corrected: (old, new), e.g. ("（2026）桂城人调字第3号", "…第57号").
     renumbered: list[tuple[str, str]] = field(default_factory=list)
+    set_aside: int = 0  # rows set aside this round (mediator.sync.aside)
 
     def summary(self) -> str:
         text = f"同步完成：上传 {self.pushed} 条，下载 {self.pulled} 条，新冲突 {self.conflicts} 条"
@@ -29,6 +30,8 @@ class SyncReport:
             text += f"（待处理冲突共 {self.open_conflicts} 条）"
         if self.pending:
             text += f"，尚有 {self.pending} 条待上传"
+        if self.set_aside:
+            text += f"，{self.set_aside} 条记录无法使用已暂存（见同步页）"
         if self.renumbered:
             text += (f"，更正重复案号 {len(self.renumbered)} 件（"
                      + "；".join(f"{old} → {short_new(old, new)}"

@@ -32,7 +32,8 @@ def _api(server: ServerProcess, token: str, method: str, path: str, **kw: Any) -
 def _case(seq: int, case_id: str | None = None, prefix: str = "桂城") -> dict[str, Any]:
     return {"entity": "case", "id": case_id or new_id(), "base_version": 0, "data": {
         "case_no": format_case_number(YEAR, prefix, seq), "year": YEAR, "seq": seq,
-        "summary": "服务器判重"}}
+        "status": "registered", "dispute_type": "neighbour", "source": "party_application",
+        "registered_on": f"{YEAR}-03-01", "summary": "服务器判重"}}
 
 
 def _push(server: ServerProcess, token: str, changes: list[dict[str, Any]],

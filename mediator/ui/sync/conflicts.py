@@ -2,6 +2,8 @@
 
 Each conflict row lists only the fields that differ; the person keeps this PC's
 version or the server's (keeping this PC's is a new change, sent at the next sync).
+Below them, the records sync set aside (:mod:`mediator.sync.aside`): a bad row no
+longer stops a sync, but a person must be able to see what was left out.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from mediator.errors import MediatorError
 from mediator.services.sync import ConflictView, FieldDiff, SyncService
 from mediator.services.workspace import Workspace
+from mediator.sync import aside
 from mediator.ui.tasks import TaskRunner
 
 # The names of the fields a conflict can show: marked for lupdate, translated on display.
@@ -44,6 +47,11 @@ FIELD_LABELS = {
     "terms": QT_TRANSLATE_NOOP("ConflictsPage", "Terms of the agreement"),
     "facts": QT_TRANSLATE_NOOP("ConflictsPage", "Main facts"),
     "deleted": QT_TRANSLATE_NOOP("ConflictsPage", "Deleted"),
+}
+
+SET_ASIDE_KINDS = {
+    "pulled": QT_TRANSLATE_NOOP("ConflictsPage", "From the server, could not be used here"),
+    "local": QT_TRANSLATE_NOOP("ConflictsPage", "On this PC, not sent: it is not valid"),
 }
 
 
@@ -84,14 +92,34 @@ class ConflictsPage(QWidget):
         split.addWidget(self.list)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
+        self._db = ws.db
+        self.aside_title = QLabel(self.tr(
+            "Records set aside by sync (the rest of the sync went on; tell the district "
+            "administrator):"))
+        self.aside_title.setWordWrap(True)
+        self.aside_list = QListWidget()
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(split, 1)
+        layout.addWidget(self.aside_title)
+        layout.addWidget(self.aside_list)
         self._split = split
         self.reload()
 
     def reload(self) -> None:
         self._runner.run(self._service.conflicts, self._show, self._failed_load)
+        self._runner.run(lambda: aside.listing(self._db), self._show_set_aside,
+                         self._failed_load)
+
+    def _show_set_aside(self, rows: list[aside.SetAside]) -> None:
+        self.aside_list.clear()
+        for r in rows:
+            kind = self.tr(str(SET_ASIDE_KINDS.get(r.kind, r.kind)))
+            # The reason is the core's Chinese text after its code ("missing:case_no …").
+            reason = r.reason.partition(" ")[2] or r.reason
+            self.aside_list.addItem(f"{kind} · {r.entity} {r.id[:8]} · {reason}")
+        self.aside_title.setVisible(bool(rows))
+        self.aside_list.setVisible(bool(rows))
 
     def _failed_load(self, exc: BaseException) -> None:
         if not isinstance(exc, MediatorError):
