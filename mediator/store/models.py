@@ -79,6 +79,9 @@ class Studio(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     committee_name: Mapped[str] = mapped_column(String(100))
     case_prefix: Mapped[str] = mapped_column(String(20))  # 桂城 -> （2026）桂城人调字第N号
+    # The studio's clock for documents and screen (schema 0005).
+    time_zone: Mapped[str] = mapped_column(String(40), default="Asia/Shanghai",
+                                           server_default="Asia/Shanghai")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -150,6 +153,9 @@ class Party(Synced, Base):
     occupation: Mapped[str] = mapped_column(String(100), default="")
     representative: Mapped[str] = mapped_column(String(100), default="")
     representative_title: Mapped[str] = mapped_column(String(50), default="")
+    # legal (法定代表人) | principal (主要负责人); empty reads as legal (schema 0005)
+    representative_role: Mapped[str] = mapped_column(String(20), default="",
+                                                     server_default="")
 
 
 class CaseParty(Synced, Base):
@@ -215,6 +221,8 @@ class Agreement(Synced, Base):
     status: Mapped[str] = mapped_column(String(20), default="draft")  # draft | final
     effective_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     signed_blob: Mapped[str | None] = mapped_column(String(64), nullable=True)  # SHA-256
+    # An addendum's amended agreement (schema 0005); None for an agreement of its own.
+    amends_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
 class FollowUp(Synced, Base):

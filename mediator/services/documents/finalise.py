@@ -35,7 +35,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from mediator import documents
@@ -57,7 +57,7 @@ from mediator.services.workflow.finalised import (
     unit_for,
 )
 from mediator.store import audit, outbox
-from mediator.store.models import Agreement, Attachment, Case, Draft
+from mediator.store.models import Agreement, Attachment, Draft
 
 if TYPE_CHECKING:
     from mediator.services.workspace import Workspace
@@ -409,10 +409,9 @@ class AgreementSigning:
             original = self._row(s, agreement_id)
             if original.status != "final":
                 raise ValidationError("原协议尚未定稿，请直接修改原协议", field="agreement")
-            number = inputs.agreement_number(self._case_no(s, original.case_id))
-            lead = f"本协议是对{number}人民调解协议书的补充，原协议其他条款继续有效。"
+            # The page names the amended agreement from amends_id (under its number).
             addendum = Agreement(studio_id=studio.id, case_id=original.case_id, kind="addendum",
-                                 facts=f"{lead}\n{facts.strip()}".strip(), terms=clean_terms,
+                                 amends_id=original.id, facts=facts.strip(), terms=clean_terms,
                                  performance_method=performance_method.strip(),
                                  performance_deadline=performance_deadline,
                                  amount_fen=0, copies=0, status="draft")
@@ -425,10 +424,6 @@ class AgreementSigning:
             return addendum.id
 
     # ------------------------------------------------------------------ helpers
-    @staticmethod
-    def _case_no(s: Session, case_id: str) -> str:
-        return str(s.execute(select(Case.case_no).where(Case.id == case_id)).scalar_one())
-
     def _load(self, agreement_id: str
               ) -> tuple[inputs.CaseBundle, Agreement, dict[str, Any], bool]:
         with self._ws.db.read() as s:

@@ -33,6 +33,7 @@ from mediator.store.models import (
     FollowUp,
     InvestigationRecord,
     Mediator,
+    Party,
     SessionRecord,
     Studio,
 )
@@ -42,6 +43,7 @@ ROLE_ORDER = {PartyRole.APPLICANT: 0, PartyRole.RESPONDENT: 1, PartyRole.THIRD_P
 RETENTION_LABELS = {"permanent": "永久", "long": "长期", "short": "短期"}
 DEFAULT_ROUTES = "可以依法申请仲裁，或者向有管辖权的人民法院提起诉讼。"
 DEFAULT_TERM = "自本委托书签署之日起至本纠纷调解终结之日止"
+ADDENDUM_LEAD = "本协议是对"
 
 
 @dataclass
@@ -105,7 +107,7 @@ def load_bundle(s: Session, *, case_id: str | None = None, case_no: str | None =
         agreements=rows(Agreement, Agreement.updated_at),
         follow_ups=rows(FollowUp, FollowUp.visited_on),
         attachments=rows(Attachment, Attachment.created_at),
-        time_zone=getattr(studio, "time_zone", "") or DEFAULT_ZONE,
+        time_zone=studio.time_zone or DEFAULT_ZONE,
     )
     for lk in links:
         _ = lk.party  # joined-loaded; touched so it survives the expunge
@@ -137,7 +139,7 @@ _OFFICES = {"legal": LEGAL_REPRESENTATIVE, "principal": PRINCIPAL_OFFICER,
             "负责人": PRINCIPAL_OFFICER}
 
 
-def representative_office(p: Any) -> tuple[str, str]:
+def representative_office(p: Party) -> tuple[str, str]:
     """(office, 职务) of an organisation's representative.
 
     The office is what the party records (``representative_role``: legal /
@@ -145,7 +147,7 @@ def representative_office(p: Any) -> tuple[str, str]:
     (法定代表人, 负责人) is read as that office with no separate 职务.
     """
     title = str(p.representative_title or "").strip()
-    recorded = _OFFICES.get(str(getattr(p, "representative_role", "") or ""))
+    recorded = _OFFICES.get(p.representative_role or "")
     if title in _OFFICES:
         return recorded or _OFFICES[title], ""
     return recorded or LEGAL_REPRESENTATIVE, title
@@ -240,12 +242,18 @@ def agreement_input(b: CaseBundle, a: Agreement, *, on: dt.date,
     signatures = signatures or {}
     sigs = tuple(signatures.get(lk.party_id) for lk in b.principals)
     facts = a.facts.strip() or b.case.summary
+    if a.kind == "addendum" and facts.startswith(ADDENDUM_LEAD):
+        # Addenda made before amends_id carried the reference in their facts; the
+        # page now prints it under the number, so it is not repeated here.
+        facts = facts.partition("\n")[2].strip() or facts
     number = agreement_number(b.case.case_no)
     amends_number, amends_date = "", None
     if a.kind == "addendum":
         number = f"{number}（补充）"
         amended = _amended(b, a)
         amends_number = agreement_number(b.case.case_no)
+        if amended is not None and amended.kind == "addendum":
+            amends_number += "（补充）"
         amends_date = amended.effective_on if amended is not None else None
     return model.AgreementInput(
         case=doc_case(b, on), date=on, signatures=sigs if any(sigs) else (),
@@ -259,7 +267,7 @@ def agreement_input(b: CaseBundle, a: Agreement, *, on: dt.date,
 def _amended(b: CaseBundle, addendum: Agreement) -> Agreement | None:
     """The agreement an addendum amends: its recorded ``amends_id``, else the case's
     final written agreement (records made before the column existed)."""
-    wanted = getattr(addendum, "amends_id", None)
+    wanted = addendum.amends_id
     for a in b.agreements:
         if wanted and a.id == wanted:
             return a

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -138,7 +139,8 @@ def test_text_changed_after_signing_voids_the_signatures(leak: Leak) -> None:
         leak.signing.finalise(leak.agreement_id)
 
 
-def test_final_agreement_is_immutable_and_changes_only_by_addendum(leak: Leak) -> None:
+def test_final_agreement_is_immutable_and_changes_only_by_addendum(leak: Leak,
+                                                                   tmp_path: Path) -> None:
     sign_everything(leak)
     leak.signing.finalise(leak.agreement_id)
     party = leak.signing.state(leak.agreement_id).signers[0].party_id
@@ -153,6 +155,14 @@ def test_final_agreement_is_immutable_and_changes_only_by_addendum(leak: Leak) -
     assert pdf.startswith(b"%PDF")
     keys = [d.key for d in leak.docs.documents(leak.case_id)]
     assert "agreement" in keys and "addendum-1" in keys
+    with leak.ws.db.read() as s:  # it records which agreement it amends ...
+        assert s.get(Agreement, addendum).amends_id == leak.agreement_id
+    out = tmp_path / "addendum.pdf"
+    out.write_bytes(leak.docs.render(leak.case_id, "addendum-1"))
+    text = "".join(pdftotext(out).split())  # ... and says so on the page, once
+    assert "人民调解补充协议书" in text
+    number = leak.case_no.replace("人调字", "人调协字")
+    assert text.count(f"人民调解协议（编号：{number}）的补充") == 1
 
 
 def test_only_the_head_approves(leak: Leak) -> None:
@@ -203,7 +213,7 @@ def test_demo_signs_agreements_that_verify(workspace) -> None:
     assert sign_demo_agreements(workspace, 2) == 2
     with workspace.db.read() as s:
         rows = s.execute(select(Agreement.id, Agreement.signed_blob)
-                         .where(Agreement.status == "final")).all()
+                         .where(Agreement.signed_blob.is_not(None))).all()
     assert len(rows) == 2 and all(blob for _, blob in rows)
     signing = AgreementSigning(workspace)
     assert all(signing.state(agreement_id).final for agreement_id, _ in rows)
