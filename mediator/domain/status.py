@@ -77,6 +77,24 @@ class PartyKind(enum.StrEnum):
     ORGANISATION = "organisation"  # 法人或其他组织 (signs by its representative + seal)
 
 
+class RepresentativeRole(enum.StrEnum):
+    """The office through which an organisation acts (the documents' row label).
+
+    A legal person (法人) acts through its 法定代表人; an unincorporated
+    organisation (非法人组织, e.g. a branch or an owners' committee) through its
+    主要负责人.  The representative's job title is a separate value (职务).
+    """
+
+    LEGAL = "legal"  # 法定代表人
+    PRINCIPAL = "principal"  # 主要负责人
+
+
+REPRESENTATIVE_ROLE_LABELS_ZH: dict[RepresentativeRole, str] = {
+    RepresentativeRole.LEGAL: "法定代表人",
+    RepresentativeRole.PRINCIPAL: "主要负责人",
+}
+
+
 class Sex(enum.StrEnum):
     MALE = "male"
     FEMALE = "female"

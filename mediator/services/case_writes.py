@@ -15,7 +15,7 @@ from mediator.domain.case_number import (
     check_prefix,
     format_case_number,
 )
-from mediator.domain.status import CaseStatus, PartyRole
+from mediator.domain.status import CaseStatus, PartyKind, PartyRole
 from mediator.services.cases import searchable_fields
 from mediator.services.dto import CaseRef, RegistrationInput
 from mediator.store import audit, outbox, search
@@ -133,7 +133,9 @@ def insert_registration(s: Session, clean: RegistrationInput, studio: Studio, me
               sex=p.sex.value if p.sex else None, ethnicity=p.ethnicity,
               birth_date=p.birth_date, id_number=p.id_number, phone=p.phone,
               address=p.address, occupation=p.occupation, representative=p.representative,
-              representative_title=p.representative_title)
+              representative_title=p.representative_title,
+              representative_role=p.representative_role.value
+              if p.kind is PartyKind.ORGANISATION else "")
         for p in clean.parties
     ]
     s.add_all(party_rows)

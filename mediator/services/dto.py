@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
+from mediator.domain.status import CaseStatus, PartyKind, PartyRole, RepresentativeRole, Sex
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,9 @@ class PartyInput:
     occupation: str = ""  # 职业或职务
     # Organisation parties sign by their representative (法定代表人/负责人) plus seal.
     representative: str = ""
-    representative_title: str = ""
+    representative_title: str = ""  # his 职务 (e.g. 总经理), not the office
+    # The office he holds: 法定代表人 (a legal person) or 主要负责人 (other organisations).
+    representative_role: RepresentativeRole = RepresentativeRole.LEGAL
     # For an agent (代理人): index into RegistrationInput.parties of the party represented.
     represents: int | None = None
 

@@ -13,12 +13,14 @@ TITLE = "调查记录"
 
 
 def story(doc: InvestigationInput) -> list[Flowable]:
-    end = f"{doc.ended_at.hour}时{doc.ended_at.minute:02d}分"
+    when = styles.fmt_datetime(doc.started_at)
+    if doc.ended_at > doc.started_at:  # a record without its end time prints no "至"
+        when += f"至{doc.ended_at.hour}时{doc.ended_at.minute:02d}分"
     rows: list[list[str | Flowable | None]] = [
-        ["时间", f"{styles.fmt_datetime(doc.started_at)}至{end}", None, None],
+        ["时间", when, None, None],
         ["地点", doc.place, None, None],
-        ["调查人", doc.investigator, "记录人", doc.recorder],
-        ["被调查人", doc.interviewee, "基本情况", doc.interviewee_details],
+        ["调查人", doc.investigator, "记录人", doc.recorder or "—"],
+        ["被调查人", doc.interviewee, "基本情况", doc.interviewee_details or "—"],
         ["事由", f"{doc.case.dispute_type}（{doc.case.case_no}）", None, None],
     ]
     spans = [((1, 0), (3, 0)), ((1, 1), (3, 1)), ((1, 4), (3, 4))]

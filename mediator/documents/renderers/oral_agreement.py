@@ -24,7 +24,7 @@ def story(doc: AgreementInput) -> list[Flowable]:
         ["纠纷主要事实、争议事项", doc.facts, None, None],
         ["协议内容", terms, None, None],
         ["履行方式、时限", doc.performance, None, None],
-        ["登记人", case.mediator, "记录人", case.recorder],
+        ["登记人", case.mediator, "记录人", case.recorder or "—"],
     ]
     spans = [((1, r), (3, r)) for r in (1, 2, 3)]
     signers = party_signers(case, doc.signatures)

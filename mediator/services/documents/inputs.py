@@ -20,7 +20,14 @@ from sqlalchemy.orm import Session
 
 from mediator.documents import model
 from mediator.domain.idcard import age_on
-from mediator.domain.status import PARTY_ROLE_LABELS_ZH, SEX_LABELS_ZH, PartyRole, Sex
+from mediator.domain.status import (
+    PARTY_ROLE_LABELS_ZH,
+    REPRESENTATIVE_ROLE_LABELS_ZH,
+    SEX_LABELS_ZH,
+    PartyRole,
+    RepresentativeRole,
+    Sex,
+)
 from mediator.domain.studio_time import DEFAULT_ZONE, wall_clock
 from mediator.errors import NotFoundError, ValidationError
 from mediator.services.catalogue import load_catalogue
@@ -131,10 +138,11 @@ def source_label(code: str) -> str:
         return code
 
 
-#: The offices an organisation acts through (the party table's row label).
-LEGAL_REPRESENTATIVE = "法定代表人"
-PRINCIPAL_OFFICER = "主要负责人"
-_OFFICES = {"legal": LEGAL_REPRESENTATIVE, "principal": PRINCIPAL_OFFICER,
+#: The offices an organisation acts through (the party table's row label), by
+#: the stored code and by the Chinese an older registration typed as a job title.
+LEGAL_REPRESENTATIVE = REPRESENTATIVE_ROLE_LABELS_ZH[RepresentativeRole.LEGAL]
+PRINCIPAL_OFFICER = REPRESENTATIVE_ROLE_LABELS_ZH[RepresentativeRole.PRINCIPAL]
+_OFFICES = {**{role.value: label for role, label in REPRESENTATIVE_ROLE_LABELS_ZH.items()},
             LEGAL_REPRESENTATIVE: LEGAL_REPRESENTATIVE, PRINCIPAL_OFFICER: PRINCIPAL_OFFICER,
             "负责人": PRINCIPAL_OFFICER}
 
@@ -303,6 +311,12 @@ def authorisation_input(b: CaseBundle, agent: CaseParty) -> model.AuthorisationI
         date=on)
 
 
+def brief(text: str, limit: int = 120) -> str:
+    """The first sentence of ``text`` as a short 事由/纠纷事项, never cut mid-word unmarked."""
+    first = text.strip().split("。", 1)[0].strip()
+    return first if len(first) <= limit else first[:limit - 2] + "……"
+
+
 def studio_time(b: CaseBundle, ts: dt.datetime) -> dt.datetime:
     """A stored (UTC) timestamp on the studio's clock, as documents print it."""
     return wall_clock(ts, b.time_zone)
@@ -347,7 +361,7 @@ def session_input(b: CaseBundle, r: SessionRecord, index: int,
     succeeded = any(a.status == "final" for a in b.agreements) and index == len(b.sessions)
     return model.SessionRecordInput(
         case=doc_case(b, start.date(), recorder=r.recorder), date=start.date(), index=index,
-        started_at=start, place=r.place, matter=r.subject or b.case.summary[:60],
+        started_at=start, place=r.place, matter=r.subject or brief(b.case.summary),
         participants=r.participants, public=r.is_public, statements=statements,
         evidence=r.evidence, risk_warning=r.risk_warning, succeeded=succeeded,
         outcome=r.result, routes="" if succeeded else DEFAULT_ROUTES, seal=seal)
@@ -359,7 +373,7 @@ def follow_up_input(b: CaseBundle, f: FollowUp, index: int) -> model.FollowUpInp
     return model.FollowUpInput(
         case=doc_case(b, f.visited_on), index=index, visited_on=f.visited_on,
         agreement_no=agreement_number(b.case.case_no) if written else "",
-        matter=b.case.summary[:80], performed=performed,
+        matter=brief(b.case.summary), performed=performed,
         satisfaction=satisfaction_label(f.satisfaction) if f.satisfaction else "—",
         lawsuit=f.lawsuit or "无",
         escalation="；".join(t for t in (f.escalation, f.measures) if t) or "无",

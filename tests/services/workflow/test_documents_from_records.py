@@ -6,6 +6,7 @@ who made each statement, the follow-up's values in Chinese, the studio's clock.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -14,11 +15,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mediator.domain.status import CaseStatus
+from mediator.domain.status import CaseStatus, PartyRole, RepresentativeRole
 from mediator.domain.studio_time import wall_clock
 from mediator.services.documents import DocumentService
 from mediator.services.workflow import Workflow
 from mediator.services.workspace import Workspace
+from tests.services.helpers import company, water_leak
 
 from .walk import principals, session_input
 from .walk import walk as walk_to
@@ -27,7 +29,7 @@ from .walk import walk as walk_to
 def _text(pdf: bytes) -> str:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed; `make test` installs it")
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf,
+    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"], input=pdf,
                          capture_output=True, check=True, timeout=60).stdout
     return re.sub(r"\s+", "", out.decode("utf-8"))
 
@@ -64,3 +66,18 @@ def test_wall_clock_reads_utc_in_the_studio_zone() -> None:
     assert wall_clock(utc.replace(tzinfo=None)) == dt.datetime(2026, 3, 6, 1, 30)
     assert wall_clock(utc, "Asia/Urumqi") == dt.datetime(2026, 3, 5, 23, 30)
     assert wall_clock(utc, "No/Such_Zone") == dt.datetime(2026, 3, 6, 1, 30)
+
+
+def test_an_organisation_prints_the_office_its_representative_holds(
+        workspace: Workspace) -> None:
+    owners = dataclasses.replace(
+        company(PartyRole.THIRD_PARTY), name="怡翠花园业主委员会", representative="梁伟明",
+        representative_title="主任", representative_role=RepresentativeRole.PRINCIPAL)
+    reg = water_leak()
+    reg.parties = [*reg.parties, company(), owners]
+    case_id = workspace.cases.register(reg).id
+    text = _text(DocumentService(workspace).render(case_id, "registration"))
+    assert "法定代表人陈志强职务经理" in text  # the office is the label, the post a value
+    assert "主要负责人梁伟明职务主任" in text
+    assert "主要负责人：梁伟明（签名）" in text and "经理：" not in text
+    assert "统一社会信用代码" not in text and "住所" not in text  # none registered: no empty rows
