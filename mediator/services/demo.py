@@ -24,9 +24,11 @@ from mediator.domain.idcard import make_citizen_id
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
 from mediator.services.case_writes import take_case_number
 from mediator.services.cases import searchable_fields
+from mediator.services.documents.blobs import put_blob
 from mediator.store import audit, search
 from mediator.store.models import (
     Agreement,
+    Attachment,
     Case,
     CaseParty,
     FollowUp,
@@ -118,6 +120,34 @@ SOURCE_WEIGHTS = [("party_application", 60), ("committee_initiative", 10),
 REFERRERS = {"police_referral": "佛山市公安局南海分局桂城派出所移交",
              "court_entrusted": "佛山市南海区人民法院委托调解",
              "hotline_12345": "12345政务服务热线转办工单"}
+
+
+ORIGINAL_KIND = "agreement_original"  # = services.documents.finalise.ORIGINAL_KIND
+
+
+def _sample_scan() -> bytes:
+    """A one-page PDF standing for the scan of a signed agreement in archived demo
+    cases (the same file for all: blobs are stored once by content)."""
+    text = b"BT /F1 18 Tf 72 720 Td (Demo data: scan of the signed agreement) Tj ET"
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objs) + 1, xref)
+    return bytes(out)
+
+
+DEMO_SCAN = _sample_scan()
 
 
 class _Rng(random.Random):
@@ -212,6 +242,7 @@ def generate(ws: Workspace, cases: int = 200, seed: int = 1,
         c["registered_on"] = _coherent_day(flow, CaseStatus(c["status"]), c["registered_on"],
                                            today)
     batch = sorted(made, key=lambda c: (c["case"]["registered_on"], c["case"]["id"]))
+    scan = (put_blob(ws.data_dir, DEMO_SCAN), len(DEMO_SCAN)) if records else ("", 0)
     now = utcnow()
     with ws.db.write() as s:
         for item in batch:
@@ -252,7 +283,7 @@ def generate(ws: Workspace, cases: int = 200, seed: int = 1,
                     "created_at": now} for lk in links]
         made_records = workflow_records(flow, batch, links, studio_id=studio.id,
                                         mediator_name=mediator.name, today=today,
-                                        now=now) if records else {}
+                                        now=now, scan=scan) if records else {}
         for model, rows in made_records.items():
             if rows:
                 _bulk_insert(conn, model, rows)
@@ -316,13 +347,17 @@ def _utc(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 def workflow_records(flow: _Rng, batch: list[dict[str, Any]], links: list[dict[str, Any]], *,
                      studio_id: str, mediator_name: str, today: dt.date,
-                     now: dt.datetime) -> dict[Any, list[dict[str, Any]]]:
+                     now: dt.datetime, scan: tuple[str, int] = ("", 0)
+                     ) -> dict[Any, list[dict[str, Any]]]:
     """The records each demo case has by its stage: notices, investigation and session
     records, agreements with obligations and payments, follow-ups, terminations,
-    refusals, judicial applications and archive data — complete for the stage."""
+    refusals, judicial applications and archive data — complete for the stage.  An
+    archived case's written agreement is final, with ``scan`` (sha256, size: the
+    sample scan of the signed paper) in its dossier, as archiving requires."""
     out: dict[Any, list[dict[str, Any]]] = {m: [] for m in (
         CaseWorkflow, CasePartyFile, InvestigationRecord, SessionRecord, RecordSignoff,
-        Agreement, AgreementDetail, Obligation, Payment, FollowUp, JudicialApplication)}
+        Agreement, AgreementDetail, Obligation, Payment, FollowUp, JudicialApplication,
+        Attachment)}
     sync = {"studio_id": studio_id, "version": 0, "updated_at": now, "deleted": False}
     by_case: dict[str, list[str]] = {}
     for lk in links:
@@ -390,8 +425,13 @@ def workflow_records(flow: _Rng, batch: list[dict[str, Any]], links: list[dict[s
                  performance_method="银行转账或现金支付，按期履行。", performance_deadline=None,
                  amount_fen=fen, copies=len(parties) + 1,
                  # An archived file holds the signed agreement (定稿), as archiving requires.
-                 status="final" if status is S.ARCHIVED else "draft", effective_on=reached,
+                 status="final" if status is S.ARCHIVED and not oral else "draft",
+                 effective_on=reached,
                  signed_blob=None)
+        if status is S.ARCHIVED and not oral and scan[0]:
+            row(Attachment, reached, case_id=cid, sha256=scan[0], size=scan[1],
+                filename=f"{ag['id'][:8]}-signed-original.pdf", mime="application/pdf",
+                kind=ORIGINAL_KIND, created_at=now)
         row(AgreementDetail, reached, case_id=cid, agreement_id=ag["id"], reached_on=reached,
             signature_slots=parties, signed_by=parties, mediator_signed=True,
             recorder_signed=True, sealed=True, completed_on=reached, proofread=True,

@@ -79,7 +79,7 @@ def test_demo_agreements_are_signed_in_place_and_the_files_stay_complete(
         final = s.execute(select(Agreement.id, Agreement.case_id, Agreement.effective_on,
                                  Agreement.signed_blob, Case.status, Case.registered_on)
                           .join(Case, Case.id == Agreement.case_id)
-                          .where(Agreement.status == "final")).all()
+                          .where(Agreement.signed_blob.is_not(None))).all()
         details = {d.agreement_id: d for d in s.execute(select(
             AgreementDetail.agreement_id, AgreementDetail.reached_on,
             AgreementDetail.completed_on))}
@@ -106,7 +106,7 @@ def test_signing_again_takes_the_next_drafts(demo_ws: Workspace) -> None:
     assert sign_demo_agreements(demo_ws, 2, seed=1) == 2
     assert sign_demo_agreements(demo_ws, 2, seed=1) == 2
     with demo_ws.db.read() as s:
-        finals = s.execute(select(Agreement.id).where(Agreement.status == "final")).all()
+        finals = s.execute(select(Agreement.id).where(Agreement.signed_blob.is_not(None))).all()
     assert len(finals) == 4
 
 
@@ -122,7 +122,7 @@ def test_a_cli_demo_data_dir_opens_with_its_signed_agreements(tmp_path: Path) ->
     ws = open_workspace(DataDir.resolve(data))
     try:
         with ws.db.read() as s:
-            n = s.execute(select(Agreement.id).where(Agreement.status == "final")).all()
+            n = s.execute(select(Agreement.id).where(Agreement.signed_blob.is_not(None))).all()
         assert len(n) == 1
     finally:
         ws.close()

@@ -133,11 +133,12 @@ def test_export_of_a_demo_case_in_a_subprocess(tmp_path: Path) -> None:
             SessionRecord,
         )
         with ws.db.read() as s:
-            # `mediator demo` finalises some of its agreements: export one of those cases.
+            # `mediator demo` signs some of its agreements: export one of those cases.
             case_id, case_no, source = s.execute(
                 select(Case.id, Case.case_no, Case.source)
                 .join(Agreement, Agreement.case_id == Case.id)
-                .where(Agreement.status == "final").order_by(Case.case_no).limit(1)).one()
+                .where(Agreement.signed_blob.is_not(None)).order_by(Case.case_no).limit(1)
+            ).one()
             counts = {
                 prefix: s.execute(select(func.count()).select_from(model)
                                   .where(model.case_id == case_id)).scalar_one()

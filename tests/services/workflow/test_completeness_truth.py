@@ -18,7 +18,7 @@ from mediator.services import demo
 from mediator.services.workflow import Workflow
 from mediator.services.workflow.dto import ArchiveInput
 from mediator.services.workspace import Workspace
-from mediator.store.models import Agreement, Case, CaseParty, Party
+from mediator.store.models import Agreement, Attachment, Case, CaseParty, Party
 
 from .walk import ARCHIVED
 from .walk import walk as walk_to
@@ -79,6 +79,12 @@ def test_demo_facts_name_each_party_in_its_role_and_archived_files_hold_the_sign
         elif "申请人" in summary:
             assert f"申请人{app.name}" in summary
     assert drafts_archived == 0
+    with workspace.db.read() as s:
+        finals = s.execute(select(Agreement.id, Agreement.case_id).where(
+            Agreement.status == "final", Agreement.signed_blob.is_(None))).all()
+        scans = {(a.case_id, a.filename[:8]) for a in s.execute(select(Attachment).where(
+            Attachment.kind == "agreement_original")).scalars()}
+    assert finals and all((cid, aid[:8]) in scans for aid, cid in finals)  # the scan is there
     archived = Workflow(workspace).completeness.survey(
         today, frozenset({CaseStatus.ARCHIVED}))
     assert archived and all(r.complete for r in archived.values())

@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from sqlalchemy import select
 
 from mediator.domain.findings import Step
 from mediator.domain.status import CaseStatus
+from mediator.services.documents.finalise import AgreementSigning
+from mediator.store.models import Agreement
 from mediator.ui.workflow.today import TodayPage
 from mediator.ui.workflow.workspace import CaseWorkspace
 from tests.services.workflow.walk import register
@@ -163,6 +166,14 @@ def test_water_leak_case_from_registration_to_archive(qtbot, gui, workspace, tmp
     page = go(w, Step.CONFIRM)
     shoot(w, tmp_path, "6-confirm")
 
+    # The scan of the signed paper goes into the dossier (定稿, as the documents panel's
+    # finalise dialog does): archiving asks for it (issue 12, item 7).
+    with workspace.db.read() as s:
+        agreement_id = s.execute(select(Agreement.id).where(
+            Agreement.case_id == w.case_id)).scalar_one()
+    AgreementSigning(workspace).receive_original(agreement_id, b"%PDF-1.7 scan",
+                                                 filename="scan.pdf", effective_on=TODAY)
+    w.reload()
     page = go(w, Step.ARCHIVE)
     page.retention.setCurrentIndex(3)
     shoot(w, tmp_path, "7-archive")
