@@ -38,6 +38,7 @@ from mediator.server.ca import CSRError, ensure_ca, issue_certificate
 from mediator.server.db import ServerDB
 from mediator.server.feed import FeedError
 from mediator.server.models import Device, Studio, utcnow
+from mediator.server.openapi import document as openapi_document
 from mediator.sync.protocol import (
     API,
     BLOB_CHUNK_BYTES,
@@ -152,10 +153,10 @@ def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True,
     in groups before answering (only right when this is the one server process:
     another process could read a commit before it is synced).  ``pool_size``:
     PostgreSQL connections of this process (see :data:`db.DEFAULT_PG_POOL`)."""
-    db = ServerDB(db_url, group_commit=group_commit, pool_size=pool_size)
+    db = ServerDB(db_url, group_commit=group_commit, pool_size=pool_size, data_dir=data_dir)
     blobs = BlobStore(data_dir / "blobs")
     with db.write() as s:
-        ensure_ca(s)
+        ensure_ca(s, data_dir)
     limiter = RateLimiter(int(os.environ.get("MEDIATOR_SERVER_RATE_LIMIT", "30")))
 
     @contextlib.asynccontextmanager
@@ -173,6 +174,7 @@ def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True,
                               f"{PROTOCOL_HEADER} ({MIN_PROTOCOL}..{MAX_PROTOCOL}).")
     app.add_middleware(_Guard, durable=db.durable)
     app.state.db = db
+    app.openapi = lambda: openapi_document(app)  # type: ignore[method-assign]  # every code
 
     @app.exception_handler(FeedError)
     async def _feed_error(_request: Request, exc: FeedError) -> JSONResponse:
@@ -239,7 +241,7 @@ def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True,
                 cert = chain = ""
                 if req.csr_pem:
                     try:
-                        cert, chain = issue_certificate(s, req.csr_pem, studio.name)
+                        cert, chain = issue_certificate(s, data_dir, req.csr_pem, studio.name)
                     except CSRError as exc:
                         raise FeedError(422, "bad_csr", str(exc)) from exc
                 tokens = issue_tokens(s, device.id)

@@ -83,8 +83,13 @@ def refresh_grace() -> dt.timedelta:
 
 
 def issue_tokens(s: Session, device_id: str, previous: Token | None = None) -> TokenPair:
+    """A new access and refresh token for the device.  On a refresh (``previous``)
+    the device's earlier access tokens are revoked: a copy of one taken from the PC
+    (or from a log) stops working the moment the PC refreshes, not when it expires."""
     access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     now = utcnow()
+    if previous is not None:
+        s.execute(delete(Token).where(Token.device_id == device_id, Token.kind == "access"))
     s.add(Token(token_hash=hash_secret(access), device_id=device_id, kind="access",
                 expires_at=now + access_ttl()))
     s.add(Token(token_hash=hash_secret(refresh), device_id=device_id, kind="refresh",

@@ -39,6 +39,7 @@ from mediator.server import tcp
 from mediator.server.auth import create_enrol_code, list_devices, revoke_device
 from mediator.server.db import DEFAULT_PG_POOL, ServerDB
 from mediator.server.feed import FeedError, assign_case, studio_by_name
+from mediator.server.files import make_private
 from mediator.server.models import Studio
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -116,7 +117,7 @@ def _paths(args: argparse.Namespace) -> tuple[Path, str]:
     data_dir = Path(args.data_dir or os.environ.get("MEDIATOR_SERVER_DATA_DIR")
                     or platformdirs.user_data_dir("MediatorServer", appauthor=False))
     data_dir = data_dir.expanduser().resolve()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    make_private(data_dir)  # umask 077: the database, its -wal/-shm, blobs, the CA key
     url = (args.db or os.environ.get("MEDIATOR_SERVER_DB")
            or f"sqlite:///{data_dir / 'server.sqlite3'}")
     return data_dir, url
@@ -176,7 +177,7 @@ def cmd_serve(args: argparse.Namespace, data_dir: Path, url: str) -> int:
     os.environ["MEDIATOR_SERVER_DB"] = url
     os.environ["MEDIATOR_SERVER_WORKERS"] = str(workers)
     os.environ["MEDIATOR_SERVER_POOL_SIZE"] = str(pool_size)
-    ServerDB(url).dispose()  # migrate once, before any worker starts
+    ServerDB(url, data_dir=data_dir).dispose()  # migrate once, before any worker starts
     uvicorn.run("mediator.server.app:app_from_env", factory=True, host=host,
                 port=port, workers=workers, ssl_certfile=tls_cert,
                 ssl_keyfile=tls_key, log_level="warning", access_log=False,

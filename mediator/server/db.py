@@ -88,9 +88,13 @@ def make_engine(url: str, *, group_commit: bool = False, pool_size: int | None =
                          pool_timeout=60, json_serializer=_json_text)
 
 
-def migrate(engine: Engine) -> None:
+def migrate(engine: Engine, data_dir: Path | None = None) -> None:
+    """Bring the schema up to date.  ``data_dir``: the server's data dir, where
+    migration 0003 moves the district CA's key (without it the key moves at the
+    next start of the server, :func:`mediator.server.ca.ensure_ca`)."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["data_dir"] = data_dir
     with engine.begin() as conn:
         if engine.dialect.name == "sqlite":
             _sqlite_begin(conn)
@@ -116,10 +120,10 @@ class ServerDB:
     """
 
     def __init__(self, url: str, *, group_commit: bool = False,
-                 pool_size: int | None = None) -> None:
+                 pool_size: int | None = None, data_dir: Path | None = None) -> None:
         self.url = url
         self.engine = make_engine(url, group_commit=group_commit, pool_size=pool_size)
-        migrate(self.engine)
+        migrate(self.engine, data_dir)
         db_file = self.engine.url.database if self.is_sqlite else None
         self._wal = (f"{db_file}-wal" if group_commit and db_file and db_file != ":memory:"
                      else None)

@@ -1,0 +1,85 @@
+"""The OpenAPI document declares what the endpoints really answer.
+
+FastAPI documents a 200 and a 422 shaped ``{"detail": …}``; the server also
+answers 400 (no protocol header, a bad hash), 401, 404, 409, 411, 413, 426, 429
+and 500, all with the body ``{"error", "message"}`` — its 422 too.  Generated
+clients and conformance checkers (schemathesis) read this document, so each
+operation gets the codes it can return with that body, the protocol header every
+``/api/`` request must carry, and the pattern of a blob's SHA-256 in its path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from mediator.sync.protocol import MAX_PROTOCOL, MIN_PROTOCOL, PROTOCOL_HEADER
+
+ERROR_SCHEMA = {
+    "type": "object", "required": ["error", "message"], "additionalProperties": False,
+    "properties": {"error": {"type": "string", "description": "machine-readable code"},
+                   "message": {"type": "string", "description": "one line for the user (中文)"}},
+}
+DESCRIPTIONS = {
+    400: "Bad request: protocol header missing or newer than the server, bad hash, too long",
+    401: "Not authenticated: token invalid, expired or revoked; wrong enrolment code",
+    404: "No such studio, conflict or blob",
+    409: "Conflicts with the server's state (case-number prefix, blob size or offset)",
+    411: "Content-Length missing",
+    413: "Request or blob too large",
+    422: "The request does not match the schema",
+    426: "Client protocol too old: upgrade the app",
+    429: "Rate limited",
+    500: "Server error",
+}
+SHA_PATTERN = "^[0-9a-f]{64}$"
+
+
+def _codes(method: str, path: str) -> set[int]:
+    if not path.startswith("/api/"):
+        return {500}
+    codes = {400, 401, 422, 426, 500}
+    if method in ("post", "put"):
+        codes |= {411, 413}
+    if path.endswith(("/enrol", "/token")):
+        codes.add(429)
+    if path.endswith(("/digest", "/lease", "/resolve", "/push", "/pull")) or "/blobs/" in path:
+        codes.add(404)
+    if path.endswith("/lease") or "/blobs/" in path:
+        codes.add(409)
+    return codes
+
+
+def _error_response(code: int) -> dict[str, Any]:
+    return {"description": DESCRIPTIONS[code], "content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/ErrorBody"}}}}
+
+
+def document(app: FastAPI) -> dict[str, Any]:
+    """The app's OpenAPI document with every error answer declared (built once)."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, description=app.description,
+                         routes=app.routes)
+    schema.setdefault("components", {}).setdefault("schemas", {})["ErrorBody"] = ERROR_SCHEMA
+    header = {"name": PROTOCOL_HEADER, "in": "header", "required": True,
+              "description": "sync protocol version of the client",
+              "schema": {"type": "integer", "minimum": MIN_PROTOCOL, "maximum": MAX_PROTOCOL}}
+    for path, operations in schema.get("paths", {}).items():
+        for method, op in operations.items():
+            responses = op.setdefault("responses", {})
+            for code in sorted(_codes(method, path)):
+                responses[str(code)] = _error_response(code)
+            params = op.setdefault("parameters", [])
+            if path.startswith("/api/") and not any(
+                    p.get("name") == PROTOCOL_HEADER for p in params):
+                params.append(header)
+            for p in params:
+                if p.get("name") == "sha" and p.get("in") == "path":
+                    p["schema"] = {**p.get("schema", {}), "pattern": SHA_PATTERN}
+            if not params:
+                del op["parameters"]
+    app.openapi_schema = schema
+    return schema
