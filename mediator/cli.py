@@ -33,6 +33,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one Chinese line (exit 2)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        if len(message) > 200:  # a 5,000-digit "--cases" echoed back is no help
+            message = message[:200] + "…"
         self.exit(EXIT_USAGE, f"mediator: 命令用法有误：{message}（mediator --help 查看用法）\n")
 
 
@@ -61,8 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--from", dest="from_file", metavar="FILE.json", type=Path,
                     help=f"从 JSON 文件读取（键：{'、'.join(SETUP_KEYS)}），代替上面几项")
 
-    i = sub.add_parser("import", help="导入案件交换文件（JSON）")
+    i = sub.add_parser("import", help="导入案件交换文件（JSON；有一条记录出错则整个文件不导入）")
     i.add_argument("file", metavar="FILE", type=Path)
+    i.add_argument("--partial", action="store_true",
+                   help="只导入无误的记录，并列出有错误的记录（默认：有错误则全部不导入）")
+    i.add_argument("--dry-run", action="store_true", help="只检查，不写入任何案件")
 
     c = sub.add_parser("cases", help="列出或搜索案件")
     c.add_argument("--search", metavar="TEXT", default="", help="搜索文字（一个字起）")
@@ -93,7 +98,23 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _undecodable_argument(argv: Sequence[str]) -> int | None:
+    """The 1-based position of an argument that is not valid UTF-8 (Python keeps
+    its bytes as lone surrogates, which crash the first print), or None."""
+    for n, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return n
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    bad = _undecodable_argument(sys.argv[1:] if argv is None else argv)
+    if bad is not None:
+        print(f"mediator: 第 {bad} 个命令行参数含有无效的文字编码（不是 UTF-8），"
+              "请检查输入法或终端的编码设置。", file=sys.stderr)
+        return EXIT_USAGE
     args = build_parser().parse_args(argv)
     data_dir: DataDir | None = None
     try:
@@ -121,6 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mediator: 已中断。", file=sys.stderr)
         return 130
+    except RecursionError:  # input nested beyond reason, wherever it was parsed
+        print("mediator: 输入的数据嵌套过深，无法处理，未作任何改动。", file=sys.stderr)
+        return EXIT_ERROR
     except OSError as exc:
         # Environment trouble (disk full, permission): say what, never a traceback.
         if (mapped := storage_error_for(exc)) is not None:
@@ -193,16 +217,10 @@ def _setup_values(args: argparse.Namespace) -> dict[str, str]:
         return {**flags, "head": args.head}
     if any(v is not None for v in flags.values()) or args.head:
         raise MediatorError("--from 不能与 --committee、--prefix、--mediator、--head 同时使用。")
+    from mediator.safe_input import load_json, read_capped
+
     path: Path = args.from_file
-    try:
-        if path.stat().st_size > SETUP_FILE_MAX:
-            raise MediatorError(f"设置文件过大（上限 {SETUP_FILE_MAX // 1024} KB）：{path.name}")
-        doc = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise MediatorError(f"找不到设置文件：{path}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f"第 {exc.lineno} 行" if isinstance(exc, json.JSONDecodeError) else "编码"
-        raise MediatorError(f"设置文件不是有效的 JSON（{where}有误）：{path.name}") from None
+    doc = load_json(read_capped(path, SETUP_FILE_MAX, "设置文件"), "设置文件")
     if not isinstance(doc, dict):
         raise MediatorError(f"设置文件应是一个 JSON 对象（{{\"committee\": …}}）：{path.name}")
     unknown = sorted(set(doc) - set(SETUP_KEYS))
@@ -259,14 +277,29 @@ def cmd_setup(args: argparse.Namespace, data_dir: DataDir) -> int:
 
 
 def cmd_import(args: argparse.Namespace, data_dir: DataDir) -> int:
-    from mediator.services.importer import import_file
+    from mediator.services.importer import import_records, read_records
 
+    records = read_records(args.file)  # a wrong file is refused before the data dir is opened
     with _open(data_dir) as ws:
-        report = import_file(ws, args.file)
-    for problem in report.problems:
+        report = import_records(ws, records, partial=args.partial, dry_run=args.dry_run)
+    for problem in report.shown_problems():
         print(f"mediator: {problem}", file=sys.stderr)
-    print(f"已导入 {len(report.imported)} 件，{len(report.rejected)} 件有错误未导入。")
-    return EXIT_OK if not report.rejected else EXIT_ERROR
+    bad = len(report.rejected)
+    if args.dry_run:
+        verdict = "可以全部导入" if not bad else (
+            f"{bad} 件有错误" + ("（加 --partial 可只导入无误的记录）" if report.valid else ""))
+        print(f"检查完毕（未写入）：共 {report.total} 件，{report.valid} 件无误，{verdict}。")
+    elif report.written and bad:
+        print(f"已导入 {len(report.imported)} 件，{bad} 件有错误未导入（见上）。")
+    elif report.written:
+        print(f"已导入 {len(report.imported)} 件。")
+    elif bad:
+        hint = "；改正后重新导入，或加 --partial 只导入无误的记录" if report.valid and \
+            not args.partial else ""
+        print(f"mediator: 文件中 {bad} 件有错误，未导入任何案件{hint}。", file=sys.stderr)
+    else:
+        print("文件中没有案件，未导入任何案件。")
+    return EXIT_OK if not bad else EXIT_ERROR
 
 
 def cmd_cases(args: argparse.Namespace, data_dir: DataDir) -> int:
@@ -340,6 +373,11 @@ def cmd_restore(args: argparse.Namespace, data_dir: DataDir) -> int:
 
 
 def cmd_enrol(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from mediator.sync.client import check_ca_file, check_url
+
+    check_url(args.url)  # a mistyped address or CA file: said before the data dir is opened
+    if args.ca:
+        check_ca_file(args.ca)
     from mediator.services.sync import SyncService
 
     with _open(data_dir) as ws:
@@ -372,6 +410,14 @@ def cmd_export(args: argparse.Namespace, data_dir: DataDir) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from mediator.safe_input import MAX_PDF_BYTES, check_file
+
+    if args.file.exists():  # a missing file: verify_file's own words
+        try:  # a device, a FIFO or a huge file: refused before pyHanko is even loaded
+            check_file(args.file, MAX_PDF_BYTES, "PDF文件")
+        except MediatorError as exc:
+            print(f"mediator: {exc.message}", file=sys.stderr)
+            return 2
     from mediator.services.documents import verify_file
 
     result = verify_file(data_dir, args.file)

@@ -85,7 +85,9 @@ def test_search_from_the_command_line(tmp_path: Path) -> None:
     assert any("欧阳㙟生" in h["parties"] for h in hits)
 
 
-def test_partly_invalid_import_keeps_the_valid_records(tmp_path: Path) -> None:
+def test_partly_invalid_import_with_partial_keeps_the_valid_records(tmp_path: Path) -> None:
+    """``--partial``: the valid records are imported, the rest reported (without it
+    nothing is imported: tests/test_hostile_input.py)."""
     data = tmp_path / "d"
     run("demo", "--cases", "1", data=data)
     doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
@@ -95,7 +97,7 @@ def test_partly_invalid_import_keeps_the_valid_records(tmp_path: Path) -> None:
     doc["cases"].append({"dispute_type": "火星纠纷", "summary": "x", "parties": []})
     f = tmp_path / "mixed.json"
     f.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    out = run("import", str(f), data=data)
+    out = run("import", "--partial", str(f), data=data)
     assert out.returncode == 1
     assert "已导入 2 件，2 件有错误未导入" in out.stdout
     assert "第 2 条记录：字段 parties[0].id_number" in out.stderr

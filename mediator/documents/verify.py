@@ -35,7 +35,8 @@ from pyhanko_certvalidator import ValidationContext
 
 from mediator.documents import embedded, qr
 from mediator.documents.model import AgreementInput
-from mediator.errors import DocumentError
+from mediator.errors import DocumentError, MediatorError
+from mediator.safe_input import MAX_PDF_BYTES, read_capped
 
 log = logging.getLogger(__name__)
 # pyHanko logs every untrusted or broken signature with a traceback at WARNING; a
@@ -83,7 +84,10 @@ def _asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
 
 def load_certificates(path: Path) -> list[x509.Certificate]:
     """PEM (one or more) or DER certificates from a file, e.g. the district root."""
-    data = Path(path).read_bytes()
+    try:
+        data = read_capped(Path(path), 1024 * 1024, "证书文件")
+    except MediatorError as exc:
+        raise DocumentError(exc.message) from None
     try:
         if b"-----BEGIN" in data:
             return list(x509.load_pem_x509_certificates(data))
@@ -107,12 +111,12 @@ def verify_pdf(source: Path | bytes, trust_roots: Sequence[x509.Certificate], *,
     if isinstance(source, bytes):
         data = source
     else:
-        try:
-            data = Path(source).read_bytes()
-        except FileNotFoundError:
+        if not Path(source).exists():
             return VerifyResult(Outcome.ERROR, "文件不存在")
-        except OSError as exc:
-            return VerifyResult(Outcome.ERROR, f"无法读取文件（{exc.strerror}）")
+        try:
+            data = read_capped(Path(source), MAX_PDF_BYTES, "PDF文件")
+        except MediatorError as exc:
+            return VerifyResult(Outcome.ERROR, exc.message)
     if data.lstrip()[:5] != b"%PDF-":
         return VerifyResult(Outcome.ERROR, "不是PDF文件")
     try:

@@ -1,16 +1,18 @@
 """Importing case files (``mediator import FILE.json``).
 
 The exchange format is documented by resources/schemas/case-file.v1.schema.json.
-Every record is checked like a registration typed into the form; valid records
-are imported together in one transaction, invalid ones are reported by record
-number and field and nothing of them is written.  A malformed file imports
-nothing and says where it is broken.
+Every record is checked like a registration typed into the form.  All or
+nothing by default: one invalid record and the file imports nothing, every
+problem listed by record number and field; ``partial`` imports the valid
+records (one transaction) and reports the rest; ``dry_run`` checks and writes
+nothing.  Keys the format does not define, a key given twice, and a status that
+needs an agreement the format cannot carry are refused.  A malformed file (or one
+that is not a regular file, or too large) imports nothing and says why.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
 from mediator.domain.text import SUMMARY_MAX, clean_text
 from mediator.errors import MediatorError, ValidationError
-from mediator.services.case_writes import insert_registration
+from mediator.safe_input import load_json, read_capped
 from mediator.services.dto import CaseRef, PartyInput, RegistrationInput
 from mediator.services.registration import check_registration
 
@@ -33,6 +35,16 @@ SEX_WORDS = {"男": Sex.MALE, "女": Sex.FEMALE, "male": Sex.MALE, "female": Sex
 ROLE_WORDS = {"申请人": PartyRole.APPLICANT, "被申请人": PartyRole.RESPONDENT,
               "第三人": PartyRole.THIRD_PARTY, "代理人": PartyRole.AGENT}
 KIND_WORDS = {"自然人": PartyKind.PERSON, "单位": PartyKind.ORGANISATION}
+FILE_KEYS = frozenset({"format", "version", "exported_by", "cases"})
+CASE_KEYS = frozenset({"registered_on", "dispute_type", "source", "summary", "requests",
+                       "referral_note", "status", "status_reason", "parties"})
+PARTY_KEYS = frozenset({"role", "kind", "name", "sex", "ethnicity", "birth_date", "id_number",
+                        "phone", "address", "occupation", "representative",
+                        "representative_title", "represents"})
+# These statuses stand on an agreement (or a closed dossier) that the exchange
+# format cannot carry: imported bare, the case would claim what it does not hold.
+NEEDS_AGREEMENT = frozenset({CaseStatus.AGREED, CaseStatus.PERFORMING, CaseStatus.FOLLOWED_UP,
+                             CaseStatus.CONFIRMING, CaseStatus.ARCHIVED})
 
 
 @dataclass
@@ -40,6 +52,16 @@ class ImportReport:
     imported: list[CaseRef] = field(default_factory=list)
     rejected: list[int] = field(default_factory=list)  # 1-based record numbers
     problems: list[str] = field(default_factory=list)  # one line each, Chinese
+    total: int = 0  # records in the file
+    valid: int = 0  # records that passed every check
+    written: bool = False  # whether anything was written
+
+    def shown_problems(self, limit: int = 20) -> list[str]:
+        """At most a screenful of problems, then how many more there are."""
+        if len(self.problems) <= limit:
+            return list(self.problems)
+        rest = len(self.problems) - (limit - 1)
+        return [*self.problems[:limit - 1], f"还有 {rest} 处问题"]
 
 
 class _Bad(Exception):
@@ -95,10 +117,18 @@ def _enum_word(raw: dict[str, Any], key: str, path: str, words: dict[str, Any],
     raise _Bad(f"{path}{key}", f"取值“{str(value)[:20]}”无效")
 
 
+def _unknown_keys(raw: dict[str, Any], allowed: frozenset[str], path: str) -> None:
+    unknown = sorted(k for k in raw if k not in allowed)
+    if unknown:
+        names = "、".join(k[:30] for k in unknown[:5])
+        raise _Bad(path.rstrip("."), f"有交换文件格式中没有的键：{names}")
+
+
 def _party(raw: object, i: int) -> PartyInput:
     path = f"parties[{i}]."
     if not isinstance(raw, dict):
         raise _Bad(f"parties[{i}]", "应为对象")
+    _unknown_keys(raw, PARTY_KEYS, path)
     represents = raw.get("represents")
     if represents is not None and (not isinstance(represents, int) or isinstance(represents, bool)):
         raise _Bad(f"{path}represents", "应为被代理当事人在 parties 中的序号（从 0 起）")
@@ -126,6 +156,7 @@ def _missing(path: str) -> Any:
 def parse_record(raw: object, ws: Workspace) -> tuple[RegistrationInput, CaseStatus, str]:
     if not isinstance(raw, dict):
         raise _Bad("", "每条记录应为一个对象 {...}")
+    _unknown_keys(raw, CASE_KEYS, "")
     requests = raw.get("requests", [])
     if not isinstance(requests, list) or not all(isinstance(r, str) for r in requests):
         raise _Bad("requests", "应为文字列表")
@@ -137,6 +168,9 @@ def parse_record(raw: object, ws: Workspace) -> tuple[RegistrationInput, CaseSta
         status = CaseStatus(status_raw)
     except ValueError:
         raise _Bad("status", f"不认识的状态“{status_raw[:20]}”") from None
+    if status in NEEDS_AGREEMENT:
+        raise _Bad("status", f"状态“{status.label_zh}”需要调解协议，交换文件不能带协议："
+                             "请以受理或调解中等状态导入，在本机录入协议后再推进")
     reg = RegistrationInput(
         dispute_type=_code(_str(raw, "dispute_type", "", required=True),
                            ws.catalogue.dispute_types(), "dispute_type", "纠纷类型"),
@@ -157,27 +191,18 @@ def parse_record(raw: object, ws: Workspace) -> tuple[RegistrationInput, CaseSta
 
 
 def read_records(path: Path) -> list[object]:
-    try:
-        size = path.stat().st_size
-    except OSError:
-        raise MediatorError(f"找不到要导入的文件：{path}") from None
     if path.suffix.lower() != ".json":
         raise MediatorError("只能导入 JSON 格式的案件交换文件（.json）。")
-    if size > MAX_FILE_BYTES:
-        raise MediatorError("导入文件过大（超过 100 MB），请分批导入。")
-    try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise MediatorError("导入文件不是 UTF-8 编码的文本，请另存为 UTF-8 后重试。") from None
-    except json.JSONDecodeError as exc:
-        raise MediatorError(
-            f"导入文件不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列附近有错误，"
-            "未导入任何案件。"
-        ) from None
+    data = load_json(read_capped(path, MAX_FILE_BYTES, "要导入的文件"), "导入文件")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise MediatorError(f"导入文件格式不对：应为案件交换文件（\"format\": \"{FORMAT}\"）。")
     if data.get("version") != VERSION:
-        raise MediatorError(f"不支持的交换文件版本 {data.get('version')!r}（支持版本 {VERSION}）。")
+        raise MediatorError(f"不支持的交换文件版本 {str(data.get('version'))[:20]}"
+                            f"（支持版本 {VERSION}）。")
+    unknown = sorted(k for k in data if k not in FILE_KEYS)
+    if unknown:
+        raise MediatorError(f"导入文件中有格式没有的键：{'、'.join(k[:30] for k in unknown[:5])}"
+                            "，未导入任何案件。")
     cases = data.get("cases")
     if not isinstance(cases, list):
         raise MediatorError("导入文件缺少 cases 列表。")
@@ -186,9 +211,17 @@ def read_records(path: Path) -> list[object]:
     return cases
 
 
-def import_file(ws: Workspace, path: Path) -> ImportReport:
-    records = read_records(path)
-    report = ImportReport()
+def import_file(ws: Workspace, path: Path, *, partial: bool = False,
+                dry_run: bool = False) -> ImportReport:
+    """Check every record; write all of them, or (``partial``) the valid ones, or
+    (``dry_run``) nothing.  ``report.written`` says whether anything was written."""
+    return import_records(ws, read_records(path), partial=partial, dry_run=dry_run)
+
+
+def import_records(ws: Workspace, records: list[object], *, partial: bool = False,
+                   dry_run: bool = False) -> ImportReport:
+    """:func:`import_file` for records already read by :func:`read_records`."""
+    report = ImportReport(total=len(records))
     good: list[tuple[RegistrationInput, CaseStatus, str]] = []
     types, sources = ws.catalogue.codes()
     for n, raw in enumerate(records, start=1):
@@ -206,11 +239,17 @@ def import_file(ws: Workspace, path: Path) -> ImportReport:
             report.rejected.append(n)
             for fld, msg in exc.problems:
                 report.problems.append(f"第 {n} 条记录：字段 {fld}：{msg}")
-    if good:
-        studio, mediator = ws.studio.context()
-        with ws.db.write() as s:
-            for reg, status, reason in good:
-                report.imported.append(insert_registration(
-                    s, reg, studio, mediator, status=status, status_reason=reason,
-                    action="case.import"))
+    report.valid = len(good)
+    if dry_run or not good or (report.rejected and not partial):
+        return report
+    # Here, not at the top: a wrong file is refused before the ORM is even loaded.
+    from mediator.services.case_writes import insert_registration  # noqa: PLC0415
+
+    studio, mediator = ws.studio.context()
+    with ws.db.write() as s:
+        for reg, status, reason in good:
+            report.imported.append(insert_registration(
+                s, reg, studio, mediator, status=status, status_reason=reason,
+                action="case.import"))
+    report.written = True
     return report

@@ -10,12 +10,14 @@ import functools
 import ipaddress
 import json
 import ssl
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
-from mediator.errors import SyncError, SyncErrorKind
+from mediator.errors import MediatorError, SyncError, SyncErrorKind
+from mediator.safe_input import read_capped
 from mediator.sync.protocol import API, PROTOCOL_HEADER, PROTOCOL_VERSION
 
 NETWORK_MESSAGE = "无法连接区级服务器，已离线继续工作；联网后会自动同步。"
@@ -24,7 +26,16 @@ TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
 def check_url(url: str) -> str:
     """The normalised server URL, or a SyncError for one the client refuses."""
-    parts = urlsplit(url.strip())
+    if any(ord(ch) < 0x21 or 0x7F <= ord(ch) <= 0x9F for ch in url.strip()):
+        # httpx would raise InvalidURL deep inside a request; say it here instead.
+        raise SyncError("服务器地址中有空格或控制字符，请核对区级管理员给出的地址后重新输入。",
+                        kind=SyncErrorKind.PROTOCOL)
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - a port out of range or not a number raises here
+    except ValueError:
+        raise SyncError("服务器地址格式不正确，例如 https://tiaojie.example.gov.cn",
+                        kind=SyncErrorKind.PROTOCOL) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise SyncError("服务器地址应以 https:// 开头，例如 https://tiaojie.example.gov.cn",
                         kind=SyncErrorKind.PROTOCOL)
@@ -32,6 +43,18 @@ def check_url(url: str) -> str:
         raise SyncError("为保护案件数据，只能通过 https:// 连接区级服务器（本机测试除外）。",
                         kind=SyncErrorKind.PROTOCOL)
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
+def check_ca_file(ca_file: str) -> None:
+    """A CA file that is a readable regular PEM file of sane size, or a SyncError
+    (OpenSSL would block on a FIFO, spin on /dev/zero, or answer in English)."""
+    try:
+        data = read_capped(Path(ca_file), 1024 * 1024, "CA 证书文件")
+    except MediatorError as exc:
+        raise SyncError(exc.message, kind=SyncErrorKind.PROTOCOL) from None
+    if b"-----BEGIN CERTIFICATE-----" not in data:
+        raise SyncError("CA 证书文件不是 PEM 格式的证书，请核对区级管理员给出的文件。",
+                        kind=SyncErrorKind.PROTOCOL)
 
 
 @functools.cache
@@ -60,6 +83,8 @@ class ServerClient:
     def __init__(self, url: str, *, ca_file: str = "", timeout: httpx.Timeout = TIMEOUT,
                  transport: httpx.BaseTransport | None = None) -> None:
         self.url = check_url(url)
+        if ca_file:
+            check_ca_file(ca_file)
         verify: Any = _ssl_context(ca_file) if self.url.startswith("https:") else False
         self._http = httpx.Client(base_url=self.url + API, timeout=timeout, verify=verify,
                                   transport=transport,
