@@ -16,7 +16,7 @@ import hashlib
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 # The shared row schema (the server reaches it through this module).
 from mediator.sync.schema import MAX_ROW_BYTES, Problem, check, references
@@ -52,6 +52,8 @@ MAX_PULL_LIMIT = 5000
 DEFAULT_PULL_LIMIT = 2000
 LEASE_BLOCK = 100
 
+MAX_INT64 = (1 << 63) - 1
+
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 ENTITY_RE = re.compile(r"^[a-z][a-z_]{0,39}$")
@@ -78,7 +80,7 @@ class Change(_Model):
 
     entity: str = Field(pattern=ENTITY_RE.pattern)
     id: str = Field(pattern=UUID_RE.pattern)
-    base_version: int = Field(ge=0)
+    base_version: int = Field(ge=0, le=MAX_INT64)
     deleted: bool = False
     data: dict[str, Any]
 
@@ -104,6 +106,27 @@ class PullPage(_Model):
     more: bool
     # On the last page: the studio's digest in the same snapshot (saves a round trip).
     digest: str | None = None
+    # Entries of ``rows`` that are not even rows (``data`` not an object, no id...),
+    # which an older server may have stored: the PC sets them aside instead of
+    # refusing the whole page.  Never sent: a sound server has none.
+    unreadable: list[Any] = Field(default_factory=list, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_unreadable(cls, value: Any) -> Any:
+        if not isinstance(value, dict) or not isinstance(value.get("rows"), list):
+            return value
+        good: list[WireRow] = []
+        bad: list[Any] = list(value.get("unreadable") or [])
+        for r in value["rows"]:
+            if isinstance(r, WireRow):
+                good.append(r)
+                continue
+            try:
+                good.append(WireRow.model_validate(r))
+            except ValidationError:
+                bad.append(r)
+        return {**value, "rows": good, "unreadable": bad}
 
 
 class PushRequest(_Model):

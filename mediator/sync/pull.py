@@ -133,7 +133,7 @@ class Puller:
         repair = keep_cursor  # a repair pull re-reads the feed from 0; it sets what differs
         state = s.get(SyncState, 1)
         assert state is not None
-        digest = state.digest
+        digest = self._set_aside_unreadable(s, page, report, state.digest)
         ids = [r.id for r in page.rows]
         pending = set(s.execute(select(OutboxEntry.entity_id).where(
             OutboxEntry.entity_id.in_(ids))).scalars()) if ids else set()
@@ -238,6 +238,34 @@ class Puller:
             log.warning("pulled %s %s v%d set aside: %s", entity, r.id, r.version,
                         problem.code)
         return keep, digest
+
+    @staticmethod
+    def _set_aside_unreadable(s: Session, page: PullPage, report: SyncReport,
+                              digest: str) -> str:
+        """Entries of a page that are not rows: set aside by whatever id they carry,
+        counted in the digest when they carry a usable (entity, id, version)."""
+        for raw in page.unreadable:
+            r = raw if isinstance(raw, dict) else {}
+            entity, row_id, version = r.get("entity"), r.get("id"), r.get("version")
+            if not isinstance(row_id, str) or not row_id or not isinstance(entity, str):
+                log.warning("pulled an entry that is not a row: left out")
+                continue
+            usable = isinstance(version, int) and not isinstance(version, bool)
+            before = aside.get(s, row_id)
+            if before is not None and usable and before.version == version:
+                continue  # met again (a repair pull): already set aside and counted
+            if usable and (model := SYNCED_MODELS.get(entity)) is not None:
+                local = s.execute(select(model.version).where(model.id == row_id)
+                                  ).scalar_one_or_none()
+                old = before.version if before is not None else (local or 0)
+                digest = digest_add(digest_add(digest, entity, row_id, old, -1), entity,
+                                    row_id, int(version))  # type: ignore[arg-type]
+            aside.put(s, entity=entity[:40], row_id=row_id,
+                      version=int(version) if usable else 0,  # type: ignore[arg-type]
+                      kind="pulled", reason="bad_row 服务器发来的记录格式不正确。")
+            report.set_aside += 1
+            log.warning("pulled %s %s set aside: not a row", entity[:40], row_id[:36])
+        return digest
 
     @staticmethod
     def _versions(s: Session, entity: str, rows: list[WireRow]) -> dict[str, int]:

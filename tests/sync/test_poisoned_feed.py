@@ -17,9 +17,11 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from mediator.domain.ids import new_id
+from mediator.errors import SyncError
 from mediator.store.models import Case, CaseParty, Party
 from mediator.sync import aside
 from mediator.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, digest_add
@@ -149,7 +151,8 @@ def test_a_poisoned_feed_never_stops_a_studios_sync(
     taken = json.dumps(_case_data(0, case_no=held_no))  # the number another case holds
     stored += [(new_id(), "case_party", json.dumps(
         {"case_id": bad_case, "party_id": good_party, "role": "applicant"})),
-               (new_id(), "case", taken)]
+               (new_id(), "case", taken),
+               (new_id(), "case", "[]"), (new_id(), "party", '"王某"')]  # not even objects
     _write_rows_into_server_db(server, COMMITTEE_A, stored)
     # Good rows land after the bad ones in the feed.
     later = a2.register("乙电脑在坏数据之后登记的案件")
@@ -214,3 +217,31 @@ def test_a_local_row_the_schema_refuses_is_kept_and_not_sent(
     assert bad.id not in _set_aside(a1)
     page = api(server, "GET", "/pull", a1.access_token(), params={"all": "true"}).json()
     assert bad.id in {r["id"] for r in page["rows"]}
+
+
+def test_a_database_error_on_the_server_prints_no_sql_parameters_or_traceback(
+        sqlite_server: ServerProcess, make_pc: Callable[..., Pc]) -> None:
+    """The server's database refuses a push (here a trigger stands in for any
+    database failure): the PC gets a Chinese message, and neither the PC's error
+    nor the server's output holds a traceback, the statement or its parameters (the
+    case's text, personal data)."""
+    server = sqlite_server
+    a1 = make_pc("a1")
+    a1.enrol(server.url, server.new_studio(COMMITTEE_A, "桂城"))
+    a1.run_sync()
+    server.stop()
+    con = sqlite3.connect(server.root / "server.sqlite3")
+    with con:
+        con.execute("CREATE TRIGGER boom BEFORE INSERT ON row "
+                    "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    con.close()
+    server.start()
+    a1.register("欧阳珺家楼上漏水")
+    with pytest.raises(SyncError) as caught:
+        a1.run_sync()
+    assert caught.value.message and "INSERT" not in caught.value.message
+    assert "欧阳珺" not in caught.value.message
+    log = server.log.read_text(errors="replace")
+    assert "unhandled IntegrityError" in log
+    for leak in ("Traceback", "INSERT", "[SQL:", "[parameters:", "欧阳珺"):
+        assert leak not in log
