@@ -116,6 +116,8 @@ class FinaliseState:
     original_received: bool
     effective_on: dt.date | None
     signed_blob: str | None
+    recorder: str = ""  # the separate 记录人 who signs too; empty: no 记录人 line
+    recorder_signed: bool = False
 
     @property
     def parties_signed(self) -> bool:
@@ -190,7 +192,8 @@ class AgreementSigning:
             has_seal=load_seal(self._ws.data_dir) is not None, is_head=me.role == "head",
             text_changed=changed, printed_copies=int(payload.get("printed", 0)),
             original_received=original, effective_on=a.effective_on,
-            signed_blob=a.signed_blob)
+            signed_blob=a.signed_blob, recorder=bundle.recorders.get(a.id, ""),
+            recorder_signed=bool(payload.get("recorder")) or a.status == "final")
 
     def proofread(self, agreement_id: str) -> ProofreadReport:
         """The terminology warnings (the studio's rules too), unfilled 【】 blanks (code
@@ -264,6 +267,19 @@ class AgreementSigning:
             p["mediator"] = inputs.signature_to_json(signature)
 
         self._step(agreement_id, "agreement.sign_mediator", apply)
+
+    def sign_recorder(self, agreement_id: str, signature: Signature) -> None:
+        """The separate 记录人 signs the agreement (the line is printed only when one is named)."""
+        if signature.thumbprint:
+            raise ValidationError("记录人应当签名，不能以指印代替", field="signature")
+
+        def apply(p: dict[str, Any], a: Agreement, b: inputs.CaseBundle) -> None:
+            self._need_proofread(p)
+            if not b.recorders.get(a.id):
+                raise ValidationError("这份协议没有另设记录人，无需记录人签名", field="signature")
+            p["recorder"] = inputs.signature_to_json(signature)
+
+        self._step(agreement_id, "agreement.sign_recorder", apply)
 
     def approve(self, agreement_id: str) -> None:
         """The studio head approves; the seal will be applied when finalising."""
@@ -471,7 +487,8 @@ class AgreementSigning:
         seal = load_seal(self._ws.data_dir) if sealed and payload.get("approved_by") else None
         return inputs.agreement_input(
             b, a, on=on or dt.date.today(), signatures=sigs,
-            mediator_signature=inputs.signature_from_json(payload.get("mediator")), seal=seal)
+            mediator_signature=inputs.signature_from_json(payload.get("mediator")),
+            recorder_signature=inputs.signature_from_json(payload.get("recorder")), seal=seal)
 
     def _step(self, agreement_id: str, action: str, apply: Any,
               detail: dict[str, Any] | None = None) -> None:

@@ -44,6 +44,7 @@ from mediator.store.models import (
     SessionRecord,
     Studio,
 )
+from mediator.store.workflow_models import AgreementDetail
 
 ROLE_ORDER = {PartyRole.APPLICANT: 0, PartyRole.RESPONDENT: 1, PartyRole.THIRD_PARTY: 2,
               PartyRole.AGENT: 3}
@@ -67,6 +68,8 @@ class CaseBundle:
     follow_ups: list[FollowUp] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     time_zone: str = DEFAULT_ZONE  # the studio's clock, for the times printed
+    #: agreement id -> its separate 记录人 (empty: the studio has none for it)
+    recorders: dict[str, str] = field(default_factory=dict)
 
     @property
     def principals(self) -> list[CaseParty]:
@@ -115,6 +118,9 @@ def load_bundle(s: Session, *, case_id: str | None = None, case_no: str | None =
         follow_ups=rows(FollowUp, FollowUp.visited_on),
         attachments=rows(Attachment, Attachment.created_at),
         time_zone=studio.time_zone or DEFAULT_ZONE,
+        recorders={d.agreement_id: d.recorder.strip() for d in s.execute(
+            select(AgreementDetail).where(AgreementDetail.case_id == case.id,
+                                          AgreementDetail.deleted.is_(False))).scalars()},
     )
     for lk in links:
         _ = lk.party  # joined-loaded; touched so it survives the expunge
@@ -245,8 +251,13 @@ def performance_text(a: Agreement) -> str:
 def agreement_input(b: CaseBundle, a: Agreement, *, on: dt.date,
                     signatures: Mapping[str, model.Signature] | None = None,
                     mediator_signature: model.Signature | None = None,
+                    recorder_signature: model.Signature | None = None,
                     seal: model.Seal | None = None) -> model.AgreementInput:
-    """The agreement as printed; ``signatures`` maps party ids to what they signed."""
+    """The agreement as printed; ``signatures`` maps party ids to what they signed.
+
+    The 记录人 line is printed (and signed) only when the agreement names a
+    separate recorder.
+    """
     signatures = signatures or {}
     sigs = tuple(signatures.get(lk.party_id) for lk in b.principals)
     facts = a.facts.strip() or b.case.summary
@@ -264,10 +275,11 @@ def agreement_input(b: CaseBundle, a: Agreement, *, on: dt.date,
             amends_number += "（补充）"
         amends_date = amended.effective_on if amended is not None else None
     return model.AgreementInput(
-        case=doc_case(b, on), date=on, signatures=sigs if any(sigs) else (),
-        agreement_id=a.id, number=number, facts=facts,
+        case=doc_case(b, on, recorder=b.recorders.get(a.id, "")), date=on,
+        signatures=sigs if any(sigs) else (), agreement_id=a.id, number=number, facts=facts,
         terms=tuple(str(t) for t in a.terms if str(t).strip()),
-        performance=performance_text(a), mediator_signature=mediator_signature, seal=seal,
+        performance=performance_text(a), mediator_signature=mediator_signature,
+        recorder_signature=recorder_signature if b.recorders.get(a.id) else None, seal=seal,
         amends_number=amends_number, amends_date=amends_date,
     )
 

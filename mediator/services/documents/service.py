@@ -215,7 +215,8 @@ class DocumentService:
                 if (sig := inputs.signature_from_json(data)) is not None}
         return inputs.agreement_input(
             b, a, on=dt.date.today(), signatures=sigs,
-            mediator_signature=inputs.signature_from_json(payload.get("mediator")))
+            mediator_signature=inputs.signature_from_json(payload.get("mediator")),
+            recorder_signature=inputs.signature_from_json(payload.get("recorder")))
 
     # ------------------------------------------------------------------ dossier
     def _dossier(self, b: inputs.CaseBundle, plans: list[_Plan],

@@ -15,14 +15,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from mediator.documents import samples
 from mediator.domain.status import CaseStatus, PartyRole, RepresentativeRole
 from mediator.domain.studio_time import wall_clock
-from mediator.services.documents import DocumentService
+from mediator.errors import ValidationError
+from mediator.services.documents import AgreementSigning, DocumentService
 from mediator.services.workflow import Workflow
 from mediator.services.workspace import Workspace
 from tests.services.helpers import company, water_leak
 
-from .walk import principals, session_input
+from .walk import agreement_input, principals, session_input
 from .walk import walk as walk_to
 
 
@@ -81,3 +83,25 @@ def test_an_organisation_prints_the_office_its_representative_holds(
     assert "主要负责人梁伟明职务主任" in text
     assert "主要负责人：梁伟明（签名）" in text and "经理：" not in text
     assert "统一社会信用代码" not in text and "住所" not in text  # none registered: no empty rows
+
+
+@pytest.mark.parametrize("recorder", ["陈调解", ""])
+def test_agreement_prints_the_recorder_line_only_for_a_named_recorder(
+        workspace: Workspace, wf: Workflow, leak: str, recorder: str) -> None:
+    walk_to(workspace, wf, leak, CaseStatus.MEDIATING)
+    _, b = principals(wf, leak)
+    agreement_id = wf.agreement.save_draft(leak, agreement_input(b, recorder=recorder),
+                                           today=dt.date(2026, 3, 10))
+    signing = AgreementSigning(workspace)
+    report = signing.proofread(agreement_id)
+    signing.confirm_proofread(agreement_id, {i.code for i in report.issues})
+    assert signing.state(agreement_id).recorder == recorder
+    if recorder:
+        signing.sign_recorder(agreement_id, samples.synthetic_signature(12))
+        assert signing.state(agreement_id).recorder_signed
+    else:
+        with pytest.raises(ValidationError):
+            signing.sign_recorder(agreement_id, samples.synthetic_signature(12))
+    text = _text(DocumentService(workspace).render(leak, "agreement"))
+    assert ("记录人：陈调解（签名）" in text) is bool(recorder)
+    assert ("记录人" in text) is bool(recorder)
