@@ -178,6 +178,22 @@ def test_a_poisoned_feed_never_stops_a_studios_sync(
     again = a3.run_sync()
     assert again.set_aside == 0 and again.digest_ok is True  # quiet: nothing new
 
+    # Put right at the district (a valid version of the empty case): every PC takes
+    # it and it leaves the set-aside list.
+    fixed = _push_raw(server, rogue.access_token(), [(bad_case, "case", json.dumps(
+        _case_data(777)))])["results"][0]
+    assert fixed["outcome"] == "conflict"  # the rogue never saw that version ...
+    version = _set_aside(a1)[bad_case].version
+    body = (f'{{"batch_id":"{new_id()}","changes":[{{"entity":"case","id":"{bad_case}",'
+            f'"base_version":{version},"data":{json.dumps(_case_data(777))}}}]}}')
+    resp = api(server, "POST", "/push", rogue.access_token(), content=body.encode(),
+               headers={"Content-Type": "application/json"})
+    assert resp.json()["results"][0]["outcome"] == "applied"  # ... now it has
+    for pc in (a1, a2, a3):
+        report = pc.run_sync()
+        assert report.digest_ok is True and report.repaired is False
+        assert bad_case in pc.cases() and bad_case not in _set_aside(pc)
+
     # Reported to the server (its log), without a traceback or SQL anywhere.
     log = server.log.read_text(errors="replace")
     assert "set aside" in log
