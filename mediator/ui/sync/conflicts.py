@@ -49,6 +49,19 @@ FIELD_LABELS = {
     "deleted": QT_TRANSLATE_NOOP("ConflictsPage", "Deleted"),
 }
 
+# What a set-aside row is, as people call it (other entities show their own name).
+ENTITY_LABELS = {
+    "case": QT_TRANSLATE_NOOP("ConflictsPage", "Case"),
+    "party": QT_TRANSLATE_NOOP("ConflictsPage", "Party"),
+    "case_party": QT_TRANSLATE_NOOP("ConflictsPage", "Party's role in a case"),
+    "agreement": QT_TRANSLATE_NOOP("ConflictsPage", "Mediation agreement"),
+    "mediator": QT_TRANSLATE_NOOP("ConflictsPage", "Mediator"),
+    "attachment": QT_TRANSLATE_NOOP("ConflictsPage", "Attachment"),
+    "session_record": QT_TRANSLATE_NOOP("ConflictsPage", "Mediation session record"),
+    "investigation_record": QT_TRANSLATE_NOOP("ConflictsPage", "Investigation record"),
+    "follow_up": QT_TRANSLATE_NOOP("ConflictsPage", "Follow-up visit"),
+}
+
 SET_ASIDE_KINDS = {
     "pulled": QT_TRANSLATE_NOOP("ConflictsPage", "From the server, could not be used here"),
     "local": QT_TRANSLATE_NOOP("ConflictsPage", "On this PC, not sent: it is not valid"),
@@ -117,7 +130,9 @@ class ConflictsPage(QWidget):
             kind = self.tr(str(SET_ASIDE_KINDS.get(r.kind, r.kind)))
             # The reason is the core's Chinese text after its code ("missing:case_no …").
             reason = r.reason.partition(" ")[2] or r.reason
-            self.aside_list.addItem(f"{kind} · {r.entity} {r.id[:8]} · {reason}")
+            what = ENTITY_LABELS.get(r.entity)
+            label = self.tr(str(what)) if what is not None else r.entity
+            self.aside_list.addItem(f"{kind} · {label} {r.id[:8]} · {reason}")
         self.aside_title.setVisible(bool(rows))
         self.aside_list.setVisible(bool(rows))
 

@@ -28,6 +28,6 @@ def test_set_aside_rows_are_listed_and_the_list_hides_when_empty(
     qtbot.waitUntil(lambda: page.aside_list.count() == 2)
     assert page.aside_list.isVisible() and page.aside_title.isVisible()
     texts = [page.aside_list.item(i).text() for i in range(2)]
-    assert any("缺少必填字段 case_no" in t and "01a2520a" in t for t in texts)
+    assert any("缺少必填字段 case_no" in t and "01a2520a" in t and "Case" in t for t in texts)
     assert any("超过 100 个字" in t for t in texts)
     assert not any("missing:" in t for t in texts)  # the code stays out of sight
