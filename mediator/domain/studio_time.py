@@ -26,6 +26,17 @@ def zone(name: str = DEFAULT_ZONE) -> dt.tzinfo:
         return _CHINA
 
 
+def known_zone(name: str) -> bool:
+    """Whether ``name`` is a zone the time-zone database knows (Asia/Shanghai always is)."""
+    if name == DEFAULT_ZONE:
+        return True
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 def wall_clock(ts: dt.datetime, name: str = DEFAULT_ZONE) -> dt.datetime:
     """A stored timestamp on the studio's wall clock, naive (as printed).
 

@@ -62,6 +62,31 @@ class StudioService:
         """Forget the cached studio and mediator (enrolment or a sync may change them)."""
         self._cached = None
 
+    def set_time_zone(self, name: str) -> str:
+        """The studio's clock for documents and screen (an IANA name, Asia/Shanghai by default).
+
+        Refuses a name the time-zone database does not know: a typo would
+        otherwise print every time on a wrong clock.  Returns the stored name.
+        """
+        from mediator.domain.studio_time import DEFAULT_ZONE, known_zone  # noqa: PLC0415
+        from mediator.store import audit  # noqa: PLC0415
+        from mediator.store.models import Studio  # noqa: PLC0415
+
+        name = name.strip() or DEFAULT_ZONE
+        if not known_zone(name):
+            raise ValidationError("不认识这个时区名称，请填写如 Asia/Shanghai 的时区",
+                                  field="time_zone")
+        studio, mediator = self.context()
+        with self._db().write() as s:
+            row = s.get(Studio, studio.id)
+            if row is None:
+                raise NotFoundError("尚未完成首次设置")
+            row.time_zone = name
+            audit.record(s, studio_id=studio.id, actor=mediator.id, action="studio.time_zone",
+                         entity="studio", entity_id=studio.id, detail={"time_zone": name})
+        self._cached = None
+        return name
+
     def preview_case_no(self, case_prefix: str, year: int | None = None) -> str:
         return format_case_number(year or dt.date.today().year, case_prefix.strip() or "某某", 1)
 

@@ -105,3 +105,15 @@ def test_agreement_prints_the_recorder_line_only_for_a_named_recorder(
     text = _text(DocumentService(workspace).render(leak, "agreement"))
     assert ("记录人：陈调解（签名）" in text) is bool(recorder)
     assert ("记录人" in text) is bool(recorder)
+
+
+def test_the_studio_clock_is_a_setting(workspace: Workspace, wf: Workflow, leak: str) -> None:
+    with pytest.raises(ValidationError):
+        workspace.studio.set_time_zone("Asia/Shanghia")
+    assert workspace.studio.set_time_zone("Asia/Urumqi") == "Asia/Urumqi"  # UTC+6
+    walk_to(workspace, wf, leak, CaseStatus.INVESTIGATING)
+    a, b = principals(wf, leak)
+    held = dt.datetime(2026, 3, 6, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+    wf.records.add_session(leak, session_input(a, b, held_at=held), today=dt.date(2026, 3, 6))
+    text = _text(DocumentService(workspace).render(leak, "session-1"))
+    assert "2026年3月6日7时30分" in text
