@@ -19,6 +19,7 @@ from fastapi import Depends, FastAPI, Header, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mediator.domain.ids import new_id
@@ -66,6 +67,11 @@ from mediator.sync.protocol import (
 
 log = logging.getLogger("mediator.server")
 T = TypeVar("T")
+MAX_POSITION = 2**63 - 1
+"""Cursors, offsets and sizes are 64-bit in every database we run on; a larger
+one is a 422, not an overflow deep in the driver (a 500)."""
+_HTTP_WORDS = {404: ("not_found", "没有这个接口或资源。"),
+               405: ("method_not_allowed", "这个接口不支持这种请求方法。")}
 
 
 def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None
@@ -183,7 +189,20 @@ def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True,
     @app.exception_handler(RequestValidationError)
     async def _bad_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
         where = ".".join(str(p) for p in exc.errors()[0].get("loc", ())) if exc.errors() else ""
+        # The location names our fields; keep it printable and short whatever was sent.
+        where = where.encode("utf-8", "replace").decode("utf-8")[:80]
         return _error(422, "bad_request", f"请求格式不正确（{where}）。")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # Starlette's own 404/405 would otherwise answer FastAPI's English {"detail": ...}.
+        code, message = _HTTP_WORDS.get(exc.status_code, ("http_error", "请求无法处理。"))
+        return _error(exc.status_code, code, message, dict(exc.headers or {}))
+
+    @app.exception_handler(UnicodeEncodeError)
+    async def _lone_surrogate(_request: Request, _exc: UnicodeEncodeError) -> JSONResponse:
+        # JSON may spell a lone surrogate ("\ud800"); no text column can store it.
+        return _error(422, "bad_text", "请求中有无效的文字（不成对的 Unicode 代理字符）。")
 
     def client_of(request: Request) -> str:
         return request.client.host if request.client else ""
@@ -294,7 +313,7 @@ def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True,
                          skip_device="" if everything else who.device_id)
 
     @app.get(f"{API}/pull", response_model=PullPage)
-    async def pull(who: Auth, cursor: Annotated[int, Query(ge=0)] = 0,
+    async def pull(who: Auth, cursor: Annotated[int, Query(ge=0, le=MAX_POSITION)] = 0,
                    limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
                    everything: Annotated[bool, Query(alias="all")] = False) -> Response:
         """A page of the studio's feed; ``all`` includes this device's own writes
@@ -339,8 +358,8 @@ def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True,
 
     @app.put(f"{API}/blobs/{{sha}}", response_model=BlobStatus)
     async def blob_put(sha: str, request: Request, who: Auth,
-                       offset: Annotated[int, Query(ge=0)],
-                       size: Annotated[int, Query(ge=0)]) -> BlobStatus:
+                       offset: Annotated[int, Query(ge=0, le=MAX_POSITION)],
+                       size: Annotated[int, Query(ge=0, le=MAX_POSITION)]) -> BlobStatus:
         body = await request.body()
         if len(body) > BLOB_CHUNK_BYTES:
             raise FeedError(413, "too_large", "单次上传的数据块过大。")
@@ -348,7 +367,8 @@ def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True,
                                        size=size, offset=offset, body=body)
 
     @app.get(f"{API}/blobs/{{sha}}")
-    def blob_get(sha: str, who: Auth, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+    def blob_get(sha: str, who: Auth,
+                 offset: Annotated[int, Query(ge=0, le=MAX_POSITION)] = 0) -> Response:
         data = blobs.read(db, who.studio_id, sha, offset)
         return Response(data, media_type="application/octet-stream")
 
