@@ -31,6 +31,7 @@ LONG_COMMITTEE = _fill("佛山市南海区桂城街道㙟头村东街社区联�
 # Sentences whose commas and full stops fall at every possible line position.
 _SENTENCE = "申请人称，楼上𠮷野家明家的卫生间自二月起反复渗水；物业到场查看后，认为防水层老化。"
 LONG_FACTS = _fill(_SENTENCE, 5000)
+LONG_CASE_NO = "（2026）佛山市南海区桂城街道㙟头村东街社区联合人调字第12345号"
 TERM = "被申请人应于2026年3月31日前，委托有资质的施工单位重做402房卫生间防水层；施工前通知申请人"
 
 
@@ -52,6 +53,7 @@ def awkward_case() -> DocCase:
         base.parties[2],
     )
     return dataclasses.replace(base, committee_name=LONG_COMMITTEE, parties=parties,
+                               case_no=LONG_CASE_NO,
                                summary=LONG_FACTS, recorder="",
                                requests=tuple(f"请求{i}：{TERM}" for i in range(1, 6)))
 

@@ -18,7 +18,7 @@ import pytest
 from mediator import documents
 from mediator.documents import styles
 
-from .awkward import LONG_COMMITTEE, LONG_ORG, awkward_documents
+from .awkward import LONG_CASE_NO, LONG_COMMITTEE, LONG_ORG, awkward_documents
 from .poppler import poppler
 
 NS = "{http://www.w3.org/1999/xhtml}"
@@ -111,6 +111,12 @@ def test_every_line_stays_inside_the_page_frame(awkward: dict[str, list[Line]],
 def test_no_line_starts_with_punctuation(awkward: dict[str, list[Line]], name: str) -> None:
     starts = [ln.text for ln in awkward[name] if ln.text and ln.text[0] in styles.CANNOT_START]
     assert not starts, f"{name}: {starts[:3]}"
+
+
+def test_a_long_case_number_prints_whole(awkward: dict[str, list[Line]]) -> None:
+    for name in ("followup-1", "session-1", "registration", "dossier"):
+        flat = "".join(ln.text for ln in awkward[name])
+        assert LONG_CASE_NO in flat, name
 
 
 def test_seal_suffix_never_alone_on_a_line(awkward: dict[str, list[Line]]) -> None:

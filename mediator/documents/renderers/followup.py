@@ -28,7 +28,7 @@ def story(doc: FollowUpInput) -> list[Flowable]:
     return [
         styles.Title(TITLE),
         case_no_line(f"{case.case_no}　第{doc.index}次"),
-        styles.field_table(rows, (0.2, 0.3, 0.15, 0.35), label_cols=(0, 2), spans=spans,
+        styles.field_table(rows, (0.18, 0.42, 0.14, 0.26), label_cols=(0, 2), spans=spans,
                            min_row_height=28),
         styles.gap(4),
         blocks.signature_grid(
