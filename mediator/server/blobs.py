@@ -108,4 +108,4 @@ class BlobStore:
 
 class _HashMismatch(FeedError):
     def __init__(self) -> None:
-        super().__init__(422, "hash_mismatch", "文件内容与其 SHA-256 不符，已丢弃，请重新上传。")
+        super().__init__(409, "hash_mismatch", "文件内容与其 SHA-256 不符，已丢弃，请重新上传。")

@@ -4,8 +4,10 @@ FastAPI documents a 200 and a 422 shaped ``{"detail": …}``; the server also
 answers 400 (no protocol header, a bad hash), 401, 404, 409, 411, 413, 426, 429
 and 500, all with the body ``{"error", "message"}`` — its 422 too.  Generated
 clients and conformance checkers (schemathesis) read this document, so each
-operation gets the codes it can return with that body, the protocol header every
-``/api/`` request must carry, and the pattern of a blob's SHA-256 in its path.
+operation gets the codes it can return with that body, the pattern of a blob's
+SHA-256 in its path, and the bearer token as a security scheme (not as a header
+parameter: a client may send any other header too).  The protocol header every
+``/api/`` request carries is named in the description.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from mediator.sync.protocol import MAX_PROTOCOL, MIN_PROTOCOL, PROTOCOL_HEADER
+from mediator.sync.protocol import MAX_BLOB_BYTES
 
 ERROR_SCHEMA = {
     "type": "object", "required": ["error", "message"], "additionalProperties": False,
@@ -63,23 +65,28 @@ def document(app: FastAPI) -> dict[str, Any]:
         return app.openapi_schema
     schema = get_openapi(title=app.title, version=app.version, description=app.description,
                          routes=app.routes)
-    schema.setdefault("components", {}).setdefault("schemas", {})["ErrorBody"] = ERROR_SCHEMA
-    header = {"name": PROTOCOL_HEADER, "in": "header", "required": True,
-              "description": "sync protocol version of the client",
-              "schema": {"type": "integer", "minimum": MIN_PROTOCOL, "maximum": MAX_PROTOCOL}}
+    components = schema.setdefault("components", {})
+    components.setdefault("schemas", {})["ErrorBody"] = ERROR_SCHEMA
+    components["securitySchemes"] = {"bearer": {
+        "type": "http", "scheme": "bearer",
+        "description": "access token from /enrol or /token"}}
     for path, operations in schema.get("paths", {}).items():
         for method, op in operations.items():
             responses = op.setdefault("responses", {})
             for code in sorted(_codes(method, path)):
                 responses[str(code)] = _error_response(code)
             params = op.setdefault("parameters", [])
-            if path.startswith("/api/") and not any(
-                    p.get("name") == PROTOCOL_HEADER for p in params):
-                params.append(header)
+            if any(p.get("in") == "header" and p.get("name", "").lower() == "authorization"
+                   for p in params):
+                params[:] = [p for p in params if p.get("name", "").lower() != "authorization"]
+                op["security"] = [{"bearer": []}]
             for p in params:
                 if p.get("name") == "sha" and p.get("in") == "path":
                     p["schema"] = {**p.get("schema", {}), "pattern": SHA_PATTERN}
+                if "/blobs/" in path and p.get("name") == "size":
+                    p["schema"] = {**p.get("schema", {}), "maximum": MAX_BLOB_BYTES}
             if not params:
                 del op["parameters"]
     app.openapi_schema = schema
     return schema
+

@@ -69,7 +69,7 @@ def test_another_studios_valid_token_reaches_nothing(
     assert api(server, "GET", f"/blobs/{sha}/status", tb).json()["complete"] is False
     bogus = api(server, "PUT", f"/blobs/{sha}", tb, content=b"x" * 10,
                  params={"offset": 0, "size": 10})
-    assert bogus.status_code == 422 and bogus.json()["error"] == "hash_mismatch"
+    assert bogus.status_code == 409 and bogus.json()["error"] == "hash_mismatch"
     ta = a.access_token()
     assert api(server, "GET", f"/blobs/{sha}", ta).content == content
 

@@ -1,7 +1,7 @@
 """The OpenAPI document declares what the server really answers (issue 12, item 6):
 every status code a hostile or careless client provokes is listed for its
 operation with the ``{"error", "message"}`` body — the 422 too, which FastAPI
-would document as ``{"detail": …}`` — and the protocol header is a parameter."""
+would document as ``{"detail": …}`` — and the bearer token is a security scheme."""
 
 from __future__ import annotations
 
@@ -54,8 +54,11 @@ def test_every_answer_the_endpoints_give_is_declared(
             schema = declared[str(r.status_code)]["content"]["application/json"]["schema"]
             assert schema == {"$ref": "#/components/schemas/ErrorBody"}
     assert {400, 401, 404, 409, 422, 426} <= seen
-    # The protocol header and a blob's hash pattern are in the document.
+    # The bearer token is a security scheme, the protocol header is described, and a
+    # blob's hash has its pattern.
     op = _operation(doc, "put", "/api/v1/blobs/{sha}")
     params = {p["name"]: p for p in op["parameters"]}
-    assert params[PROTOCOL_HEADER]["required"] is True
+    assert op["security"] == [{"bearer": []}] and "authorization" not in params
+    assert doc["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+    assert PROTOCOL_HEADER in doc["info"]["description"]
     assert params["sha"]["schema"]["pattern"] == "^[0-9a-f]{64}$"
