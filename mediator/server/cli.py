@@ -24,6 +24,7 @@ from /etc/default/mediator-server.  An option on the command line wins.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -31,10 +32,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import platformdirs
+import sqlalchemy.exc
 import uvicorn
 from sqlalchemy import select
 
 from mediator import argparse_zh
+from mediator.domain.case_number import PREFIX_MAX
 from mediator.server import tcp
 from mediator.server.auth import create_enrol_code, list_devices, revoke_device
 from mediator.server.db import DEFAULT_PG_POOL, ServerDB
@@ -124,15 +127,38 @@ def _paths(args: argparse.Namespace) -> tuple[Path, str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for n, arg in enumerate(sys.argv[1:] if argv is None else argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8: the first print would crash
+            print(f"mediator-server: 第 {n} 个命令行参数含有无效的文字编码（不是 UTF-8）。",
+                  file=sys.stderr)
+            return EXIT_USAGE
     args = build_parser().parse_args(argv)
-    data_dir, url = _paths(args)
     try:
+        data_dir, url = _paths(args)
         return COMMANDS[args.command](args, data_dir, url)
     except _Fail as exc:
         print(f"mediator-server: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except sqlalchemy.exc.ArgumentError:
+        print("mediator-server: 数据库地址（--db 或 MEDIATOR_SERVER_DB）无效，"
+              "例如 postgresql+psycopg://user@host/mediator。", file=sys.stderr)
+        return EXIT_ERROR
+    except sqlalchemy.exc.OperationalError as exc:
+        print(f"mediator-server: 无法打开数据库（{str(exc.orig)[:120]}）。", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        reason = _OS_WORDS.get(exc.errno or 0, exc.strerror or exc.__class__.__name__)
+        print(f"mediator-server: 文件或目录错误：{reason}（{exc.filename}）。", file=sys.stderr)
+        return EXIT_ERROR
+
+
+_OS_WORDS = {errno.EEXIST: "已有同名文件，不是目录", errno.ENOTDIR: "路径中有一项不是目录",
+             errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENOSPC: "磁盘已满",
+             errno.EROFS: "只读文件系统", errno.ENOENT: "找不到"}
 
 
 class _Fail(Exception):
@@ -199,13 +225,16 @@ def cmd_studio(args: argparse.Namespace, data_dir: Path, url: str) -> int:
                     print(f"{st.id}\t{st.name}\t{st.case_prefix}")
                 return EXIT_OK
             name = args.name.strip()
-            if not name or len(name) > 100:
-                raise _Fail("工作室名称应为 1 到 100 个字。")
+            if not name or len(name) > 100 or not name.isprintable():
+                raise _Fail("工作室名称应为 1 到 100 个字（不含控制字符）。")
+            prefix = getattr(args, "prefix", "").strip()
+            if len(prefix) > PREFIX_MAX or not prefix.isprintable():
+                raise _Fail(f"案号字头应为最多 {PREFIX_MAX} 个字（不含控制字符）。")
             studio = studio_by_name(s, name)
             if args.action == "add":
                 if studio is not None:
                     raise _Fail("已有同名工作室；给它的另一台电脑注册请用 studio code。")
-                studio = Studio(name=name, case_prefix=args.prefix.strip())
+                studio = Studio(name=name, case_prefix=prefix)
                 s.add(studio)
                 s.flush()
                 print(f"已新建工作室：{name}（{studio.id}）")

@@ -5,7 +5,11 @@ a reason — and the studio's feed is unchanged."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from mediator.domain.ids import new_id
@@ -80,3 +84,32 @@ def test_hostile_requests_get_our_4xx_body_and_change_nothing(
     assert not problems, "\n".join(problems)
     assert _feed_seq(server) == before
     pc.run_sync()  # and the studio still syncs
+
+
+def test_mediator_server_commands_answer_hostile_input_in_one_line(tmp_path: Path) -> None:
+    data = tmp_path / "srv"
+    (tmp_path / "file").write_text("x")
+    corpus: list[tuple[list[str | bytes], str]] = [
+        (["studio", "add", b"\xff"], "UTF-8"),
+        (["studio", "add", "坏\x01名"], "控制字符"),
+        (["studio", "add", "名" * 101], "1 到 100"),
+        (["studio", "add", "桂城", "--prefix", "x\x1b[31m"], "控制字符"),
+        (["--db", "bogus://x", "studio", "list"], "数据库地址"),
+        (["--db", f"sqlite:///{tmp_path}/missing/x.db", "studio", "list"], "无法打开数据库"),
+        (["--data-dir", str(tmp_path / "file"), "studio", "list"], "不是目录"),
+        (["serve", "--port", "9" * 5000], "命令用法有误"),
+        (["device", "revoke", "nope"], "找不到"),
+    ]
+    problems = []
+    for args, words in corpus:
+        argv = [a if isinstance(a, bytes) else a.encode() for a in args]
+        if argv[0] != b"--data-dir":
+            argv = [b"--data-dir", os.fsencode(data), *argv]
+        out = subprocess.run([sys.executable, "-m", "mediator.server.cli", *argv],
+                             capture_output=True, timeout=60, check=False)
+        err = out.stderr.decode("utf-8", "replace")
+        lines = [line for line in err.splitlines() if line.strip()]
+        if out.returncode == 0 or "Traceback" in err or len(lines) != 1 or words not in err \
+                or not lines[0].startswith("mediator-server: "):
+            problems.append(f"{args!r}: {out.returncode} {err[-300:]}")
+    assert not problems, "\n".join(problems)
