@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator.domain.status import PARTY_ROLE_LABELS_ZH, PartyKind, PartyRole, Sex
+from mediator.domain.status import (
+    PARTY_ROLE_LABELS_ZH,
+    PartyKind,
+    PartyRole,
+    RepresentativeRole,
+    Sex,
+)
 from mediator.services.dto import PartyInput
 from mediator.ui.registration import checks
 from mediator.ui.registration.fields import (
@@ -51,7 +57,8 @@ DEFAULT_ETHNICITY = "汉族"
 # Sub-fields of "parties[i].<name>" that this card can point at.
 FIELD_NAMES = (
     "role", "kind", "name", "sex", "ethnicity", "birth_date", "id_number", "phone",
-    "address", "occupation", "representative", "representative_title", "represents",
+    "address", "occupation", "representative", "representative_title", "representative_role",
+    "represents",
 )  # fmt: skip
 
 
@@ -150,6 +157,12 @@ class PartyCard(QFrame):
         self.representative = QLineEdit(self)
         self.representative_title = QLineEdit(self)
         self.representative_title.setPlaceholderText(self.tr("e.g. Manager"))
+        # The office the documents print as the row label (法定代表人 / 主要负责人).
+        self.representative_role = QComboBox(self)
+        self.representative_role.addItem(self.tr("Legal representative"),
+                                         RepresentativeRole.LEGAL.value)
+        self.representative_role.addItem(self.tr("Principal officer (unincorporated body)"),
+                                         RepresentativeRole.PRINCIPAL.value)
         self.represents = QComboBox(self)
 
         self.boxes: dict[str, FieldBox] = {
@@ -163,6 +176,7 @@ class PartyCard(QFrame):
             "occupation": FieldBox(self.occupation, self),
             "representative": FieldBox(self.representative, self),
             "representative_title": FieldBox(self.representative_title, self),
+            "representative_role": FieldBox(self.representative_role, self),
             "represents": FieldBox(self.represents, self),
         }
         b = self.boxes
@@ -177,7 +191,7 @@ class PartyCard(QFrame):
             "ethnicity": (3, 0, 1), "birth_date": (3, 2, 1),
             "id_number": (4, 0, 1), "phone": (4, 2, 1),
             "address": (5, 0, 3),
-            "occupation": (6, 0, 1),
+            "occupation": (6, 0, 1), "representative_role": (6, 2, 1),
         }  # fmt: skip
         for key, (row, col, span) in placement.items():
             self._grid.addWidget(self.labels[key], row, col)
@@ -193,6 +207,7 @@ class PartyCard(QFrame):
         self.labels["occupation"].setText(self.tr("Occupation or post"))
         self.labels["representative"].setText(self.tr("Legal representative *"))
         self.labels["representative_title"].setText(self.tr("Their post"))
+        self.labels["representative_role"].setText(self.tr("Acts as"))
         self.labels["represents"].setText(self.tr("Acts for *"))
 
     def focus_order(self) -> list[QWidget]:
@@ -200,13 +215,13 @@ class PartyCard(QFrame):
         return [self.role, self.kind, self.represents, self.name, self.sex,
                 self.representative, self.representative_title, self.ethnicity,
                 self.birth_date, self.id_number, self.phone, self.address, self.occupation,
-                self.remove_button]
+                self.representative_role, self.remove_button]
 
     def _connect(self) -> None:
         for edit in (self.name, self.birth_date, self.id_number, self.phone, self.address,
                      self.occupation, self.representative, self.representative_title):
             edit.textChanged.connect(self.changed)
-        for combo in (self.role, self.kind, self.sex, self.represents):
+        for combo in (self.role, self.kind, self.sex, self.represents, self.representative_role):
             combo.currentIndexChanged.connect(self.changed)
         self.ethnicity.currentTextChanged.connect(self.changed)
         self.name.textChanged.connect(self.identity_changed)
@@ -260,7 +275,7 @@ class PartyCard(QFrame):
         person_only = ("sex", "ethnicity", "birth_date", "occupation")
         for key in person_only:
             self._show_field(key, not org)
-        for key in ("representative", "representative_title"):
+        for key in ("representative", "representative_title", "representative_role"):
             self._show_field(key, org)
         self._show_field("represents", agent)
 
@@ -483,6 +498,8 @@ class PartyCard(QFrame):
             occupation=self.occupation.text() if person else "",
             representative="" if person else self.representative.text(),
             representative_title="" if person else self.representative_title.text(),
+            representative_role=RepresentativeRole(
+                self.representative_role.currentData() or RepresentativeRole.LEGAL.value),
             represents=represents if role is PartyRole.AGENT else None,
         )
 
@@ -501,6 +518,7 @@ class PartyCard(QFrame):
             "occupation": self.occupation.text(),
             "representative": self.representative.text(),
             "representative_title": self.representative_title.text(),
+            "representative_role": self.representative_role.currentData() or "",
             "represents": represents,
         }
 
@@ -511,6 +529,8 @@ class PartyCard(QFrame):
             self._set_combo(self.role, str(data.get("role", PartyRole.APPLICANT.value)))
             self._set_combo(self.kind, str(data.get("kind", PartyKind.PERSON.value)))
             self._set_combo(self.sex, str(data.get("sex", "")))
+            self._set_combo(self.representative_role,
+                            str(data.get("representative_role", RepresentativeRole.LEGAL.value)))
             self.ethnicity.setEditText(str(data.get("ethnicity", DEFAULT_ETHNICITY)))
             for key in ("name", "birth_date", "id_number", "phone", "address", "occupation",
                         "representative", "representative_title"):
