@@ -34,6 +34,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import lazyload
 
+from mediator.domain.case_number import NumbersExhaustedError
 from mediator.domain.ids import new_id
 from mediator.errors import SyncError, SyncErrorKind
 from mediator.store.database import Database
@@ -78,6 +79,7 @@ log = logging.getLogger(__name__)
 
 LEASE_LOW_WATER = 30
 MAX_LEASE = 1000  # LeaseRequest.count's upper bound
+MAX_FINALISE_LEASES = 50  # leases a round may take for provisional numbers
 FULL_CHECK_EVERY = dt.timedelta(hours=6)
 META_FULL_CHECK = "sync_full_digest_at"
 MAX_PUSH_BATCHES = 1000  # per round (500k rows); the rest goes next round
@@ -239,30 +241,41 @@ class SyncEngine(Puller):
         today = self._now().date()
         years = {today.year: LEASE_LOW_WATER} | (
             {today.year + 1: LEASE_LOW_WATER} if today.month == 12 else {})
-        with self.db.read() as s:
-            waiting = Counter(y for (y,) in s.execute(select(Case.year).where(
-                Case.studio_id == st.studio_id, Case.seq < 1, Case.version == 0)))
-        for year, n in waiting.items():
-            years[year] = years.get(year, 0) + n
-        self._number_leases(st, years)
-        if waiting:
-            self._finalise_provisional(st)
+        # A lease brings at most MAX_LEASE numbers: a backfill of thousands of last
+        # year's cases takes a few leases, in this round.
+        for _ in range(MAX_FINALISE_LEASES):
+            with self.db.read() as s:
+                waiting = Counter(y for (y,) in s.execute(select(Case.year).where(
+                    Case.studio_id == st.studio_id, Case.seq < 1, Case.version == 0)))
+            for year, n in waiting.items():
+                years[year] = years.get(year, 0) + n
+            self._number_leases(st, years)
+            if not waiting or self._finalise_provisional(st):
+                return
+            years = {}
 
-    def _finalise_provisional(self, st: SyncState) -> None:
+    def _finalise_provisional(self, st: SyncState) -> bool:
         """Give each case numbered provisionally (offline, no leased number of its
         year left) its final number from the blocks just leased, before any push
         carries it: the server only ever sees final numbers.  The mediator is told
         ("案号由 X 更正为 Y") and the case keeps the provisional one as its former
-        number, which documents printed meanwhile carry."""
+        number, which documents printed meanwhile carry.  False if the leased
+        numbers ran out before every such case had one."""
         if self.numberer is None:
-            return
+            return True
+        done: set[str] = set()
         with self.db.write() as s:
             cases = s.execute(select(Case).where(
                 Case.studio_id == st.studio_id, Case.seq < 1, Case.version == 0)
                 .order_by(Case.local_id).options(lazyload("*"))).scalars().all()
             for case in cases:
-                renumber.renumber(s, case, self.numberer, reason="provisional")
-            index.reindex(s, {c.id for c in cases}, self.case_text)
+                try:
+                    renumber.renumber(s, case, self.numberer, reason="provisional")
+                except NumbersExhaustedError:
+                    break
+                done.add(case.id)
+            index.reindex(s, done, self.case_text)
+        return len(done) == len(cases)
 
     def _number_leases(self, st: SyncState, years: dict[int, int]) -> None:
         """Lease numbers of each year of which fewer than ``years[year]`` are left here
@@ -436,11 +449,14 @@ class SyncEngine(Puller):
                         retry.append(change)
                         report.deferred.append(r.id)
                         continue
-                    aside.put(s, entity=r.entity, row_id=r.id, version=r.version,
+                    # Refused by the row schema: kept here as it is (never replaced by
+                    # the server's copy: that would lose the edit), listed, unsent.
+                    local_row = wire_rows.get_row(s, r.entity, r.id)
+                    aside.put(s, entity=r.entity, row_id=r.id,
+                              version=local_row.version if local_row is not None else 0,
                               kind="local", reason=r.reason)
                     report.set_aside += 1
-                    if r.server is None:
-                        continue
+                    continue
                 if r.outcome in ("applied", "unchanged"):
                     report.pushed += r.outcome == "applied"
                     old = versions.get(r.id)

@@ -261,3 +261,28 @@ def test_a_database_error_on_the_server_prints_no_sql_parameters_or_traceback(
     assert "unhandled IntegrityError" in log
     for leak in ("Traceback", "INSERT", "[SQL:", "[parameters:", "欧阳珺"):
         assert leak not in log
+
+
+def test_a_change_the_server_refuses_stays_on_the_pc_as_it_is(
+        sqlite_server: ServerProcess, make_pc: Callable[..., Pc]) -> None:
+    """A case whose mediator exists nowhere (a damaged local database) is refused by
+    the server with its reason; the PC keeps its own copy, edit included, lists it,
+    and the next sync runs clean."""
+    server = sqlite_server
+    a1 = make_pc("a1")
+    a1.enrol(server.url, server.new_studio(COMMITTEE_A, "桂城"))
+    ref = a1.register("调解员记录丢失的案件")
+    a1.run_sync()
+    a1.edit_case(ref.id, "改过的摘要")
+    con = sqlite3.connect(a1.data.database)
+    with con:  # as a damaged file could hold it: foreign keys off for this edit
+        con.execute("PRAGMA foreign_keys=OFF")
+        con.execute("UPDATE \"case\" SET mediator_id = ? WHERE id = ?", (NOWHERE, ref.id))
+    con.close()
+    report = a1.run_sync()
+    assert report.set_aside == 1 and report.pending == 0
+    held = _set_aside(a1)[ref.id]
+    assert held.kind == "local" and held.reason.startswith("reference:mediator_id")
+    assert a1.cases()[ref.id].summary == "改过的摘要"  # not replaced by the server's copy
+    again = a1.run_sync()
+    assert again.set_aside == 0 and again.pending == 0
