@@ -29,8 +29,10 @@ MAX_JSON_DEPTH = 64
 
 
 def _size_words(cap: int) -> str:
-    if cap >= 1024 * 1024:
+    if cap % (1024 * 1024) == 0:
         return f"{cap // (1024 * 1024)} MB"
+    if cap >= 1_000_000:
+        return f"{cap // 1_000_000} MB"  # caps written in decimal (5_000_000)
     return f"{cap // 1024} KB"
 
 

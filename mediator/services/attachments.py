@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from sqlalchemy import select
@@ -133,10 +134,14 @@ class AttachmentService:
     # ------------------------------------------------------------------ blobs
     def _store_blob(self, source: Path) -> tuple[str, int, str]:
         try:
-            size = source.stat().st_size
+            st = source.stat()
         except OSError as exc:
             raise ValidationError("无法读取这个文件，请确认文件存在且未被其他程序占用。",
                                   field="file") from exc
+        if not stat.S_ISREG(st.st_mode):  # a folder, a device, a pipe: never opened
+            raise ValidationError("这不是一个普通文件（可能是文件夹或设备），无法添加。",
+                                  field="file")
+        size = st.st_size
         if size > MAX_BYTES:
             raise ValidationError(
                 f"文件太大（{_mb(size)} MB），附件不能超过 {MAX_BYTES // 1024 // 1024} MB。"

@@ -37,7 +37,9 @@ from PySide6.QtWidgets import (
 
 from mediator.documents.model import Signature
 from mediator.errors import MediatorError
+from mediator.safe_input import read_capped
 from mediator.services.documents import AgreementSigning, FinaliseState, ProofreadReport
+from mediator.services.documents.finalise import MAX_SCAN_BYTES
 from mediator.services.workspace import Workspace
 from mediator.ui.documents.preview import PdfPreview, ask_and_print
 from mediator.ui.documents.seal_dialog import SealImportDialog
@@ -528,10 +530,7 @@ class FinaliseAgreementDialog(QDialog):
                                           "application/octet-stream")
 
         def work() -> str:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise MediatorError(f"无法读取扫描件（{exc.strerror}）") from exc
+            data = read_capped(path, MAX_SCAN_BYTES, "扫描件")  # a FIFO or 2 GB: refused
             return self._signing.receive_original(self._id, data, filename=path.name, mime=mime,
                                                   effective_on=on)
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.errors import MediatorError
+from mediator.safe_input import read_capped
+from mediator.services.documents.seal import MAX_BYTES as SEAL_MAX_BYTES
 from mediator.services.documents.seal import check_seal_png, install_seal, load_seal
 from mediator.services.workspace import Workspace
 from mediator.ui.errors import show_error
@@ -100,7 +102,7 @@ class SealImportDialog(QDialog):
         self.message.clear()
         self.import_button.setEnabled(False)
         try:
-            data = path.read_bytes()
+            data = read_capped(path, SEAL_MAX_BYTES, "印章图片")  # not a FIFO, not 2 GB
             check_seal_png(data)
         except OSError:
             self.message.setText(self.tr("The file cannot be read."))

@@ -4,6 +4,7 @@ the Today view; attachments stored content-addressed."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections import Counter
 
@@ -111,4 +112,11 @@ def test_oversized_unknown_and_unreadable_files_are_refused(wf, leak, tmp_path) 
         wf.attachments.add(leak, text)
     with pytest.raises(ValidationError, match="无法读取"):
         wf.attachments.add(leak, tmp_path / "gone.jpg")
+    # What a file picker can still return: a folder, a device, a pipe (never opened).
+    (tmp_path / "photos.jpg").mkdir()
+    os.mkfifo(tmp_path / "pipe.jpg")
+    (tmp_path / "zero.jpg").symlink_to("/dev/zero")
+    for name in ("photos.jpg", "pipe.jpg", "zero.jpg"):
+        with pytest.raises(ValidationError, match="不是一个普通文件"):
+            wf.attachments.add(leak, tmp_path / name)
     assert wf.attachments.list(leak) == []

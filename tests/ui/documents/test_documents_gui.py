@@ -238,6 +238,15 @@ def test_seal_import_refuses_an_opaque_png(qtbot, runner, studio_ws, tmp_path) -
     qtbot.addWidget(dialog)
     dialog.load_file(opaque)
     assert "透明" in dialog.message.text() and not dialog.import_button.isEnabled()
+    # A pipe, a device or a huge file chosen by mistake: refused before reading.
+    os.mkfifo(tmp_path / "pipe.png")
+    (tmp_path / "zero.png").symlink_to("/dev/zero")
+    with (tmp_path / "huge.png").open("wb") as f:
+        f.truncate(200 * 1024 * 1024)
+    for name, words in (("pipe.png", "不是普通文件"), ("zero.png", "不是普通文件"),
+                        ("huge.png", "过大")):
+        dialog.load_file(tmp_path / name)
+        assert words in dialog.message.text() and not dialog.import_button.isEnabled()
     good = tmp_path / "seal.png"
     good.write_bytes(samples.sample_seal().png)
     dialog.load_file(good)
