@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import select
 
 from mediator.services import demo
 from mediator.services.dto import CaseRef
 from mediator.store.models import AuditEvent, Case
+from mediator.sync import engine
 from tests.services.helpers import water_leak
 from tests.sync.conftest import COMMITTEE_A
 from tests.sync.harness import Pc, ServerProcess
@@ -97,3 +99,18 @@ def test_demo_on_an_enrolled_offline_pc_reaches_back_into_earlier_years(
         assert len(rows) == 41
         assert len({no for no, _ in rows}) == 41
         assert all(seq >= 1 and "临时" not in no for no, seq in rows)
+
+
+def test_a_backfill_larger_than_one_lease_is_made_final_in_one_round(
+        sqlite_server: ServerProcess, make_pc: Callable[..., Pc],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A lease brings at most MAX_LEASE numbers (1000); lowered so that a handful of
+    # backfilled cases needs several leases.
+    monkeypatch.setattr(engine, "MAX_LEASE", 2)
+    a1, _ = _enrolled_pair(sqlite_server, make_pc)
+    refs = [_register(a1, f"补录去年的案件{i}", dt.date(LAST_YEAR, 5, 1 + i)) for i in range(5)]
+    assert all("临时" in r.case_no for r in refs)
+    report = a1.run_sync()
+    numbers = sorted(c.seq for c in a1.cases().values() if c.year == LAST_YEAR)
+    assert numbers == [1, 2, 3, 4, 5]
+    assert len(report.renumbered) == 5 and report.pending == 0
