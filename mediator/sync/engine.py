@@ -449,11 +449,14 @@ class SyncEngine(Puller):
                         retry.append(change)
                         report.deferred.append(r.id)
                         continue
-                    aside.put(s, entity=r.entity, row_id=r.id, version=r.version,
+                    # Refused by the row schema: kept here as it is (never replaced by
+                    # the server's copy: that would lose the edit), listed, unsent.
+                    local_row = wire_rows.get_row(s, r.entity, r.id)
+                    aside.put(s, entity=r.entity, row_id=r.id,
+                              version=local_row.version if local_row is not None else 0,
                               kind="local", reason=r.reason)
                     report.set_aside += 1
-                    if r.server is None:
-                        continue
+                    continue
                 if r.outcome in ("applied", "unchanged"):
                     report.pushed += r.outcome == "applied"
                     old = versions.get(r.id)
