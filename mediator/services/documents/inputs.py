@@ -342,8 +342,20 @@ def investigation_input(b: CaseBundle, r: InvestigationRecord, index: int
     return model.InvestigationInput(
         case=doc_case(b, start.date()), index=index, started_at=start, ended_at=start,
         place=r.place, investigator=r.investigator or b.mediator_name,
-        interviewee=r.interviewee, interviewee_details="", recorder=r.recorder,
-        entries=entries)
+        interviewee=r.interviewee,
+        interviewee_details=interviewee_details(b, r.interviewee, start.date()),
+        recorder=r.recorder, entries=entries)
+
+
+def interviewee_details(b: CaseBundle, name: str, on: dt.date) -> str:
+    """基本情况 of an interviewee who is a party of the case (role, sex, age, address);
+    empty for anyone else (a neighbour, a repairman), whom the record names only."""
+    link = next((lk for lk in b.links if lk.party.name == name.strip()), None)
+    if link is None:
+        return ""
+    p = doc_party(link, on)
+    age = f"{p.age}岁" if p.age is not None else ""
+    return "，".join(x for x in (p.role, p.sex, age, p.address) if x)
 
 
 def statement_speaker(b: CaseBundle, statement: Mapping[str, Any]) -> str:

@@ -21,6 +21,7 @@ from mediator.domain.studio_time import wall_clock
 from mediator.errors import ValidationError
 from mediator.services.documents import AgreementSigning, DocumentService
 from mediator.services.workflow import Workflow
+from mediator.services.workflow.dto import InvestigationInput
 from mediator.services.workspace import Workspace
 from tests.services.helpers import company, water_leak
 
@@ -117,3 +118,15 @@ def test_the_studio_clock_is_a_setting(workspace: Workspace, wf: Workflow, leak:
     wf.records.add_session(leak, session_input(a, b, held_at=held), today=dt.date(2026, 3, 6))
     text = _text(DocumentService(workspace).render(leak, "session-1"))
     assert "2026年3月6日7时30分" in text
+
+
+def test_investigation_of_a_party_prints_their_particulars(workspace: Workspace, wf: Workflow,
+                                                           leak: str) -> None:
+    walk_to(workspace, wf, leak, CaseStatus.NOTIFIED)
+    wf.records.add_investigation(leak, InvestigationInput(
+        held_at=dt.datetime(2026, 3, 4, 15, 0, tzinfo=ZoneInfo("Asia/Shanghai")),
+        place="怡翠花园8座1202房", investigator="陈调解", interviewee="王𠮷", recorder="陈调解",
+        qa=(("漏水从什么时候开始？", "二月初。"),)), today=dt.date(2026, 3, 4))
+    text = _text(DocumentService(workspace).render(leak, "investigation-1"))
+    assert "申请人，男" in text and "怡翠花园8座1202房" in text
+    assert "2026年3月4日15时00分" in text and "至" not in text.split("地点")[0]
