@@ -131,6 +131,11 @@ CORPUS: dict[str, tuple[CaseMaker, str]] = {
                                    "--ca", _fifo(t, "ca.pem")], "不是普通文件"),
     "enrol --ca not PEM": (lambda t: ["enrol", "https://a.example.cn", "ABCD-EFGH-IJKL",
                                       "--ca", _write(t, "ca2.pem", "x")], "PEM"),
+    "data dir that is a file": (lambda t: ["--data-dir", _write(t, "d.txt", "x"), "cases"],
+                                "已有同名文件"),
+    "setup escape in the prefix": (lambda t: ["setup", "--committee", "桂城调解委员会",
+                                              "--prefix", "桂\x1b", "--mediator", "陈"],
+                                   "控制字符"),
     "export bad UTF-8 case number": (lambda t: ["export", b"\xff", "--out", str(t)], "UTF-8"),
 }
 
