@@ -174,3 +174,12 @@ def test_notices_never_double_the_word_dispute(awkward: dict[str, list[Line]]) -
 def test_draft_is_marked_in_chinese_only(awkward: dict[str, list[Line]]) -> None:
     flat = "".join(ln.text for ln in awkward["addendum"])  # unsealed
     assert "草稿" in flat and "DRAFT" not in flat.upper()
+
+
+@pytest.mark.parametrize("name", ["session-1", "registration", "oral-agreement", "termination",
+                                  "refusal"])
+def test_the_seal_is_never_alone_on_a_page(awkward: dict[str, list[Line]], name: str) -> None:
+    lines = awkward[name]
+    seal = page_of(lines, "人民调解委员会（盖章）")
+    before = "特此通知" if name in ("termination", "refusal") else "（签名"
+    assert page_of(lines, before) == seal

@@ -6,7 +6,7 @@ Both name the reason and the other legal routes the parties were told of
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from mediator.documents import blocks, clauses, styles
 from mediator.documents.builder import build_pdf
@@ -29,10 +29,12 @@ def _story(doc: NoticeInput, title: str, body_key: str) -> list[Flowable]:
         styles.para(clauses.text(body_key, dispute_type=case.dispute_type.removesuffix("纠纷"))),
         styles.para(doc.reason),
         styles.para(clauses.text("routes_intro")),
-        styles.para(doc.routes),
-        styles.para("特此通知。"),
-        styles.gap(6),
-        blocks.SealBlock(case.committee_name, styles.fmt_date(doc.date), doc.seal),
+        KeepTogether([  # the seal never alone on a page
+            styles.para(doc.routes),
+            styles.para("特此通知。"),
+            styles.gap(6),
+            blocks.SealBlock(case.committee_name, styles.fmt_date(doc.date), doc.seal),
+        ]),
     ]
 
 

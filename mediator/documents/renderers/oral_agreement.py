@@ -6,7 +6,7 @@ reached, so the parties' signatures are optional acknowledgement.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from mediator.documents import blocks, styles
 from mediator.documents.builder import build_pdf
@@ -37,9 +37,9 @@ def story(doc: AgreementInput) -> list[Flowable]:
         styles.gap(3),
         styles.field_table(rows, (0.17, 0.33, 0.17, 0.33), label_cols=(0, 2), spans=spans),
         styles.gap(3),
-        blocks.signature_grid(signers),
-        styles.gap(2),
-        blocks.SealBlock(case.committee_name, styles.fmt_date(doc.date), doc.seal),
+        KeepTogether([*blocks.signature_rows(signers), styles.gap(2),  # seal with signatures
+                      blocks.SealBlock(case.committee_name, styles.fmt_date(doc.date),
+                                       doc.seal)]),
     ]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from mediator.documents import blocks, clauses, styles
 from mediator.documents.builder import build_pdf
@@ -38,9 +38,9 @@ def story(doc: RegistrationFormInput) -> list[Flowable]:
         styles.gap(3),
         table,
         styles.gap(3),
-        blocks.signature_grid(signers),
-        styles.gap(2),
-        blocks.SealBlock(case.committee_name, styles.fmt_date(doc.date), doc.seal),
+        KeepTogether([*blocks.signature_rows(signers), styles.gap(2),  # seal with signatures
+                      blocks.SealBlock(case.committee_name, styles.fmt_date(doc.date),
+                                       doc.seal)]),
     ]
 
 

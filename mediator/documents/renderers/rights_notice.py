@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from mediator.documents import blocks, clauses, styles
 from mediator.documents.builder import build_pdf
@@ -25,11 +25,14 @@ def story(doc: RightsNoticeInput) -> list[Flowable]:
                   for j, item in enumerate(items, 1)]
     parts += [
         styles.gap(2),
-        styles.para(clauses.text("rights_notice_ack")),
-        styles.gap(2),
-        blocks.signature_grid(party_signers(doc.case, doc.signatures)),
-        styles.gap(2),
-        blocks.SealBlock(doc.case.committee_name, styles.fmt_date(doc.date), None, suffix=""),
+        KeepTogether([  # the acknowledgement, signatures and date never part
+            styles.para(clauses.text("rights_notice_ack")),
+            styles.gap(2),
+            *blocks.signature_rows(party_signers(doc.case, doc.signatures)),
+            styles.gap(2),
+            blocks.SealBlock(doc.case.committee_name, styles.fmt_date(doc.date), None,
+                             suffix=""),
+        ]),
     ]
     return parts
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from mediator.documents import blocks, clauses, styles
 from mediator.documents.builder import build_pdf
@@ -47,13 +47,13 @@ def story(doc: SessionRecordInput) -> list[Flowable]:
     signers.append(blocks.Signer(f"人民调解员：{case.mediator}（签名）", doc.mediator_signature))
     if case.recorder or doc.recorder_signature is not None:
         signers.append(blocks.Signer(f"记录人：{case.recorder}（签名）", doc.recorder_signature))
-    parts += [
+    parts.append(KeepTogether([  # the read-back, signatures and seal never part
         styles.para(clauses.text("session_readback")),
         styles.gap(2),
-        blocks.signature_grid(signers),
+        *blocks.signature_rows(signers),
         styles.gap(2),
         blocks.SealBlock(case.committee_name, styles.fmt_date(doc.date), doc.seal),
-    ]
+    ]))
     return parts
 
 
