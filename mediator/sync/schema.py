@@ -30,8 +30,11 @@ from typing import Any
 MAX_ROW_BYTES = 256 * 1024  # the JSON of one row's data, UTF-8
 _INT_MIN, _INT_MAX = -(1 << 63), (1 << 63) - 1
 
+# A length is never below what the desktop lets a person type: the mediator's name
+# column says 40, but names are checked against domain.text.NAME_MAX (50), and a
+# refused mediator would hold back every case that names them.
 SPECS: dict[str, str] = {
-    "mediator": "name:s40! role:s20 active:b updated_at:dt",
+    "mediator": "name:s50! role:s20 active:b updated_at:dt",
     "case": "case_no:s60! year:i! seq:i! status:s20! dispute_type:s40! source:s40! summary:t "
             "requests:l registered_on:d! referral_note:t mediator_id:s36?>mediator "
             "created_at:dt status_reason:t retention_class:s20 legal_hold:b "
