@@ -31,6 +31,7 @@ FORMAT = "mediator-case-file"
 VERSION = 1
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_RECORDS = 200_000
+PROBLEMS_PER_RECORD = 5
 SEX_WORDS = {"男": Sex.MALE, "女": Sex.FEMALE, "male": Sex.MALE, "female": Sex.FEMALE}
 ROLE_WORDS = {"申请人": PartyRole.APPLICANT, "被申请人": PartyRole.RESPONDENT,
               "第三人": PartyRole.THIRD_PARTY, "代理人": PartyRole.AGENT}
@@ -237,8 +238,12 @@ def import_records(ws: Workspace, records: list[object], *, partial: bool = Fals
             report.problems.append(f"第 {n} 条记录：{where}{bad.message}")
         except ValidationError as exc:
             report.rejected.append(n)
-            for fld, msg in exc.problems:
+            # A few per record, so one record's 150 parties do not fill the screen.
+            for fld, msg in exc.problems[:PROBLEMS_PER_RECORD]:
                 report.problems.append(f"第 {n} 条记录：字段 {fld}：{msg}")
+            if len(exc.problems) > PROBLEMS_PER_RECORD:
+                report.problems.append(f"第 {n} 条记录：另有 "
+                                       f"{len(exc.problems) - PROBLEMS_PER_RECORD} 处问题")
     report.valid = len(good)
     if dry_run or not good or (report.rejected and not partial):
         return report
