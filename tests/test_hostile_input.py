@@ -64,6 +64,15 @@ def _sparse(tmp: Path, name: str, size: int) -> str:
     return str(path)
 
 
+def _pdf_head(tmp: Path, size: int) -> str:
+    """A PDF header, then zeros (sparse): under the size cap, but no PDF."""
+    path = tmp / "zeros.pdf"
+    with path.open("wb") as f:
+        f.write(b"%PDF-1.7\n")
+        f.truncate(size)
+    return str(path)
+
+
 def _fifo(tmp: Path, name: str) -> str:
     path = tmp / name
     os.mkfifo(path)
@@ -117,6 +126,8 @@ CORPUS: dict[str, tuple[CaseMaker, str]] = {
     "verify /dev/zero": (lambda t: ["verify", _link(t, "zero.pdf", "/dev/zero")], "不是普通文件"),
     "verify a FIFO": (lambda t: ["verify", _fifo(t, "fifo.pdf")], "不是普通文件"),
     "verify 200 MB": (lambda t: ["verify", _sparse(t, "big.pdf", 200 * 1024 * 1024)], "过大"),
+    "verify 60 MB of nothing after %PDF-": (lambda t: ["verify", _pdf_head(t, 60 << 20)],
+                                            "损坏或被截断"),
     "verify not a PDF": (lambda t: ["verify", _write(t, "x.pdf", DEEP[:1000])], "不是PDF"),
     "restore /dev/zero": (lambda t: ["restore", _link(t, "zero.sqlite3", "/dev/zero")], ""),
     "restore a FIFO": (lambda t: ["restore", _fifo(t, "fifo.sqlite3")], ""),
