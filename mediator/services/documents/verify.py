@@ -23,6 +23,7 @@ from mediator.documents import embedded, signing
 from mediator.documents import verify as core
 from mediator.errors import MediatorError
 from mediator.paths import DataDir
+from mediator.safe_input import MAX_PDF_BYTES, read_capped
 from mediator.services.documents.blobs import read_blob
 
 DISTRICT_ROOT_FILE = "district-root.pem"
@@ -73,7 +74,13 @@ def verify_file(data_dir: DataDir, path: str | Path) -> core.VerifyResult:
     """Verify ``path``; never raises for a bad file (the outcome says why)."""
     quiet_pyhanko()
     roots = trust_roots(data_dir)
-    result = core.verify_pdf(Path(path), roots)
+    try:  # read once (capped, a regular file only), checked twice below
+        data = read_capped(Path(path), MAX_PDF_BYTES, "PDF文件")
+    except MediatorError as exc:
+        if not Path(path).exists():
+            return core.VerifyResult(core.Outcome.ERROR, "文件不存在")
+        return core.VerifyResult(core.Outcome.ERROR, exc.message)
+    result = core.verify_pdf(data, roots)
     if not result.ok or not result.agreement_id:
         return result
     try:
@@ -83,7 +90,7 @@ def verify_file(data_dir: DataDir, path: str | Path) -> core.VerifyResult:
                                  result.signatures, result.agreement_id)
     if local is None:
         return result
-    checked = core.verify_pdf(Path(path), roots, local_content=local)
+    checked = core.verify_pdf(data, roots, local_content=local)
     if checked.ok:
         return core.VerifyResult(core.Outcome.VALID,
                                  "签名有效，协议内容与核验二维码及本机记录一致",
