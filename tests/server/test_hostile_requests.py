@@ -63,6 +63,11 @@ def test_hostile_requests_get_our_4xx_body_and_change_nothing(
          {"content": b'{"code": "\\ud800ABCDEFGH"}', "headers": JSON}),
         ("token 5000 digits", "POST", "/token",
          {"content": f'{{"refresh_token": {huge}}}'.encode(), "headers": JSON}),
+        ("conflict id of bad UTF-8", "POST", "/conflicts/%ff%fe/resolve", {}),
+        ("conflict id 5000 chars", "POST", "/conflicts/" + "x" * 5000 + "/resolve", {}),
+        ("blob sha with NUL", "GET", "/blobs/%00/status", {}),
+        ("cursor of bad UTF-8", "GET", "/pull?cursor=%ff", {}),
+        ("NUL in the code", "POST", "/enrol", {"json": {"code": "ABCD\u0000EFGH"}}),
         ("lease year beyond 64 bits", "POST", "/lease",
          {"json": {"prefix": "桂城", "year": 2**70, "count": 10, "used_max": 0}}),
     ]
