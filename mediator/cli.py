@@ -191,6 +191,8 @@ def cmd_demo(args: argparse.Namespace, data_dir: DataDir) -> int:
 
     if not 1 <= args.cases <= 1_000_000:
         raise MediatorError("--cases 应在 1 到 1000000 之间。", field="cases")
+    if not 0 <= args.seed < 2**63:
+        raise MediatorError("--seed 应在 0 到 9223372036854775807 之间。", field="seed")
     with _open(data_dir) as ws:
         if ws.studio.current() is None:
             ws.studio.setup(DEMO_COMMITTEE, DEMO_PREFIX, DEMO_MEDIATOR)

@@ -123,6 +123,7 @@ CORPUS: dict[str, tuple[CaseMaker, str]] = {
     "setup --from nested": (lambda t: ["setup", "--from", _write(t, "s.json", DEEP[:5000])],
                             "嵌套过深"),
     "demo --cases 5000 digits": (lambda t: ["demo", "--cases", HUGE_INT], "命令用法有误"),
+    "demo --seed 4000 digits": (lambda t: ["demo", "--seed", HUGE_INT[:4000]], "--seed"),
     "verify /dev/zero": (lambda t: ["verify", _link(t, "zero.pdf", "/dev/zero")], "不是普通文件"),
     "verify a FIFO": (lambda t: ["verify", _fifo(t, "fifo.pdf")], "不是普通文件"),
     "verify 200 MB": (lambda t: ["verify", _sparse(t, "big.pdf", 200 * 1024 * 1024)], "过大"),

@@ -48,8 +48,6 @@ def check_prefix(prefix: str, *, field: str = "case_prefix") -> str:
         raise ValidationError(f"案件编号前缀不能超过{PREFIX_MAX}个字", field=field)
     if any(ch in _PREFIX_FORBIDDEN or ch.isspace() for ch in text):
         raise ValidationError("案件编号前缀不能含括号、数字、空格或“第”“号”", field=field)
-    if not text.isprintable():  # an escape or control character pasted in
-        raise ValidationError("案件编号前缀不能含控制字符", field=field)
     if text.endswith(DESIGNATOR) or text.endswith("人调"):
         raise ValidationError(f"案件编号前缀不必写“{DESIGNATOR}”，系统会自动加上", field=field)
     return text

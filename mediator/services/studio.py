@@ -153,6 +153,10 @@ def check_setup(
         problems.append(("committee_name", exc.message))
     try:
         case_prefix = check_prefix(case_prefix)
+        if not case_prefix.isprintable():
+            # Checked when a prefix is chosen, not in check_prefix: that also formats
+            # the numbers of a studio whose prefix is already stored.
+            raise ValidationError("案件编号前缀不能含控制字符", field="case_prefix")
     except ValidationError as exc:
         problems.append(("case_prefix", exc.message))
     try:
