@@ -41,7 +41,7 @@ SPECS: dict[str, str] = {
             "former_case_no:s60 updated_at:dt",
     "party": "kind:s20 name:s100! sex:s10? ethnicity:s20 birth_date:d? id_number:s18 "
              "phone:s40 address:t occupation:s100 representative:s100 "
-             "representative_title:s50 updated_at:dt",
+             "representative_title:s50 representative_role:s20 updated_at:dt",
     "case_party": "case_id:s36!>case party_id:s36!>party role:s20! position:i "
                   "represents_id:s36?>case_party updated_at:dt",
     "investigation_record": "case_id:s36!>case held_at:dt! place:t investigator:s100 "
@@ -51,7 +51,7 @@ SPECS: dict[str, str] = {
                       "result:t recorder:s100 updated_at:dt",
     "agreement": "case_id:s36!>case kind:s10 facts:t terms:l performance_method:t "
                  "performance_deadline:d? amount_fen:i copies:i status:s20 effective_on:d? "
-                 "signed_blob:s64? updated_at:dt",
+                 "signed_blob:s64? amends_id:s36? updated_at:dt",
     "follow_up": "case_id:s36!>case visited_on:d! performed:b? satisfaction:s20 lawsuit:t "
                  "escalation:t measures:t visitor:s100 updated_at:dt",
     "attachment": "case_id:s36!>case sha256:s64! filename:s255! mime:s100 size:i! kind:s30 "
