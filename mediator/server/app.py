@@ -148,7 +148,10 @@ class _Guard:
             length = headers.get("content-length")
             if length is None:
                 return _error(411, "no_length", "请求必须声明 Content-Length。")
-            if not length.isdigit() or int(length) > MAX_REQUEST_BYTES:
+            # isascii: "²" is a digit to str.isdigit but not to int(); 18: int() of a
+            # 5,000-digit length would raise instead of answering.
+            if not (length.isascii() and length.isdigit()) or len(length) > 18 \
+                    or int(length) > MAX_REQUEST_BYTES:
                 return _error(413, "too_large", "请求过大，超过服务器允许的上限。")
         return None
 

@@ -6,6 +6,7 @@ a reason — and the studio's feed is unchanged."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mediator.domain.ids import new_id
+from mediator.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.server.test_isolation_and_abuse import _feed_seq
 from tests.sync.conftest import COMMITTEE_A
 from tests.sync.harness import Pc, ServerProcess, api
@@ -88,7 +90,20 @@ def test_hostile_requests_get_our_4xx_body_and_change_nothing(
             problems.append(f"{name}: {r.status_code} {r.text[:200]}")
     assert not problems, "\n".join(problems)
     assert _feed_seq(server) == before
+    for length in ("9" * 5000, "\u00b2", "-1"):  # raw: httpx would fix the header itself
+        assert _raw_status(server, length) in (400, 411, 413), length
     pc.run_sync()  # and the studio still syncs
+
+
+def _raw_status(server: ServerProcess, length: str) -> int:
+    """The status for a push whose Content-Length header is ``length`` (sent raw)."""
+    host, port = server.url.split("//")[1].split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(f"POST /api/v1/push HTTP/1.1\r\nHost: x\r\n{PROTOCOL_HEADER}: "
+                     f"{PROTOCOL_VERSION}\r\nContent-Length: {length}\r\n\r\n"
+                     .encode("latin-1"))
+        answer = sock.recv(4096).decode("latin-1")
+    return int(answer.split()[1])
 
 
 def test_mediator_server_commands_answer_hostile_input_in_one_line(tmp_path: Path) -> None:
