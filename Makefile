@@ -23,7 +23,7 @@ TEST_SYSTOOLS := poppler-utils
 # print plugin links against (deb.py resolves every library it declares).
 PACKAGE_SYSTOOLS := binutils dpkg-dev file poppler-utils xvfb xauth desktop-file-utils libcups2
 
-.PHONY: run test lint typecheck pytest bench server syslibs clean translations dist deb package-check
+.PHONY: run test lint typecheck pytest fuzz bench server syslibs clean translations dist deb package-check
 
 $(VENV)/.runtime: requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -70,6 +70,12 @@ typecheck: $(VENV)/.dev
 
 pytest: $(VENV)/.dev
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+# Schemathesis over the server's OpenAPI, every check, random data, >= 2,000 test
+# cases (make test runs a reduced deterministic count of the same test).
+fuzz: $(VENV)/.dev
+	MEDIATOR_FUZZ_EXAMPLES=100 MEDIATOR_FUZZ_MIN_CASES=2000 QT_QPA_PLATFORM=offscreen \
+		$(PY) -m pytest -q -s tests/server/test_schemathesis.py
 
 bench: syslibs $(VENV)/.dev
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py

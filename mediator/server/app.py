@@ -39,11 +39,13 @@ from mediator.server.ca import CSRError, ensure_ca, issue_certificate
 from mediator.server.db import ServerDB
 from mediator.server.feed import FeedError
 from mediator.server.models import Device, Studio, utcnow
+from mediator.server.openapi import allowed_methods
 from mediator.server.openapi import document as openapi_document
 from mediator.sync.protocol import (
     API,
     BLOB_CHUNK_BYTES,
     DEFAULT_PULL_LIMIT,
+    JSON_SAFE_INT,
     MAX_PROTOCOL,
     MAX_PULL_LIMIT,
     MAX_REQUEST_BYTES,
@@ -67,9 +69,10 @@ from mediator.sync.protocol import (
 
 log = logging.getLogger("mediator.server")
 T = TypeVar("T")
-MAX_POSITION = 2**63 - 1
-"""Cursors, offsets and sizes are 64-bit in every database we run on; a larger
-one is a 422, not an overflow deep in the driver (a 500)."""
+MAX_POSITION = JSON_SAFE_INT
+"""Cursors, offsets and sizes fit 64 bits in every database we run on and are exact
+in any JSON reader (2**53 - 1); a larger one is a 422, not an overflow deep in the
+driver (a 500)."""
 _HTTP_WORDS = {404: ("not_found", "没有这个接口或资源。"),
                405: ("method_not_allowed", "这个接口不支持这种请求方法。")}
 
@@ -197,10 +200,13 @@ def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True,
         return _error(422, "bad_request", f"请求格式不正确（{where}）。")
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         # Starlette's own 404/405 would otherwise answer FastAPI's English {"detail": ...}.
         code, message = _HTTP_WORDS.get(exc.status_code, ("http_error", "请求无法处理。"))
-        return _error(exc.status_code, code, message, dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # Starlette names one route's methods; a path may have two
+            headers["Allow"] = allowed_methods(request.app, request.url.path)
+        return _error(exc.status_code, code, message, headers)
 
     @app.exception_handler(UnicodeEncodeError)
     async def _lone_surrogate(_request: Request, _exc: UnicodeEncodeError) -> JSONResponse:

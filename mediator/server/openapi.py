@@ -17,7 +17,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from mediator.sync.protocol import MAX_BLOB_BYTES
+from mediator.sync.protocol import JSON_SAFE_INT, MAX_BLOB_BYTES
 
 ERROR_SCHEMA = {
     "type": "object", "required": ["error", "message"], "additionalProperties": False,
@@ -87,6 +87,36 @@ def document(app: FastAPI) -> dict[str, Any]:
                     p["schema"] = {**p.get("schema", {}), "maximum": MAX_BLOB_BYTES}
             if not params:
                 del op["parameters"]
+    _integer_bounds(schema)
     app.openapi_schema = schema
     return schema
+
+
+def _integer_bounds(node: Any) -> None:
+    """Every integer within what any JSON reader holds exactly, as the server checks
+    (protocol._Model, app.MAX_POSITION): an int64 bound read as a double would let a
+    client send a number just past it believing it within."""
+    if isinstance(node, dict):
+        if node.get("type") == "integer":
+            # FastAPI writes bounds as floats (2200.0; 2**63 - 1 rounded up): exact ints.
+            top, bottom = node.get("maximum"), node.get("minimum")
+            node["maximum"] = (min(int(top), JSON_SAFE_INT)
+                               if isinstance(top, int | float) else JSON_SAFE_INT)
+            node["minimum"] = (max(int(bottom), -JSON_SAFE_INT)
+                               if isinstance(bottom, int | float) else -JSON_SAFE_INT)
+        for value in node.values():
+            _integer_bounds(value)
+    elif isinstance(node, list):
+        for value in node:
+            _integer_bounds(value)
+
+
+def allowed_methods(app: FastAPI, path: str) -> str:
+    """The ``Allow`` header of a 405: the methods of every route of ``path``."""
+    methods: set[str] = set()
+    for route in app.routes:
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(path):
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
 

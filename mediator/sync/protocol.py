@@ -16,7 +16,15 @@ import hashlib
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 # The shared row schema (the server reaches it through this module).
 from mediator.sync.schema import MAX_ROW_BYTES, Problem, check, references
@@ -53,6 +61,7 @@ DEFAULT_PULL_LIMIT = 2000
 LEASE_BLOCK = 100
 
 MAX_INT64 = (1 << 63) - 1
+JSON_SAFE_INT = (1 << 53) - 1  # the largest integer every JSON reader holds exactly
 
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -63,8 +72,30 @@ UPGRADE_MESSAGE = "调解工作台版本过旧，区级服务器已不再支持�
 Uuid = Field(pattern=UUID_RE.pattern)
 
 
+_NUMBER_TYPES = (int, int | None)
+_BOOL_TYPES = (bool, bool | None)
+
+
 class _Model(BaseModel):
+    """A wire message.  Numbers and flags are what they say: pydantic's lax mode
+    would take ``true`` for 1 and 0 for false, which no client of ours sends; and
+    integers stay within what any JSON reader holds exactly (the OpenAPI document
+    declares the same bounds)."""
+
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _plain_numbers_and_flags(cls, value: Any, info: ValidationInfo) -> Any:
+        field = cls.model_fields.get(info.field_name or "")
+        kind = field.annotation if field is not None else None
+        if kind in _NUMBER_TYPES and isinstance(value, bool):
+            raise ValueError("应为数字，而不是 true/false")
+        if kind in _NUMBER_TYPES and isinstance(value, int) and abs(value) > JSON_SAFE_INT:
+            raise ValueError("数字过大")
+        if kind in _BOOL_TYPES and value is not None and not isinstance(value, bool):
+            raise ValueError("应为 true 或 false")
+        return value
 
 
 class WireRow(_Model):

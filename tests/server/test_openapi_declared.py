@@ -54,6 +54,22 @@ def test_every_answer_the_endpoints_give_is_declared(
             schema = declared[str(r.status_code)]["content"]["application/json"]["schema"]
             assert schema == {"$ref": "#/components/schemas/ErrorBody"}
     assert {400, 401, 404, 409, 422, 426} <= seen
+    # A method the path does not have: 405 naming every method it has.
+    r = httpx.request("OPTIONS", f"{base}/api/v1/blobs/{sha}", headers=ok, timeout=30)
+    assert r.status_code == 405 and r.headers["allow"] == "GET, PUT"
+    # true is not a number, nor 0 a flag; integers stay within what JSON holds exactly.
+    for body in ({"prefix": "桂城", "year": True}, {"prefix": "桂城", "year": 2**53}):
+        r = httpx.post(f"{base}/api/v1/lease", headers=ok, json=body, timeout=30)
+        assert r.status_code == 422 and r.json()["error"] == "bad_request", r.text
+    change = {"entity": "case", "id": "00000000-0000-0000-0000-000000000000",
+              "base_version": 0, "deleted": 0, "data": {}}
+    r = httpx.post(f"{base}/api/v1/push", headers=ok, timeout=30, json={
+        "batch_id": "00000000-0000-0000-0000-000000000000", "changes": [change]})
+    assert r.status_code == 422, r.text
+    lease = _operation(doc, "post", "/api/v1/lease")["requestBody"]["content"][
+        "application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+    year = doc["components"]["schemas"][lease]["properties"]["year"]
+    assert (year["minimum"], year["maximum"]) == (2000, 2200)
     # The bearer token is a security scheme, the protocol header is described, and a
     # blob's hash has its pattern.
     op = _operation(doc, "put", "/api/v1/blobs/{sha}")
