@@ -24,8 +24,6 @@ MAX_PDF_BYTES = 64 * 1024 * 1024
 """The largest PDF read for checking (the largest file synced as one blob; a
 signed agreement is far smaller): a 200 MB file once took 51 s and 2 GB only
 to be rejected."""
-MAX_JSON_DEPTH = 64
-"""No Mediator JSON document nests deeper than a handful of levels."""
 
 
 def _size_words(cap: int) -> str:
@@ -121,28 +119,12 @@ def _float(text: str) -> float:
     return value
 
 
-def _depth_ok(text: str, limit: int) -> bool:
-    """A cheap bracket count (strings included: over-counting only refuses sooner
-    a document that has no business nesting anyway)."""
-    depth = 0
-    for ch in text:
-        if ch in "[{":
-            depth += 1
-            if depth > limit:
-                return False
-        elif ch in "]}":
-            depth -= 1
-    return True
-
-
-def load_json(data: bytes, what: str, *, max_depth: int = MAX_JSON_DEPTH) -> Any:
+def load_json(data: bytes, what: str) -> Any:
     """Strictly parsed JSON (UTF-8, optional BOM); every problem is one Chinese line."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise MediatorError(f"{what}不是 UTF-8 编码的文本，请另存为 UTF-8 后重试。") from None
-    if max(text.count("["), text.count("{")) > max_depth and not _depth_ok(text, max_depth):
-        raise MediatorError(f"{what}的 JSON 嵌套过深（超过 {max_depth} 层）。")
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
                           parse_int=_int, parse_float=_float)
@@ -151,7 +133,7 @@ def load_json(data: bytes, what: str, *, max_depth: int = MAX_JSON_DEPTH) -> Any
                             "附近有错误。") from None
     except _JsonProblem as exc:
         raise MediatorError(f"{what}有误：{exc}。") from None
-    except RecursionError:
+    except RecursionError:  # json's C scanner counts its depth against the recursion limit
         raise MediatorError(f"{what}的 JSON 嵌套过深。") from None
     except ValueError:  # an integer beyond sys.get_int_max_str_digits()
         raise MediatorError(f"{what}中有位数过多的数字。") from None

@@ -96,7 +96,10 @@ HUGE_INT = "9" * 5000
 CORPUS: dict[str, tuple[CaseMaker, str]] = {
     "import nested 100000 [": (lambda t: ["import", _write(t, "deep.json", DEEP)], "嵌套过深"),
     "import nested in a record": (lambda t: ["import", _write(
-        t, "deep2.json", _case_file([{"summary": DEEP}]))], "嵌套过深"),
+        t, "deep2.json", _case_file([]).replace("[]", '[{"summary": ' + DEEP + "}]"))],
+        "嵌套过深"),
+    "import 100000 [ inside a text": (lambda t: ["import", _write(
+        t, "deep3.json", _case_file([{"summary": DEEP}]))], "第 1 条记录"),
     "import 5000-digit integer": (lambda t: ["import", _write(
         t, "int.json", '{"format": "mediator-case-file", "version": ' + HUGE_INT + "}")],
         "位数过多"),
