@@ -27,6 +27,8 @@ import argparse
 import errno
 import logging
 import os
+import ssl
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -196,6 +198,8 @@ def cmd_serve(args: argparse.Namespace, data_dir: Path, url: str) -> int:
     tls_key = args.tls_key or os.environ.get("MEDIATOR_SERVER_TLS_KEY", "").strip() or None
     if bool(tls_cert) != bool(tls_key):
         raise _Fail("--tls-cert 与 --tls-key 须同时给出。")
+    if tls_cert and tls_key:
+        _check_tls(tls_cert, tls_key)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     # What the worker processes read (app_from_env).
@@ -210,6 +214,22 @@ def cmd_serve(args: argparse.Namespace, data_dir: Path, url: str) -> int:
                 timeout_keep_alive=30, limit_concurrency=1000, backlog=2048,
                 http=tcp.HTTP_PROTOCOL)
     return EXIT_OK
+
+
+def _check_tls(cert: str, key: str) -> None:
+    """The TLS files are regular PEM files that load as a pair; checked here because
+    OpenSSL blocks on a FIFO and uvicorn reports a bad file as 'PEM lib'."""
+    for path, what in ((cert, "--tls-cert"), (key, "--tls-key")):
+        try:
+            st = os.stat(path)
+        except OSError:
+            raise _Fail(f"找不到 {what} 文件：{path}") from None
+        if not stat.S_ISREG(st.st_mode) or st.st_size > 1024 * 1024:
+            raise _Fail(f"{what} 应是一个 PEM 文件（不是文件夹、设备或管道，且小于 1 MB）：{path}")
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert, key)
+    except (ssl.SSLError, OSError, ValueError):
+        raise _Fail("TLS 证书或私钥无法加载：须为 PEM 格式、私钥未加密，且两者彼此匹配。") from None
 
 
 def _db(url: str) -> ServerDB:

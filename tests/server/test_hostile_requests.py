@@ -109,6 +109,8 @@ def _raw_status(server: ServerProcess, length: str) -> int:
 def test_mediator_server_commands_answer_hostile_input_in_one_line(tmp_path: Path) -> None:
     data = tmp_path / "srv"
     (tmp_path / "file").write_text("x")
+    fifo = tmp_path / "tls.pem"
+    os.mkfifo(fifo)  # OpenSSL would block on it forever
     corpus: list[tuple[list[str | bytes], str]] = [
         (["studio", "add", b"\xff"], "UTF-8"),
         (["studio", "add", "坏\x01名"], "控制字符"),
@@ -119,6 +121,9 @@ def test_mediator_server_commands_answer_hostile_input_in_one_line(tmp_path: Pat
         (["--data-dir", str(tmp_path / "file"), "studio", "list"], "不是目录"),
         (["serve", "--port", "9" * 5000], "命令用法有误"),
         (["device", "revoke", "nope"], "找不到"),
+        (["serve", "--port", "1", "--tls-cert", str(tmp_path / "file"),
+          "--tls-key", str(tmp_path / "file")], "无法加载"),
+        (["serve", "--port", "1", "--tls-cert", str(fifo), "--tls-key", str(fifo)], "管道"),
     ]
     problems = []
     for args, words in corpus:
