@@ -345,6 +345,46 @@
         <translation>已删除</translation>
     </message>
     <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Party&apos;s role in a case</source>
+        <translation>当事人身份</translation>
+    </message>
+    <message>
+        <source>Mediation agreement</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Mediation session record</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <source>Investigation record</source>
+        <translation>调查记录</translation>
+    </message>
+    <message>
+        <source>Follow-up visit</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <source>From the server, could not be used here</source>
+        <translation>来自服务器，本机无法使用</translation>
+    </message>
+    <message>
+        <source>On this PC, not sent: it is not valid</source>
+        <translation>本机记录不完整或有误，未上传</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>项目</translation>
     </message>
@@ -367,6 +407,10 @@
     <message>
         <source>No conflicts to resolve: no record was changed on two PCs at once.</source>
         <translation>没有需要处理的冲突：没有同一条记录在两台电脑上同时被修改。</translation>
+    </message>
+    <message>
+        <source>Records set aside by sync (the rest of the sync went on; tell the district administrator):</source>
+        <translation>同步时暂存、未能使用的记录（其余内容已正常同步；请告知区级管理员）：</translation>
     </message>
     <message>
         <source>This record was changed on this PC and on another PC of the studio before they synced. The server kept the other version; nothing was lost. Choose which to keep.</source>
@@ -1113,6 +1157,14 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <translation>例如：经理</translation>
     </message>
     <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Principal officer (unincorporated body)</source>
+        <translation>主要负责人（非法人组织）</translation>
+    </message>
+    <message>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
@@ -1139,6 +1191,10 @@ What to do: close Mediator and start it again. If this happens again, send the r
     <message>
         <source>Their post</source>
         <translation>职务</translation>
+    </message>
+    <message>
+        <source>Acts as</source>
+        <translation>代表人身份</translation>
     </message>
     <message>
         <source>Acts for *</source>
