@@ -23,7 +23,7 @@ from reportlab import rl_config
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from mediator.documents import fonts, styles
-from mediator.errors import DocumentError
+from mediator.errors import DocumentError, storage_error_for
 
 CREATOR = "Mediator 调解工作台"
 
@@ -84,7 +84,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     except OSError as exc:
-        raise DocumentError(f"无法写入目录：{dest.parent}（{exc.strerror}）") from exc
+        raise storage_error_for(exc) or DocumentError(
+            f"无法写入目录：{dest.parent}（{exc.strerror}）") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -93,7 +94,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
         os.replace(tmp_name, dest)
     except OSError as exc:
         Path(tmp_name).unlink(missing_ok=True)
-        raise DocumentError(f"保存文件失败：{dest.name}（{exc.strerror}）") from exc
+        # A full disk or a read-only data dir gets its own message (what to do).
+        raise storage_error_for(exc) or DocumentError(
+            f"保存文件失败：{dest.name}（{exc.strerror}）") from exc
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise

@@ -30,6 +30,9 @@ from mediator.server.models import CertificateAuthority
 CA_NAME = "区级人民调解证书中心"
 STUDIO_CERT_DAYS = 730
 KEY_FILE = "district-ca-key.pem"
+#: Several server hosts against one PostgreSQL share one CA: each points this at the
+#: same key file (shared storage, like the blob store), else it lives in the data dir.
+ENV_KEY_FILE = "MEDIATOR_SERVER_CA_KEY"
 
 
 class CSRError(ValueError):
@@ -41,7 +44,8 @@ class CAKeyError(RuntimeError):
 
 
 def key_path(data_dir: Path) -> Path:
-    return data_dir / KEY_FILE
+    override = os.environ.get(ENV_KEY_FILE, "").strip()
+    return Path(override) if override else data_dir / KEY_FILE
 
 
 def store_key(data_dir: Path, key_pem: bytes) -> bytes:
@@ -51,8 +55,8 @@ def store_key(data_dir: Path, key_pem: bytes) -> bytes:
     path = key_path(data_dir)
     if path.exists():
         return path.read_bytes()
-    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = data_dir / f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as f:

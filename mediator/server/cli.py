@@ -61,6 +61,8 @@ ENVIRONMENT = {
     "MEDIATOR_SERVER_TLS_CERT": "serve --tls-cert",
     "MEDIATOR_SERVER_TLS_KEY": "serve --tls-key",
     "MEDIATOR_SERVER_RATE_LIMIT": "每个地址每分钟注册、换证请求的上限（默认 30）",
+    "MEDIATOR_SERVER_CA_KEY": ("区级CA私钥文件（默认数据目录中的 district-ca-key.pem；"
+                               "多台主机指向同一文件）"),
 }
 _EPILOG = ("也可用环境变量设置（命令行选项优先；"
            "systemd 服务从 /etc/default/mediator-server 读取）：\n"

@@ -221,8 +221,10 @@ def test_two_server_processes_share_one_postgresql(
     if not PG_URL:
         pytest.skip("MEDIATOR_TEST_PG_URL not set")
     _pg_fresh(PG_URL)
-    s1 = ServerProcess(tmp_path / "s1", db_url=PG_URL)
-    s2 = ServerProcess(tmp_path / "s2", db_url=PG_URL)
+    # Two hosts of one district share its CA key file, as they share the database.
+    shared_key = {"MEDIATOR_SERVER_CA_KEY": str(tmp_path / "district-ca-key.pem")}
+    s1 = ServerProcess(tmp_path / "s1", db_url=PG_URL, env=shared_key)
+    s2 = ServerProcess(tmp_path / "s2", db_url=PG_URL, env=shared_key)
     for srv in (s1, s2):
         srv.root.mkdir()
         srv.start()
