@@ -9,7 +9,6 @@ nothing half-written.  ``MEDIATOR_DATA_DIR`` overrides the default data dir like
 from __future__ import annotations
 
 import argparse
-import errno
 import json
 import os
 import sys
@@ -17,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mediator import __version__, argparse_zh
-from mediator.errors import MediatorError, storage_error_for
+from mediator.errors import MediatorError, os_reason, storage_error_for
 from mediator.logsetup import setup_logging, write_crash_report
 from mediator.paths import DataDir
 
@@ -151,8 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if (mapped := storage_error_for(exc)) is not None:
             print(f"mediator: {mapped.message}", file=sys.stderr)
             return EXIT_ERROR
-        reason = _OS_WORDS.get(exc.errno or 0, exc.strerror or exc.__class__.__name__)
-        print(f"mediator: 文件或磁盘错误：{reason}", file=sys.stderr)
+        print(f"mediator: 文件或磁盘错误：{os_reason(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # a bug: a report, never a traceback on the terminal
         if (mapped := storage_error_for(exc)) is not None:  # sqlite3's own errors
@@ -163,11 +161,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mediator: 程序内部出错，已保存的案件不受影响。请重试；如再次出现，"
               f"请把报告文件发给区调解办。{where}", file=sys.stderr)
         return EXIT_ERROR
-
-
-_OS_WORDS = {errno.EEXIST: "已有同名文件（数据目录或导出目录应是文件夹）",
-             errno.ENOTDIR: "路径中有一项不是文件夹", errno.EISDIR: "这是一个文件夹，不是文件",
-             errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENOENT: "找不到文件或文件夹"}
 
 
 def _open(data_dir: DataDir):  # type: ignore[no-untyped-def]  # -> Workspace (lazy import)

@@ -187,3 +187,16 @@ def _classify(exc: object) -> StorageError | None:
     if primary == _CANTOPEN or "unable to open database file" in text:
         return ReadOnlyDataError()
     return None
+
+
+def os_reason(exc: OSError) -> str:
+    """An OS error's reason in the user's words (Chinese), for a one-line message;
+    the English ``strerror`` only for the rare kinds not listed."""
+    import errno  # noqa: PLC0415 - tiny, and only on failure
+
+    words = {errno.EEXIST: "已有同名文件（这里应是文件夹）",
+             errno.ENOTDIR: "路径中有一项不是文件夹", errno.EISDIR: "这是一个文件夹，不是文件",
+             errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENOENT: "找不到文件或文件夹",
+             errno.ENOSPC: "磁盘已满", errno.EROFS: "磁盘是只读的",
+             errno.ENAMETOOLONG: "文件名太长"}
+    return words.get(exc.errno or 0, exc.strerror or type(exc).__name__)

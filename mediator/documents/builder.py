@@ -23,7 +23,7 @@ from reportlab import rl_config
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from mediator.documents import fonts, styles
-from mediator.errors import DocumentError, storage_error_for
+from mediator.errors import DocumentError, os_reason, storage_error_for
 
 CREATOR = "Mediator 调解工作台"
 
@@ -85,7 +85,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     except OSError as exc:
         raise storage_error_for(exc) or DocumentError(
-            f"无法写入目录：{dest.parent}（{exc.strerror}）") from exc
+            f"无法写入目录：{dest.parent}（{os_reason(exc)}）") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -96,7 +96,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
         Path(tmp_name).unlink(missing_ok=True)
         # A full disk or a read-only data dir gets its own message (what to do).
         raise storage_error_for(exc) or DocumentError(
-            f"保存文件失败：{dest.name}（{exc.strerror}）") from exc
+            f"保存文件失败：{dest.name}（{os_reason(exc)}）") from exc
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
