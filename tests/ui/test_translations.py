@@ -293,12 +293,11 @@ def test_every_tr_call_is_one_lupdate_can_read() -> None:
 #: Chinese literals of mediator/ui that are not UI text of ours, each with why.
 #: Error messages (raise ...) and parser patterns are allowed everywhere: errors are
 #: Chinese by design, like the core's.
+SAFE_INPUT_NAME = "names the file inside safe_input's Chinese refusal (core messages are Chinese)"
 CHINESE_ALLOWED = {
     "app.py": {"调解工作台": "the application's display name in the Chinese UI only"},
-    "documents/finalise_dialog.py": {
-        "扫描件": "names the file inside safe_input's Chinese refusal (core messages are Chinese)"},
-    "documents/seal_dialog.py": {
-        "印章图片": "names the file inside safe_input's Chinese refusal (core messages are Chinese)"},
+    "documents/finalise_dialog.py": {"扫描件": SAFE_INPUT_NAME},
+    "documents/seal_dialog.py": {"印章图片": SAFE_INPUT_NAME},
     "cases/listpage.py": dict.fromkeys(
         ("（2026）桂城人调字第10000号", "道路交通事故纠纷", "司法确认中"),
         "samples that size the columns; never drawn"),
