@@ -124,9 +124,15 @@ def free_port() -> int:
 
 # ---------------------------------------------------------------------- steps
 def install(debs: list[Path]) -> None:
+    # A machine left half-way by an interrupted earlier run: finish or undo that first.
+    subprocess.run(["dpkg", "--configure", "-a"], capture_output=True)
     for pkg in ("mediator-server", "mediator"):
+        state = subprocess.run(["dpkg-query", "-W", "-f=${db:Status-Abbrev}", pkg],
+                               capture_output=True, text=True).stdout.strip()
         if installed_version(pkg):
             apt("remove", pkg)
+        elif state[:2] not in ("", "un", "rc"):
+            sh(["dpkg", "--remove", "--force-depends", pkg])
     apt("install", *[str(d.resolve()) for d in debs])  # a path, not a package name
     check(installed_version("mediator") is not None, "apt installed mediator")
     check(installed_version("mediator-server") is not None, "apt installed mediator-server")
