@@ -36,7 +36,7 @@ from mediator.errors import (
 )
 from mediator.paths import DataDir, resources_dir
 from mediator.services.dto import StudioSetup
-from mediator.ui import errors
+from mediator.ui import errors, wheel
 from mediator.ui.cases.listpage import FirstScreen, read_first_screen
 from mediator.ui.fonts import FONT_FILES, LATIN_FONT_FILES, install_fonts, uses_latin_face
 from mediator.ui.i18n import install_translators
@@ -286,6 +286,7 @@ def prepare(
     _warn_missing_fonts(startup, lang)
     install_fonts(app, lang)
     install_translators(app, lang)  # parented to the app: they live as long as it
+    wheel.install(app)  # the wheel scrolls forms, never an unfocused field (ui/wheel.py)
     return app, startup
 
 
