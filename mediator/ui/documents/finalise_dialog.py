@@ -1,7 +1,9 @@
 """定稿 — finalising an agreement, step by step, with the draft always in view.
 
 Proofread (terminology warnings acknowledged one by one) → each party signs on
-the pad (or chooses 按指印 for the paper copy) → the mediator signs → the studio
+the pad (or chooses 按指印 for the paper copy) → the mediator signs → the 记录人
+signs when the agreement names a separate recorder (the 记录人 line is printed only
+then, and an unsigned line on a final agreement would be a defect) → the studio
 head approves and the seal is applied → the studio key signs the PDF.  The
 other way, 纸质签署: print the copies, have them signed on paper, scan the
 signed original back and mark it received.
@@ -47,7 +49,7 @@ from mediator.ui.documents.signature_pad import SignaturePad, SignaturePadDialog
 from mediator.ui.errors import show_error
 from mediator.ui.tasks import TaskRunner
 
-STEPS = ("proofread", "sign_parties", "sign_mediator", "approve", "done")
+STEPS = ("proofread", "sign_parties", "sign_mediator", "sign_recorder", "approve", "done")
 PAGE_PAPER = "paper"
 
 
@@ -91,6 +93,7 @@ class FinaliseAgreementDialog(QDialog):
         for name, build in (("proofread", self._build_proofread),
                             ("sign_parties", self._build_parties),
                             ("sign_mediator", self._build_mediator),
+                            ("sign_recorder", self._build_recorder),
                             ("approve", self._build_approve),
                             ("done", self._build_done),
                             (PAGE_PAPER, self._build_paper)):
@@ -201,6 +204,31 @@ class FinaliseAgreementDialog(QDialog):
         row.addWidget(full)
         row.addStretch(1)
         row.addWidget(self.mediator_sign_button)
+        lay.addLayout(row)
+        return page
+
+    def _build_recorder(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.addWidget(_heading(self.tr("The recorder signs")))
+        self.recorder_prompt = QLabel()
+        self.recorder_prompt.setWordWrap(True)
+        lay.addWidget(self.recorder_prompt)
+        self.recorder_pad = SignaturePad()
+        lay.addWidget(self.recorder_pad, 1)
+        row = QHBoxLayout()
+        clear = QPushButton(self.tr("Clear"))
+        clear.clicked.connect(self.recorder_pad.clear)
+        full = QPushButton(self.tr("Full screen"))
+        full.clicked.connect(lambda: self._full_screen(self.recorder_pad,
+                                                       self.tr("Recorder's signature")))
+        self.recorder_sign_button = QPushButton(self.tr("Save signature"))
+        self.recorder_sign_button.setDefault(True)
+        self.recorder_sign_button.clicked.connect(self._on_recorder_sign)
+        row.addWidget(clear)
+        row.addWidget(full)
+        row.addStretch(1)
+        row.addWidget(self.recorder_sign_button)
         lay.addLayout(row)
         return page
 
@@ -316,13 +344,28 @@ class FinaliseAgreementDialog(QDialog):
         self._fill_signers()
         self._fill_approve()
         self._fill_done()
-        self._show_page(self.state.step if self.state.step != "finalise" else "approve")
+        self._fill_recorder()
+        self._show_page(self._next_page(self.state))
+
+    @staticmethod
+    def _next_page(state: FinaliseState) -> str:
+        """The service's next step, with the recorder's signature before the approval
+        when the agreement names a separate 记录人 who has not signed yet."""
+        step = state.step if state.step != "finalise" else "approve"
+        if step == "approve" and state.recorder and not state.recorder_signed:
+            return "sign_recorder"
+        return step
 
     def _show_page(self, name: str) -> None:
         self.stack.setCurrentWidget(self.pages[name])
-        labels = [self.tr("Proofread"), self.tr("Parties sign"), self.tr("Mediator signs"),
-                  self.tr("Head approves and seals"), self.tr("Signed")]
-        current = STEPS.index(name) if name in STEPS else 1
+        steps = [s for s in STEPS
+                 if s != "sign_recorder" or (self.state is not None and self.state.recorder)]
+        titles = {"proofread": self.tr("Proofread"), "sign_parties": self.tr("Parties sign"),
+                  "sign_mediator": self.tr("Mediator signs"),
+                  "sign_recorder": self.tr("Recorder signs"),
+                  "approve": self.tr("Head approves and seals"), "done": self.tr("Signed")}
+        labels = [titles[s] for s in steps]
+        current = steps.index(name) if name in steps else 1
         parts = []
         for i, label in enumerate(labels):
             text = f"{i + 1}. {label}"
@@ -443,6 +486,23 @@ class FinaliseAgreementDialog(QDialog):
             return
         sig = self.mediator_pad.signature()
         self._call(lambda: self._signing.sign_mediator(self._id, sig), lambda _: self.refresh())
+
+    # recorder
+    def _fill_recorder(self) -> None:
+        state = self.state
+        if state is None or not state.recorder:
+            return
+        self.recorder_prompt.setText(self.tr(
+            "The mediator has signed. The recorder, %1, signs in the box below.").replace(
+            "%1", state.recorder))
+        self.recorder_pad.clear()
+
+    def _on_recorder_sign(self) -> None:
+        if self.recorder_pad.is_empty():
+            self.message.setText(self.tr("The pad is empty: the recorder signs first."))
+            return
+        sig = self.recorder_pad.signature()
+        self._call(lambda: self._signing.sign_recorder(self._id, sig), lambda _: self.refresh())
 
     # approve
     def _fill_approve(self) -> None:
