@@ -355,6 +355,9 @@ class MainWindow(QMainWindow):
 
         page = CasePage(self._ws, self._runner, self._labels, case.id, back)
         page.back.connect(self.close_case_and_return)
+        # A step moved the case on: its line in the list follows at once (any way back).
+        page.workspace.status_changed.connect(
+            lambda cid, _status: self.case_list.model.refresh_case(cid))
         self.case_page = page
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)

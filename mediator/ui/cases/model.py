@@ -107,6 +107,21 @@ class CaseTableModel(QAbstractTableModel):
                 self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
             )
 
+    def refresh_case(self, case_id: str) -> None:
+        """One case changed (its status moved on in the workspace): forget its cached
+        line and repaint it, so the list never shows a status the case has left.
+        Not cached: nothing to do, it is read afresh when it is next painted."""
+        rowid = next((rid for rid, line in self._cache.items() if line.id == case_id), None)
+        if rowid is None:
+            return
+        del self._cache[rowid]
+        try:
+            row = self._ids.index(rowid)
+        except ValueError:
+            return  # cached from an earlier search, not in this one
+        self._in_flight.discard(row // BLOCK_SIZE)  # its block may be asked for again
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
     def row_id(self, row: int) -> int:
         return self._ids[row]
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -46,6 +46,10 @@ AUTOSAVE_MS = 1500
 
 
 class CaseWorkspace(QWidget):
+    #: (case id, new status value) when a reload finds the case's status moved on
+    #: (a step saved, the agreement finalised): the case list refreshes that row.
+    status_changed = Signal(str, str)
+
     def __init__(self, workspace: Any, runner: Any, case_id: str,
                  parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] | None = None) -> None:
@@ -126,7 +130,9 @@ class CaseWorkspace(QWidget):
 
     def _fill(self, fetched: tuple[CaseOverview, dict[Step, dict[str, Any] | None]]) -> None:
         ov, drafts = fetched
-        self.overview = ov
+        before, self.overview = self.overview, ov
+        if before is not None and before.status is not ov.status:
+            self.status_changed.emit(self.case_id, ov.status.value)
         status = STATUS_LABELS_ZH[ov.status]
         self.header.setText(f"{ov.case_no}　{status}")
         closed = ov.status in (CaseStatus.ARCHIVED, CaseStatus.REFUSED)
