@@ -47,6 +47,7 @@ from mediator.ui.documents.preview import PdfPreview, ask_and_print
 from mediator.ui.documents.seal_dialog import SealImportDialog
 from mediator.ui.documents.signature_pad import SignaturePad, SignaturePadDialog
 from mediator.ui.errors import show_error
+from mediator.ui.screen_fit import fit_to_screen, scrolling
 from mediator.ui.tasks import TaskRunner
 
 STEPS = ("proofread", "sign_parties", "sign_mediator", "sign_recorder", "approve", "done")
@@ -79,7 +80,7 @@ class FinaliseAgreementDialog(QDialog):
         self.report: ProofreadReport | None = None
         self._current_party: str | None = None
         self.setWindowTitle(self.tr("Finalise the agreement"))
-        self.resize(1180, 780)
+        fit_to_screen(self, 1180, 780)  # at most the screen: the buttons stay on it
 
         self.rail = QLabel()
         self.rail.setTextFormat(Qt.TextFormat.RichText)
@@ -104,7 +105,7 @@ class FinaliseAgreementDialog(QDialog):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.rail)
-        left_layout.addWidget(self.stack, 1)
+        left_layout.addWidget(scrolling(self.stack), 1)
         left_layout.addWidget(self.message)
         splitter = QSplitter()
         splitter.addWidget(left)

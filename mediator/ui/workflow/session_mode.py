@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from mediator.services.workflow.dto import CaseOverview
+from mediator.ui.screen_fit import fit_to_screen
 
 from .common import tr
 
@@ -50,7 +51,7 @@ class SessionModeWindow(QWidget):
         self.tick.start()
         for edit in page.findChildren(QPlainTextEdit):
             edit.textChanged.connect(self.refresh)
-        self.resize(1200, 800)
+        fit_to_screen(self, 1200, 800)  # a 1366×768 laptop shows it whole
         self._update_timer()
         self.refresh()
 
