@@ -38,7 +38,7 @@ from . import forms_after, forms_intake, forms_outcome  # noqa: F401 - register 
 from .attachments import AttachmentsWidget
 from .common import heading, set_base_font, set_text_colour, tr
 from .pages import PAGES, PageContext, StepPage
-from .rail import STATE_TEXT, StepRail
+from .rail import STATE_TEXT, StepRail, step_summary
 from .session_mode import SessionModeWindow
 
 DRAFT_PREFIX = "workflow."
@@ -163,7 +163,7 @@ class CaseWorkspace(QWidget):
         view = next(v for v in self.overview.steps if v.step is step)
         lines = [("● " if f.severity is Severity.ERROR else "○ ") + f.message
                  for f in view.findings]
-        head = tr("This step: %1").replace("%1", tr(STATE_TEXT[view.state]))
+        head = tr("This step: %1").replace("%1", step_summary(view))  # as on the rail
         self.findings.setText("\n".join([head, *lines]))
         set_text_colour(self.findings, "#b3261e" if view.has_errors else "#1b5e20")
 
