@@ -14,6 +14,7 @@ from mediator.domain.judicial import allowed_court_bases, eligibility_findings, 
 from mediator.domain.lifecycle import allowed_transitions
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole
 from mediator.domain.steps import step_views
+from mediator.domain.studio_time import DEFAULT_ZONE, wall_clock
 from mediator.errors import NotFoundError
 from mediator.store import models as m
 from mediator.store import workflow_models as w
@@ -63,15 +64,17 @@ def read_overview(s: Session, case_id: str, today: dt.date) -> CaseOverview:
             identity_proof=bool(pf and pf.identity_proof),
             power_of_attorney=bool(pf and pf.power_of_attorney),
             agent_powers=tuple(pf.agent_powers or ()) if pf else ()))
+    clock = studio.time_zone or DEFAULT_ZONE  # times shown as the documents print them
     investigations = tuple(
-        InvestigationView(r.id, r.held_at.astimezone(), r.place, r.investigator, r.interviewee,
-                          r.recorder, tuple((x.get("q", ""), x.get("a", "")) for x in r.content),
+        InvestigationView(r.id, wall_clock(r.held_at, clock), r.place, r.investigator,
+                          r.interviewee, r.recorder,
+                          tuple((x.get("q", ""), x.get("a", "")) for x in r.content),
                           signed.get(r.id))
         for r in s.execute(select(m.InvestigationRecord).where(
             m.InvestigationRecord.case_id == case_id, m.InvestigationRecord.deleted.is_(False))
             .order_by(m.InvestigationRecord.held_at)).scalars())
     sessions = tuple(
-        SessionView(r.id, r.held_at.astimezone(), r.place, r.subject, r.participants,
+        SessionView(r.id, wall_clock(r.held_at, clock), r.place, r.subject, r.participants,
                     r.is_public, r.privacy_consent,
                     tuple((x.get("party_id", ""), x.get("text", "")) for x in r.statements),
                     r.evidence, r.risk_warning, r.result, r.recorder, signed.get(r.id))

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from mediator.domain.lifecycle import RecordKind
 from mediator.domain.status import CaseStatus
+from mediator.domain.studio_time import DEFAULT_ZONE, zone
 from mediator.domain.text import LONG_TEXT_MAX
 from mediator.errors import ValidationError
 from mediator.store.models import FollowUp, InvestigationRecord, SessionRecord
@@ -60,7 +61,7 @@ class RecordService(WorkflowPart):
                 })
             p.raise_if_any()
             rec = u.add(InvestigationRecord(
-                case_id=u.case.id, held_at=_aware(inp.held_at), place=place,
+                case_id=u.case.id, held_at=_aware(inp.held_at, u.studio.time_zone), place=place,
                 investigator=investigator, interviewee=interviewee, recorder=recorder,
                 content=qa))
             if inp.signed:
@@ -107,7 +108,8 @@ class RecordService(WorkflowPart):
             recorder = p.text("recorder", inp.recorder, "记录人", required=True)
             p.raise_if_any()
             rec = u.add(SessionRecord(
-                case_id=u.case.id, held_at=_aware(inp.held_at), place=place, subject=subject,
+                case_id=u.case.id, held_at=_aware(inp.held_at, u.studio.time_zone), place=place,
+                subject=subject,
                 participants=participants, is_public=inp.is_public, privacy_consent=consent,
                 statements=statements, evidence=evidence, risk_warning=risk, result=result,
                 recorder=recorder))
@@ -139,8 +141,9 @@ class RecordService(WorkflowPart):
                 u.audit("record.signed", {"kind": kind}, entity=kind, entity_id=record_id)
 
 
-def _aware(value: dt.datetime) -> dt.datetime:
-    """Form times are local wall-clock times; stored as UTC like every datetime."""
+def _aware(value: dt.datetime, time_zone: str) -> dt.datetime:
+    """Form times are the studio's wall-clock times (whatever zone the PC is set to);
+    stored as UTC like every datetime."""
     if value.tzinfo is None:
-        value = value.astimezone()
+        value = value.replace(tzinfo=zone(time_zone or DEFAULT_ZONE))
     return value.astimezone(dt.UTC)

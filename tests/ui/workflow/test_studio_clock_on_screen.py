@@ -1,0 +1,52 @@
+"""Times on screen are on the studio's clock, as the documents print them.
+
+The PC's own zone does not matter: with TZ=UTC in this process (a PC set to UTC
+in a studio in China), the session held at 9:30 on the studio's clock shows as
+09:30 on the session page and prints as 9时30分 on the 人民调解记录.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from mediator.domain.findings import Step
+from mediator.domain.status import CaseStatus
+from mediator.services.documents import DocumentService
+from mediator.services.workflow import Workflow
+from mediator.ui.workflow.workspace import CaseWorkspace
+from tests.services.workflow.walk import register, walk
+from tests.ui.workflow.test_case_gui import TODAY, go
+
+
+@pytest.fixture
+def pc_on_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def pdf_text(pdf: bytes) -> str:
+    done = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, check=True,
+                          capture_output=True)
+    return done.stdout.decode("utf-8").replace(" ", "")
+
+
+def test_a_session_time_on_screen_matches_its_record(qtbot, workspace, runner,
+                                                     pc_on_utc) -> None:
+    case_id = register(workspace)
+    walk(workspace, Workflow(workspace), case_id, CaseStatus.MEDIATING)  # held 2026-03-06 9:30
+    w = CaseWorkspace(workspace, runner, case_id, today=lambda: TODAY)
+    qtbot.addWidget(w)
+    w.show()
+    page = go(w, Step.MEDIATE)
+    assert "2026-03-06 09:30" in page.records.text()
+    assert "2026年3月6日9时30分" in pdf_text(DocumentService(workspace).render(case_id,
+                                                                            "session-1"))
+    page = go(w, Step.INVESTIGATE)  # the investigation, at 15:00 on the studio's clock
+    assert "2026-03-04 15:00" in page.records.text()
