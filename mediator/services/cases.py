@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from mediator.domain.idcard import age_on, mask_id_number
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
+from mediator.domain.studio_time import DEFAULT_ZONE
 from mediator.errors import NotFoundError, ValidationError
 from mediator.services.dto import (
     CaseDetail,
@@ -161,8 +162,8 @@ class CaseService:
         c = self._reader.one(
             'SELECT c.id, c.case_no, c.status, c.dispute_type, c.source, c.summary, '
             "c.requests, c.registered_on, c.referral_note, coalesce(m.name, ''), "
-            's.committee_name, c.created_at, c.updated_at, c.version, c.former_case_no '
-            'FROM "case" c JOIN studio s ON s.id = c.studio_id '
+            's.committee_name, c.created_at, c.updated_at, c.version, c.former_case_no, '
+            's.time_zone FROM "case" c JOIN studio s ON s.id = c.studio_id '
             'LEFT JOIN mediator m ON m.id = c.mediator_id '
             'WHERE c.id = ? AND c.deleted = 0', [case_id])
         if c is None:
@@ -188,6 +189,7 @@ class CaseService:
             registered_on=_date(c[7]), referral_note=c[8], mediator_name=c[9],
             committee_name=c[10], parties=tuple(parties), created_at=_timestamp(c[11]),
             updated_at=_timestamp(c[12]), version=int(c[13]), former_case_no=c[14] or "",
+            time_zone=c[15] or DEFAULT_ZONE,
         )
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, RepresentativeRole, Sex
+from mediator.domain.studio_time import DEFAULT_ZONE
 
 
 @dataclass(frozen=True)
@@ -129,3 +130,5 @@ class CaseDetail:
     version: int
     # The number it carried before sync corrected a clash with another PC ("" if none).
     former_case_no: str = ""
+    # The studio's clock (studio.time_zone): the times shown are read on it, as printed.
+    time_zone: str = DEFAULT_ZONE

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.domain.status import PartyKind
+from mediator.domain.studio_time import wall_clock
 from mediator.services.dto import CaseDetail, PartyView
 from mediator.ui.labels import Labels
 
@@ -137,8 +138,9 @@ class CaseDetailView(QWidget):
         form.addRow(self.tr("Requests:"), _value(requests or self.tr("(none)")))
 
         self.party_boxes = [PartyBox(p, labels) for p in case.parties]
-        updated = case.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        created = case.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        # On the studio's clock, as the documents print times, not the PC's zone.
+        updated = wall_clock(case.updated_at, case.time_zone).strftime("%Y-%m-%d %H:%M")
+        created = wall_clock(case.created_at, case.time_zone).strftime("%Y-%m-%d %H:%M")
         footer = QLabel(
             self.tr("Entered %1 · last changed %2").replace("%1", created).replace("%2", updated)
         )

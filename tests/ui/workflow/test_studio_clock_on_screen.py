@@ -7,16 +7,20 @@ in a studio in China), the session held at 9:30 on the studio's clock shows as
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import time
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from mediator.domain.findings import Step
 from mediator.domain.status import CaseStatus
 from mediator.services.documents import DocumentService
 from mediator.services.workflow import Workflow
+from mediator.ui.cases.detail import CaseDetailView
+from mediator.ui.labels import Labels
 from mediator.ui.workflow.workspace import CaseWorkspace
 from tests.services.workflow.walk import register, walk
 from tests.ui.workflow.test_case_gui import TODAY, go
@@ -50,3 +54,15 @@ def test_a_session_time_on_screen_matches_its_record(qtbot, workspace, runner,
                                                                             "session-1"))
     page = go(w, Step.INVESTIGATE)  # the investigation, at 15:00 on the studio's clock
     assert "2026-03-04 15:00" in page.records.text()
+
+
+def test_the_case_details_show_when_it_was_entered_on_the_studio_clock(
+        qtbot, workspace, pc_on_utc) -> None:
+    case = workspace.cases.get(register(workspace))
+    view = CaseDetailView(case, Labels("zh_CN", workspace.catalogue.dispute_types(),
+                                       workspace.catalogue.case_sources()))
+    qtbot.addWidget(view)
+    footer = "\n".join(label.text() for label in view.findChildren(QLabel))
+    china = case.created_at + dt.timedelta(hours=8)  # Asia/Shanghai, no daylight saving
+    assert china.strftime("%Y-%m-%d %H:%M") in footer
+    assert case.created_at.strftime("%Y-%m-%d %H:%M") not in footer  # not the PC's UTC
