@@ -37,6 +37,7 @@ from mediator.domain.casefile import (
     TerminationRecord,
 )
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole
+from mediator.domain.studio_time import wall_clock
 from mediator.store import models as m
 from mediator.store import workflow_models as w
 
@@ -89,7 +90,9 @@ def load_casefiles(s: Session, case_ids: Select[Any]) -> dict[str, CaseFile]:
     row: Any
     for row in s.execute(
         select(m.Case.id, m.Case.status, m.Case.source, m.Case.dispute_type,
-               m.Case.registered_on, m.Case.retention_class, m.Case.legal_hold)
+               m.Case.registered_on, m.Case.retention_class, m.Case.legal_hold,
+               m.Studio.time_zone)  # the studio's clock gives a record's date
+        .join(m.Studio, m.Studio.id == m.Case.studio_id)
         .where(m.Case.id.in_(case_ids))
     ):
         raws[row.id] = _Raw(row)
@@ -216,10 +219,10 @@ def _casefile(raw: _Raw, signed: set[str], proofs: set[str]) -> CaseFile:
         status=status, source=c.source, dispute_type=c.dispute_type,
         registered_on=c.registered_on, parties=tuple(parties),
         investigations=tuple(
-            InvestigationRecord(r.id, r.held_at.astimezone().date(), r.id in signed)
+            InvestigationRecord(r.id, wall_clock(r.held_at, c.time_zone).date(), r.id in signed)
             for r in sorted(raw.investigations, key=lambda r: r.held_at)),
         sessions=tuple(
-            SessionRecord(r.id, r.held_at.astimezone().date(), not r.is_public,
+            SessionRecord(r.id, wall_clock(r.held_at, c.time_zone).date(), not r.is_public,
                           bool((r.privacy_consent or "").strip()), r.id in signed)
             for r in sorted(raw.sessions, key=lambda r: r.held_at)),
         agreement=agreement, termination=termination, refusal=refusal,
