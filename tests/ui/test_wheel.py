@@ -3,6 +3,11 @@ the registration form silently changed a party's 民族)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
+
 from PySide6.QtCore import QDate, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
@@ -16,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from mediator.paths import DataDir
 from mediator.ui import wheel
 
 
@@ -92,3 +98,32 @@ def test_installing_twice_keeps_one_filter() -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     assert wheel.install(app) is wheel.install(app)
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from mediator.paths import DataDir
+    from mediator.ui import wheel
+    from mediator.ui.app import prepare
+
+    app, startup = prepare(DataDir.resolve(sys.argv[1]).ensure(), "zh_CN", interactive=False)
+    guards = [o for o in app.children() if isinstance(o, wheel.WheelGuard)]
+    print(len(guards))
+    startup.close()
+    """
+)
+
+
+def test_the_app_start_up_installs_the_guard_once(data_dir: DataDir) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEDIATOR_NO_DIALOGS="1")
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, str(data_dir.root)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "1"
