@@ -79,7 +79,11 @@ class StepRail(QListWidget):
     def _fit_rows(self) -> None:
         """Give every row the height of its text wrapped at the rail's width (Qt's
         own estimate was a few pixels short and elided the second line)."""
-        width = max(self.viewport().width() - ROW_PADDING, 60)
+        width = self.viewport().width() - ROW_PADDING
+        bar = self.verticalScrollBar()
+        if not bar.isVisible():
+            width -= bar.sizeHint().width()  # room for the bar, should the rows need it
+        width = max(width, 60)
         for i in range(self.count()):
             item = self.item(i)
             metrics = QFontMetrics(item.font())

@@ -65,3 +65,17 @@ def test_a_narrow_rail_in_large_type_wraps_rather_than_elides(qtbot, gui: CaseWo
     first = w.rail.item(0)
     assert w.rail.visualItemRect(first).height() > QFontMetrics(first.font()).height() * 1.5
     assert _rows_fit(w) == []
+
+
+def test_rows_still_fit_when_the_rail_needs_a_scroll_bar(qtbot, gui: CaseWorkspace) -> None:  # noqa: F811
+    w = gui
+    qtbot.waitUntil(lambda: w.overview is not None)
+    font = QFont(w.rail.font())
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    w.rail.setFont(font)
+    w.rail.setFixedSize(w.rail.minimumWidth(), 160)  # a low window: the rail scrolls
+    assert w.overview is not None
+    w.rail.show_steps(w.overview.steps)
+    QApplication.processEvents()
+    assert w.rail.verticalScrollBar().isVisible()
+    assert _rows_fit(w) == []
