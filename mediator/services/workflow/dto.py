@@ -15,6 +15,7 @@ from mediator.domain.completeness import CompletenessReport
 from mediator.domain.deadlines import Deadline
 from mediator.domain.status import PARTY_ROLE_LABELS_ZH, CaseStatus, PartyKind, PartyRole
 from mediator.domain.steps import StepView
+from mediator.domain.studio_time import DEFAULT_ZONE
 
 
 class AgentPower(enum.StrEnum):
@@ -259,6 +260,7 @@ class CaseOverview:
     judicial_last_day: dt.date | None
     court_bases: tuple[str, ...]
     judicial_blockers: tuple[str, ...]  # why no court would confirm (empty: eligible)
+    time_zone: str = DEFAULT_ZONE  # the studio's clock: times are entered and shown on it
 
     @property
     def principals(self) -> tuple[PartyRef, ...]:

@@ -131,6 +131,7 @@ def read_overview(s: Session, case_id: str, today: dt.date) -> CaseOverview:
         judicial_last_day=window_last_day(casefile),
         court_bases=tuple(b.value for b in allowed_court_bases(casefile)),
         judicial_blockers=tuple(f.message for f in eligibility_findings(casefile)),
+        time_zone=clock,
     )
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediator.domain.studio_time import wall_clock
 from mediator.ui.registration.fields import (
     BASE_POINT_SIZE,
     ERROR_COLOUR,
@@ -32,8 +33,9 @@ from mediator.ui.registration.fields import (
 )
 
 __all__ = ["BASE_POINT_SIZE", "ERROR_COLOUR", "HINT_COLOUR", "MUTED_COLOUR", "Banner",
-           "FieldBox", "date_edit", "datetime_edit", "from_qdate", "from_qdatetime", "heading",
-           "muted", "section_font", "set_base_font", "set_text_colour", "tr", "yuan"]
+           "FieldBox", "date_edit", "datetime_edit", "default_to_studio_now", "from_qdate",
+           "from_qdatetime", "heading", "muted", "section_font", "set_base_font",
+           "set_text_colour", "tr", "yuan"]
 
 CONTEXT = "Workflow"
 
@@ -113,6 +115,24 @@ def datetime_edit(value: dt.datetime | None = None, parent: QWidget | None = Non
     v = value or dt.datetime.now().replace(second=0, microsecond=0)
     edit.setDateTime(QDateTime(to_qdate(v.date()), QTime(v.hour, v.minute)))
     return edit
+
+
+def studio_now(time_zone: str) -> dt.datetime:
+    """Now on the studio's clock, to the minute (the PC may be set to another zone)."""
+    now = wall_clock(dt.datetime.now(dt.UTC), time_zone)
+    return now.replace(second=0, microsecond=0)
+
+
+def default_to_studio_now(edit: QDateTimeEdit, time_zone: str) -> None:
+    """Set an untouched time field's time of day to now on the studio's clock (its
+    date stays the working day the page set); what the user entered stays."""
+    before = edit.property("studio_default")
+    if before is not None and before != edit.dateTime():
+        return  # changed by the user
+    v = studio_now(time_zone)
+    value = QDateTime(edit.date(), QTime(v.hour, v.minute))
+    edit.setDateTime(value)
+    edit.setProperty("studio_default", value)
 
 
 def to_qdate(value: dt.date) -> QDate:

@@ -39,6 +39,7 @@ from mediator.services.workflow.dto import (
 from .common import (
     date_edit,
     datetime_edit,
+    default_to_studio_now,
     from_qdate,
     from_qdatetime,
     heading,
@@ -315,6 +316,7 @@ class InvestigatePage(StepPage):
         self.qa.append((q, a))
 
     def fill(self, ov: CaseOverview) -> None:
+        default_to_studio_now(self.held_at, ov.time_zone)
         lines = [f"{r.held_at:%Y-%m-%d %H:%M}  {r.place}  {r.interviewee}  "
                  + (tr("signed") if r.signed_on else tr("not signed"))
                  for r in ov.investigations]
@@ -394,6 +396,7 @@ class MediatePage(StepPage):
         self.save_button("Save session record")
 
     def fill(self, ov: CaseOverview) -> None:
+        default_to_studio_now(self.held_at, ov.time_zone)
         lines = [f"{r.held_at:%Y-%m-%d %H:%M}  {r.place}  "
                  + (tr("public") if r.is_public else tr("private")) + "  "
                  + (tr("signed") if r.signed_on else tr("not signed"))

@@ -66,3 +66,18 @@ def test_the_case_details_show_when_it_was_entered_on_the_studio_clock(
     china = case.created_at + dt.timedelta(hours=8)  # Asia/Shanghai, no daylight saving
     assert china.strftime("%Y-%m-%d %H:%M") in footer
     assert case.created_at.strftime("%Y-%m-%d %H:%M") not in footer  # not the PC's UTC
+
+
+def test_a_new_session_starts_at_now_on_the_studio_clock(qtbot, workspace, runner,
+                                                         pc_on_utc) -> None:
+    case_id = register(workspace)
+    walk(workspace, Workflow(workspace), case_id, CaseStatus.INVESTIGATING)
+    w = CaseWorkspace(workspace, runner, case_id, today=lambda: TODAY)
+    qtbot.addWidget(w)
+    w.show()
+    page = go(w, Step.MEDIATE)
+    shown = page.held_at.time()
+    china = dt.datetime.now(dt.UTC) + dt.timedelta(hours=8)
+    apart = (shown.hour() * 60 + shown.minute() - china.hour * 60 - china.minute) % 1440
+    assert min(apart, 1440 - apart) <= 2  # the studio's hour, not the PC's UTC hour
+    assert page.held_at.date().toPython() == TODAY  # on the working day
