@@ -26,6 +26,7 @@ from mediator.domain.status import PartyKind
 from mediator.domain.studio_time import wall_clock
 from mediator.services.dto import CaseDetail, PartyView
 from mediator.ui.labels import Labels
+from mediator.ui.screen_fit import fit_to_screen
 
 
 def mask_id_number(number: str) -> str:
@@ -180,4 +181,5 @@ class CaseDetailDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(760, 720)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        fit_to_screen(self, 760, 720)  # the view scrolls; Close stays on a 768-pixel screen
