@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
+from mediator.domain.studio_time import DEFAULT_ZONE
 from mediator.errors import NotFoundError, SyncError, SyncErrorKind, ValidationError
 from mediator.services.case_writes import next_case_seq
 from mediator.services.cases import searchable_fields
@@ -50,6 +51,7 @@ class SyncStatus:
     open_conflicts: int = 0
     last_error: str = ""
     revoked: bool = False
+    time_zone: str = DEFAULT_ZONE  # the studio's clock, to show last_sync_at on
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,10 @@ class SyncService:
                 SyncConflict.resolved_at.is_(None))).scalar_one())
             if st is None:
                 return SyncStatus(False, pending=pending, open_conflicts=conflicts)
+            studio = s.get(Studio, st.studio_id)
             return SyncStatus(True, st.server_url, st.last_sync_at, pending, conflicts,
-                              st.last_error, st.revoked)
+                              st.last_error, st.revoked,
+                              (studio.time_zone if studio else "") or DEFAULT_ZONE)
 
     # ------------------------------------------------------------------ enrol
     def enrol(self, url: str, code: str, *, ca_file: str = "", device_name: str = "",

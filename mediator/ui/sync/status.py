@@ -16,6 +16,7 @@ import logging
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from mediator.domain.studio_time import wall_clock
 from mediator.errors import MediatorError, SyncError, SyncErrorKind
 from mediator.services.sync import SyncService, SyncStatus
 from mediator.services.workspace import Workspace
@@ -75,7 +76,7 @@ class SyncStatusWidget(QWidget):
             self.button.setText(self.tr("Connect…"))
             return
         self.button.setText(self.tr("Sync now"))
-        when = (status.last_sync_at.astimezone().strftime("%m-%d %H:%M")
+        when = (wall_clock(status.last_sync_at, status.time_zone).strftime("%m-%d %H:%M")
                 if status.last_sync_at else self.tr("never"))
         text = self.tr("Last sync: %1 · pending: %2 · conflicts: %3").replace(
             "%1", when).replace("%2", str(status.pending)).replace(

@@ -1,0 +1,34 @@
+"""The sync line shows the last sync on the studio's clock, whatever the PC's zone:
+with TZ=UTC in this process, a sync at 01:30 UTC reads 09:30 (Asia/Shanghai)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from mediator.store.models import SyncState
+from mediator.ui.sync import SyncStatusWidget
+
+
+@pytest.fixture
+def pc_on_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_last_sync_is_shown_on_the_studio_clock(qtbot, studio_ws, runner, pc_on_utc) -> None:
+    studio, _ = studio_ws.studio.context()
+    with studio_ws.db.write() as s:
+        s.add(SyncState(id=1, server_url="https://district.example", studio_id=studio.id,
+                        device_id="d" * 36, last_sync_at=dt.datetime(2026, 3, 6, 1, 30, tzinfo=dt.UTC)))
+    widget = SyncStatusWidget(studio_ws, runner, interval_s=3600)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: "03-06" in widget.label.text(), timeout=10000)
+    assert "03-06 09:30" in widget.label.text()
+    widget.shutdown()
