@@ -73,6 +73,15 @@ class ConflictView:
     mine_deleted: bool
     theirs_deleted: bool
     diffs: tuple[FieldDiff, ...]
+    time_zone: str = DEFAULT_ZONE  # the studio's clock, to show created_at on
+
+
+def _studio_zone(s: Any) -> str:
+    """The enrolled studio's clock (times on screen are read on it, as documents print)."""
+    st = s.get(SyncState, 1)
+    studio = s.get(Studio, st.studio_id) if st is not None else \
+        s.execute(select(Studio).limit(1)).scalar_one_or_none()  # not enrolled: this PC's
+    return (studio.time_zone if studio is not None else "") or DEFAULT_ZONE
 
 
 def _case_text(case: Case, parties: list[Any]) -> list[str]:
@@ -99,10 +108,8 @@ class SyncService:
                 SyncConflict.resolved_at.is_(None))).scalar_one())
             if st is None:
                 return SyncStatus(False, pending=pending, open_conflicts=conflicts)
-            studio = s.get(Studio, st.studio_id)
             return SyncStatus(True, st.server_url, st.last_sync_at, pending, conflicts,
-                              st.last_error, st.revoked,
-                              (studio.time_zone if studio else "") or DEFAULT_ZONE)
+                              st.last_error, st.revoked, _studio_zone(s))
 
     # ------------------------------------------------------------------ enrol
     def enrol(self, url: str, code: str, *, ca_file: str = "", device_name: str = "",
@@ -212,11 +219,12 @@ class SyncService:
     def conflicts(self) -> list[ConflictView]:
         with self._db.read() as s:
             out = []
+            zone = _studio_zone(s)
             for c in s.execute(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))
                                .order_by(SyncConflict.created_at)).scalars():
                 out.append(ConflictView(
                     c.id, c.entity, c.row_id, self._title(s, c), c.created_at,
-                    c.mine_deleted, c.theirs_deleted, _diffs(c.mine, c.theirs)))
+                    c.mine_deleted, c.theirs_deleted, _diffs(c.mine, c.theirs), zone))
             return out
 
     def _title(self, s: Any, c: SyncConflict) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediator.domain.studio_time import wall_clock
 from mediator.errors import MediatorError
 from mediator.services.sync import ConflictView, FieldDiff, SyncService
 from mediator.services.workspace import Workspace
@@ -145,7 +146,8 @@ class ConflictsPage(QWidget):
         self._conflicts = conflicts
         self.list.clear()
         for c in conflicts:
-            item = QListWidgetItem(f"{c.title}\n{c.created_at.astimezone():%m-%d %H:%M}")
+            when = wall_clock(c.created_at, c.time_zone)  # the studio's clock, as printed
+            item = QListWidgetItem(f"{c.title}\n{when:%m-%d %H:%M}")
             self.list.addItem(item)
         self.empty.setVisible(not conflicts)
         self._split.setVisible(bool(conflicts))
