@@ -184,59 +184,50 @@ class FinaliseAgreementDialog(QDialog):
         lay.addWidget(paper, 0, Qt.AlignmentFlag.AlignLeft)
         return page
 
-    def _build_mediator(self) -> QWidget:
+    def _pad_page(self, heading: str, full_title: str, save: Callable[[], None]
+                  ) -> tuple[QWidget, QLabel, SignaturePad, QPushButton]:
+        """A page where one person signs on the pad: heading, prompt, pad, buttons."""
         page = QWidget()
         lay = QVBoxLayout(page)
-        lay.addWidget(_heading(self.tr("Step 3: the mediator signs")))
-        self.mediator_prompt = QLabel(self.tr("Every party has signed. The mediator signs now."))
-        self.mediator_prompt.setWordWrap(True)
-        lay.addWidget(self.mediator_prompt)
-        self.mediator_pad = SignaturePad()
-        lay.addWidget(self.mediator_pad, 1)
+        lay.addWidget(_heading(heading))
+        prompt = QLabel()
+        prompt.setWordWrap(True)
+        lay.addWidget(prompt)
+        pad = SignaturePad()
+        lay.addWidget(pad, 1)
         row = QHBoxLayout()
         clear = QPushButton(self.tr("Clear"))
-        clear.clicked.connect(self.mediator_pad.clear)
+        clear.clicked.connect(pad.clear)
         full = QPushButton(self.tr("Full screen"))
-        full.clicked.connect(lambda: self._full_screen(self.mediator_pad,
-                                                       self.tr("Mediator's signature")))
-        self.mediator_sign_button = QPushButton(self.tr("Save signature"))
-        self.mediator_sign_button.clicked.connect(self._on_mediator_sign)
+        full.clicked.connect(lambda: self._full_screen(pad, full_title))
+        sign = QPushButton(self.tr("Save signature"))
+        sign.clicked.connect(save)
         row.addWidget(clear)
         row.addWidget(full)
         row.addStretch(1)
-        row.addWidget(self.mediator_sign_button)
+        row.addWidget(sign)
         lay.addLayout(row)
+        return page, prompt, pad, sign
+
+    def _build_mediator(self) -> QWidget:
+        page, self.mediator_prompt, self.mediator_pad, self.mediator_sign_button = \
+            self._pad_page(self.tr("Step 3: the mediator signs"),
+                           self.tr("Mediator's signature"), self._on_mediator_sign)
+        self.mediator_prompt.setText(self.tr("Every party has signed. The mediator signs now."))
         return page
 
     def _build_recorder(self) -> QWidget:
-        page = QWidget()
-        lay = QVBoxLayout(page)
-        lay.addWidget(_heading(self.tr("The recorder signs")))
-        self.recorder_prompt = QLabel()
-        self.recorder_prompt.setWordWrap(True)
-        lay.addWidget(self.recorder_prompt)
-        self.recorder_pad = SignaturePad()
-        lay.addWidget(self.recorder_pad, 1)
-        row = QHBoxLayout()
-        clear = QPushButton(self.tr("Clear"))
-        clear.clicked.connect(self.recorder_pad.clear)
-        full = QPushButton(self.tr("Full screen"))
-        full.clicked.connect(lambda: self._full_screen(self.recorder_pad,
-                                                       self.tr("Recorder's signature")))
-        self.recorder_sign_button = QPushButton(self.tr("Save signature"))
+        page, self.recorder_prompt, self.recorder_pad, self.recorder_sign_button = \
+            self._pad_page(self.tr("Step 4: the recorder signs"),
+                           self.tr("Recorder's signature"), self._on_recorder_sign)
         self.recorder_sign_button.setDefault(True)
-        self.recorder_sign_button.clicked.connect(self._on_recorder_sign)
-        row.addWidget(clear)
-        row.addWidget(full)
-        row.addStretch(1)
-        row.addWidget(self.recorder_sign_button)
-        lay.addLayout(row)
         return page
 
     def _build_approve(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        lay.addWidget(_heading(self.tr("Step 4: the studio head approves and seals")))
+        self.approve_heading = _heading(self.tr("Step 4: the studio head approves and seals"))
+        lay.addWidget(self.approve_heading)
         self.approve_info = QLabel()
         self.approve_info.setWordWrap(True)
         lay.addWidget(self.approve_info)
@@ -491,7 +482,13 @@ class FinaliseAgreementDialog(QDialog):
     # recorder
     def _fill_recorder(self) -> None:
         state = self.state
-        if state is None or not state.recorder:
+        if state is None:
+            return
+        # The approval is the fifth step when the recorder signs as the fourth.
+        self.approve_heading.setText(
+            self.tr("Step 5: the studio head approves and seals") if state.recorder
+            else self.tr("Step 4: the studio head approves and seals"))
+        if not state.recorder:
             return
         self.recorder_prompt.setText(self.tr(
             "The mediator has signed. The recorder, %1, signs in the box below.").replace(

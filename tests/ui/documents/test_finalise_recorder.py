@@ -95,6 +95,7 @@ def test_the_recorder_signs_before_the_head_approves(qtbot, runner, leak, tmp_pa
     wait_idle(qtbot, runner, dialog)
     assert AgreementSigning(ws).state(agreement_id).recorder_signed
     assert dialog.stack.currentWidget() is dialog.pages["approve"]
+    assert "5" in dialog.approve_heading.text()  # the fifth step, after the recorder's
     with qtbot.waitSignal(dialog.finalised, timeout=20000):
         qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, runner, dialog)
