@@ -731,6 +731,14 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <translation>人民调解员签名</translation>
     </message>
     <message>
+        <source>Step 4: the recorder signs</source>
+        <translation>第四步：记录人签名</translation>
+    </message>
+    <message>
+        <source>Recorder&apos;s signature</source>
+        <translation>记录人签名</translation>
+    </message>
+    <message>
         <source>Step 4: the studio head approves and seals</source>
         <translation>第四步：工作室负责人审批并盖章</translation>
     </message>
@@ -793,6 +801,10 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <translation>调解员签名</translation>
     </message>
     <message>
+        <source>Recorder signs</source>
+        <translation>记录人签名</translation>
+    </message>
+    <message>
         <source>Head approves and seals</source>
         <translation>负责人审批盖章</translation>
     </message>
@@ -843,6 +855,18 @@ What to do: close Mediator and start it again. If this happens again, send the r
     <message>
         <source>The pad is empty: the mediator signs first.</source>
         <translation>签名板是空的：请调解员先签名。</translation>
+    </message>
+    <message>
+        <source>Step 5: the studio head approves and seals</source>
+        <translation>第五步：工作室负责人审批并盖章</translation>
+    </message>
+    <message>
+        <source>The mediator has signed. The recorder, %1, signs in the box below.</source>
+        <translation>人民调解员已签名。请记录人%1在下框中签名。</translation>
+    </message>
+    <message>
+        <source>The pad is empty: the recorder signs first.</source>
+        <translation>签名板是空的：请记录人先签名。</translation>
     </message>
     <message>
         <source>The committee seal will be placed over the committee&apos;s name, then the studio&apos;s digital signature is added. After that the agreement cannot be changed; a change needs an addendum.</source>
@@ -1718,6 +1742,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>%1 signed, sealed or thumbprinted</source>
         <translation>%1已签名、盖章或按指印</translation>
+    </message>
+    <message>
+        <source>%1, %2 missing</source>
+        <translation>%1，缺%2项</translation>
     </message>
     <message>
         <source>(none)</source>

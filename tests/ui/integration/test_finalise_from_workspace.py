@@ -80,6 +80,11 @@ def test_finalise_the_agreement_from_the_case_page(qtbot, launch: Launch, data_d
     draw(qtbot, dialog.mediator_pad)
     qtbot.mouseClick(dialog.mediator_sign_button, Qt.MouseButton.LeftButton)
     idle()
+    if dialog.state is not None and dialog.state.recorder:  # the agreement names its 记录人
+        assert dialog.stack.currentWidget() is dialog.pages["sign_recorder"]
+        draw(qtbot, dialog.recorder_pad)
+        qtbot.mouseClick(dialog.recorder_sign_button, Qt.MouseButton.LeftButton)
+        idle()
     assert dialog.stack.currentWidget() is dialog.pages["approve"]
     with qtbot.waitSignal(dialog.finalised, timeout=30_000):
         qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
