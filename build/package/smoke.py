@@ -63,9 +63,13 @@ def step(text: str) -> None:
     print(f"smoke: {text}", flush=True)
 
 
+PASSED: list[str] = []
+
+
 def check(cond: bool, what: str, detail: str = "") -> None:
     if not cond:
         raise SmokeFailure(f"{what}{': ' + detail if detail else ''}")
+    PASSED.append(what)
     step(f"ok   {what}")
 
 
@@ -408,6 +412,7 @@ def main(argv: list[str] | None = None) -> int:
             full_disk(deb, newer)
     except (SmokeFailure, subprocess.TimeoutExpired) as exc:
         print(f"smoke: FAILED {exc}", file=sys.stderr)
+        print(f"smoke: {len(PASSED)} passed, 1 failed")
         return 1
     finally:
         if not args.keep:
@@ -417,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
           f"(bundle {report['bundle_bytes'] / 1e6:.0f} MB, "
           f"{', '.join(f'{k} {v / 1e6:.0f} MB' for k, v in report['debs'].items())}, "
           f"glibc >= {report['glibc']})")
+    print(f"smoke: {len(PASSED)} passed, 0 failed")  # the closing line CI reads
     return 0
 
 
