@@ -82,8 +82,11 @@ def setup_logging(logs_dir: Path, level: int = logging.INFO) -> Path | None:
     root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
-    log.info("Mediator %s started (python %s, %s)", __version__, platform.python_version(),
-             platform.platform())
+    # system/release/machine, not platform.platform(): that one reads the whole
+    # interpreter binary for its libc version, 6 ms on every start.
+    log.info("Mediator %s started (python %s, %s %s %s)", __version__,
+             platform.python_version(), platform.system(), platform.release(),
+             platform.machine())
     return path
 
 
