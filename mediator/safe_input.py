@@ -97,7 +97,7 @@ def _no_constant(name: str) -> Any:
 
 
 class _JsonProblem(ValueError):
-    pass
+    """A JSON document our reader refuses (NaN, duplicate keys…); the message is Chinese."""
 
 
 MAX_INT_DIGITS = 18

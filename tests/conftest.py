@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,3 +32,14 @@ def workspace(blank_workspace: Workspace) -> Workspace:
     """A workspace whose studio is set up (桂城 prefix, one mediator)."""
     blank_workspace.studio.setup(COMMITTEE, "桂城", "陈调解")
     return blank_workspace
+
+
+@pytest.fixture
+def pc_on_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This PC's own clock on UTC, so a time shown on the studio's clock
+    (Asia/Shanghai) can only be right if it was converted on purpose."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -56,7 +56,7 @@ PROGRAM = "/opt/mediator/mediator"
 
 
 class SmokeFailure(Exception):
-    pass
+    """A check of the installed program failed; the message says what was expected."""
 
 
 def step(text: str) -> None:

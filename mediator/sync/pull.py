@@ -14,6 +14,7 @@ whole feed is here is set aside too (foreign keys are off while pages apply).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections import Counter
@@ -285,12 +286,11 @@ class Puller:
                 params: list[dict[str, Any]], report: SyncReport) -> None:
         """New rows in bulk; if the database refuses the batch, one by one, and the
         ones it refuses are set aside (their versions already count in the digest)."""
-        try:
+        with contextlib.suppress(SQLAlchemyError, ValueError, TypeError):
             with s.begin_nested():
                 s.execute(insert(model), params)
             return
-        except (SQLAlchemyError, ValueError, TypeError):
-            pass
+        # The batch was refused (rolled back to the savepoint): find the row(s) why.
         for values in params:
             try:
                 with s.begin_nested():

@@ -8,25 +8,12 @@ the rules (time limits, the order of steps), as its document says.
 from __future__ import annotations
 
 import datetime as dt
-import time
-from collections.abc import Iterator
-
-import pytest
 
 from mediator.domain.status import CaseStatus
 from mediator.services.workflow import Workflow
 from mediator.services.workflow.snapshot import load_casefile
 from mediator.services.workspace import Workspace
 from tests.services.workflow.walk import SESSION, principals, register, session_input, walk
-
-
-@pytest.fixture
-def pc_on_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_a_session_after_midnight_is_on_the_studio_date(workspace: Workspace,

@@ -4,23 +4,10 @@ the PC's zone: with TZ=UTC in this process, 01:30 UTC reads 09:30 (Asia/Shanghai
 from __future__ import annotations
 
 import datetime as dt
-import time
-from collections.abc import Iterator
-
-import pytest
 
 from mediator.store.models import SyncConflict, SyncState
 from mediator.ui.sync import SyncStatusWidget
 from mediator.ui.sync.conflicts import ConflictsPage
-
-
-@pytest.fixture
-def pc_on_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_last_sync_is_shown_on_the_studio_clock(qtbot, studio_ws, runner, pc_on_utc) -> None:

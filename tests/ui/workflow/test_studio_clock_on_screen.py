@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-import time
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtWidgets import QLabel
 
 from mediator.domain.findings import Step
@@ -24,15 +21,6 @@ from mediator.ui.labels import Labels
 from mediator.ui.workflow.workspace import CaseWorkspace
 from tests.services.workflow.walk import register, walk
 from tests.ui.workflow.test_case_gui import TODAY, go
-
-
-@pytest.fixture
-def pc_on_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def pdf_text(pdf: bytes) -> str:
