@@ -51,6 +51,14 @@ class TransitionError(ValidationError):
         self.missing = list(missing)
 
 
+class CaseArchivedError(MediatorError):
+    """A change to an archived case (已归档): the dossier is closed and read-only;
+    only a legal hold may still be set or lifted."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or "本案已归档，卷宗只能查看，不能再修改。")
+
+
 class NotFoundError(MediatorError):
     """A case, party or file that does not exist (or is not this studio's)."""
 

@@ -49,7 +49,7 @@ from mediator.domain.deadlines import DEFAULT_POLICY, DeadlinePolicy
 from mediator.domain.findings import Finding, Severity, Step, errors
 from mediator.domain.judicial import application_findings
 from mediator.domain.status import CaseStatus
-from mediator.errors import TransitionError
+from mediator.errors import CaseArchivedError, TransitionError
 
 S = CaseStatus
 
@@ -280,3 +280,10 @@ def check_can_record(status: CaseStatus, kind: RecordKind) -> None:
         f"案件处于“{status.label_zh}”，不能录入{what}（可录入的阶段：{where}）",
         missing=[f"案件须处于：{where}"],
     )
+
+
+def check_not_archived(status: CaseStatus) -> None:
+    """Raise :class:`CaseArchivedError` for an archived case: once the dossier is
+    closed (归档) nothing in it changes (records, parties, steps, attachments)."""
+    if status is S.ARCHIVED:
+        raise CaseArchivedError()

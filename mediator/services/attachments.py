@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from mediator.domain.lifecycle import RecordKind, check_can_record
+from mediator.domain.lifecycle import RecordKind, check_can_record, check_not_archived
 from mediator.domain.status import CaseStatus
 from mediator.errors import NotFoundError, StorageError, ValidationError
 from mediator.paths import DataDir
@@ -92,6 +92,7 @@ class AttachmentService:
                              ).scalar_one_or_none()
             if case is None:
                 raise NotFoundError("找不到这个案件，可能已被删除。")
+            check_not_archived(CaseStatus(case.status))
             check_can_record(CaseStatus(case.status), RecordKind.ATTACHMENT)
             row = Attachment(studio_id=studio.id, case_id=case_id, sha256=sha, filename=name,
                              mime=mime, size=size, kind=kind)
@@ -112,6 +113,7 @@ class AttachmentService:
             if row is None or row.case_id != case_id or row.deleted:
                 raise NotFoundError("找不到这个附件，可能已被删除。")
             case = s.execute(select(Case).where(Case.id == case_id)).scalar_one()
+            check_not_archived(CaseStatus(case.status))
             check_can_record(CaseStatus(case.status), RecordKind.ATTACHMENT)
             row.deleted = True
             row.updated_at = dt.datetime.now(dt.UTC)

@@ -35,13 +35,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mediator import documents
 from mediator.documents import builder, fonts, signing
 from mediator.documents.model import AgreementInput, Signature
-from mediator.domain.status import PARTY_ROLE_LABELS_ZH, PartyRole
+from mediator.domain.lifecycle import check_not_archived
+from mediator.domain.status import PARTY_ROLE_LABELS_ZH, CaseStatus, PartyRole
 from mediator.errors import ConflictError, DocumentError, NotFoundError, ValidationError
 from mediator.services.documents import inputs
 from mediator.services.documents.blobs import put_blob, read_blob
@@ -57,7 +58,7 @@ from mediator.services.workflow.finalised import (
     unit_for,
 )
 from mediator.store import audit, outbox
-from mediator.store.models import Agreement, Attachment, Draft
+from mediator.store.models import Agreement, Attachment, Case, Draft
 
 if TYPE_CHECKING:
     from mediator.services.workspace import Workspace
@@ -225,7 +226,7 @@ class AgreementSigning:
         printed = "".join(builder.texts_of(doc))
         studio, me = self._ws.studio.context()
         with self._ws.db.write() as s:
-            row = self._row(s, agreement_id)
+            row = self._writable(s, agreement_id)
             if row.status == "final":
                 raise ConflictError("这份协议已经定稿，不能再修改签名。如需修改，请制作补充协议。")
             proofread_in_unit(unit_for(s, row.case_id, studio, me), row, acknowledged,
@@ -328,7 +329,7 @@ class AgreementSigning:
                                   location=studio.committee_name)
         sha = put_blob(self._ws.data_dir, signed)  # before the row: never a row without file
         with self._ws.db.write() as s:
-            row = self._row(s, agreement_id)
+            row = self._writable(s, agreement_id)
             if row.status == "final":
                 raise ConflictError("这份协议已经定稿，不能再次签署。")
             if text_hash(row) != payload.get("text_hash"):
@@ -392,7 +393,7 @@ class AgreementSigning:
         studio, me = self._ws.studio.context()
         suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "pdf"
         with self._ws.db.write() as s:
-            row = self._row(s, agreement_id)
+            row = self._writable(s, agreement_id)
             if row.status == "final":
                 raise ConflictError("这份协议已经定稿。")
             att = Attachment(studio_id=studio.id, case_id=row.case_id, sha256=sha,
@@ -422,7 +423,7 @@ class AgreementSigning:
             raise ValidationError("补充协议内容为空，请填写协议条款", field="terms")
         studio, me = self._ws.studio.context()
         with self._ws.db.write() as s:
-            original = self._row(s, agreement_id)
+            original = self._writable(s, agreement_id)
             if original.status != "final":
                 raise ValidationError("原协议尚未定稿，请直接修改原协议", field="agreement")
             # The page names the amended agreement from amends_id (under its number).
@@ -462,6 +463,13 @@ class AgreementSigning:
             raise NotFoundError("找不到这份协议，可能已被删除。")
         return row
 
+    def _writable(self, s: Session, agreement_id: str) -> Agreement:
+        """The agreement to change, refused when its case is archived (read-only)."""
+        row = self._row(s, agreement_id)
+        status = s.execute(select(Case.status).where(Case.id == row.case_id)).scalar_one()
+        check_not_archived(CaseStatus(status))
+        return row
+
     def _position(self, agreement_id: str, party_id: str) -> int:
         bundle, _, _, _ = self._load(agreement_id)
         for i, lk in enumerate(bundle.principals, 1):
@@ -498,7 +506,7 @@ class AgreementSigning:
             case_id = self._row(s, agreement_id).case_id
             bundle = inputs.load_bundle(s, case_id=case_id)
         with self._ws.db.write() as s:
-            row = self._row(s, agreement_id)
+            row = self._writable(s, agreement_id)
             if row.status == "final":
                 raise ConflictError("这份协议已经定稿，不能再修改签名。如需修改，请制作补充协议。")
             draft = s.get(Draft, (DRAFT_KIND, agreement_id))

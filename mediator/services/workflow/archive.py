@@ -38,7 +38,7 @@ class ArchiveService(WorkflowPart):
 
     def set_legal_hold(self, case_id: str, hold: bool) -> None:
         """诉讼保留: a dossier under hold is never due for disposal; lifted by a person."""
-        with self._unit(case_id) as u:
+        with self._unit(case_id, archived_ok=True) as u:
             u.require(RecordKind.LEGAL_HOLD)
             if u.case.legal_hold != hold:
                 u.case.legal_hold = hold

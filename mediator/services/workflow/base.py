@@ -19,7 +19,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mediator.domain.casefile import CaseFile
-from mediator.domain.lifecycle import RecordKind, check_can_record, check_transition
+from mediator.domain.lifecycle import (
+    RecordKind,
+    check_can_record,
+    check_not_archived,
+    check_transition,
+)
 from mediator.domain.status import CaseStatus
 from mediator.errors import NotFoundError, ValidationError
 from mediator.store import audit, outbox
@@ -118,12 +123,16 @@ class WorkflowPart:
         self._context = context
 
     @contextmanager
-    def _unit(self, case_id: str) -> Iterator[Unit]:
+    def _unit(self, case_id: str, *, archived_ok: bool = False) -> Iterator[Unit]:
+        """The case in one write transaction; an archived case is refused
+        (CaseArchivedError) unless the use case is one an archive allows."""
         studio, mediator = self._context()
         with self._db.write() as s:
             case = s.execute(select(Case).where(Case.id == case_id, Case.deleted.is_(False))
                              ).scalar_one_or_none()
             if case is None:
                 raise NotFoundError("找不到这个案件，可能已被删除。")
+            if not archived_ok:
+                check_not_archived(CaseStatus(case.status))
             unit = Unit(s, case, studio, mediator)
             yield unit

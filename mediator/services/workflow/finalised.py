@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from mediator.domain.agreement import effective_on as rule_effective_on
 from mediator.domain.casefile import AgreementForm
-from mediator.domain.lifecycle import missing_for
+from mediator.domain.lifecycle import check_not_archived, missing_for
 from mediator.domain.status import CaseStatus, PartyRole
 from mediator.domain.terminology import TermRule
 from mediator.errors import DocumentError, NotFoundError, TransitionError, ValidationError
@@ -157,6 +157,7 @@ def unit_for(s: Session, case_id: str, studio: Studio, mediator: Mediator) -> Un
                      ).scalar_one_or_none()
     if case is None:
         raise NotFoundError("找不到这个案件，可能已被删除。")
+    check_not_archived(CaseStatus(case.status))
     return Unit(s, case, studio, mediator)
 
 
