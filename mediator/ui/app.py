@@ -36,9 +36,9 @@ from mediator.errors import (
 )
 from mediator.paths import DataDir, resources_dir
 from mediator.services.dto import StudioSetup
-from mediator.ui import errors, wheel
+from mediator.ui import errors, theme, wheel
 from mediator.ui.cases.listpage import FirstScreen, read_first_screen
-from mediator.ui.fonts import FONT_FILES, LATIN_FONT_FILES, install_fonts, uses_latin_face
+from mediator.ui.fonts import install_fonts, needed_files
 from mediator.ui.i18n import install_translators
 from mediator.ui.labels import Labels
 from mediator.ui.mainwindow import MainWindow
@@ -284,7 +284,8 @@ def prepare(
     # still in place before the first one is built.
     startup.begin()
     _warn_missing_fonts(startup, lang)
-    install_fonts(app, lang)
+    # The look (ui/theme.py) at the type size chosen on this data dir, else the screen's.
+    install_fonts(app, lang, theme.load_type_size(data_dir.root) or theme.default_type_size(app))
     install_translators(app, lang)  # parented to the app: they live as long as it
     wheel.install(app)  # the wheel scrolls forms, never an unfocused field (ui/wheel.py)
     return app, startup
@@ -293,7 +294,7 @@ def prepare(
 def _warn_missing_fonts(startup: Startup, lang: str) -> None:
     """A bundled font file absent (a damaged install): start anyway, on the system's
     fonts, and tell the user which file is missing and to reinstall."""
-    needed = FONT_FILES + (LATIN_FONT_FILES if uses_latin_face(lang) else ())
+    needed = needed_files(lang)
     missing = [name for name in needed if not (resources_dir() / "fonts" / name).is_file()]
     if not missing:
         return

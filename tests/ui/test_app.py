@@ -18,7 +18,7 @@ from mediator.paths import DataDir
 from mediator.services import demo
 from mediator.services.workspace import open_workspace
 from mediator.ui.app import EXIT_STORAGE, Startup
-from mediator.ui.fonts import FAMILIES, POINT_SIZE, install_fonts
+from mediator.ui.fonts import FAMILIES, POINT_SIZE, SANS_FAMILY, install_fonts
 from mediator.ui.i18n import install_translators
 from mediator.ui.mainwindow import MainWindow
 from mediator.ui.tasks import TaskRunner
@@ -101,7 +101,7 @@ def test_database_from_a_newer_version_is_refused_plainly(
 def test_bundled_fonts_cover_rare_characters(qapp) -> None:
     font = install_fonts(qapp)
     try:
-        assert font.families() == FAMILIES
+        assert font.families() == [SANS_FAMILY, *FAMILIES]
         assert font.pointSize() >= POINT_SIZE >= 12
         for family in FAMILIES:
             assert family in QFontDatabase.families()

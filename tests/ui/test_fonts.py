@@ -1,4 +1,5 @@
-"""The English UI draws Latin text in a Latin face; Chinese still renders in both UIs.
+"""Screen text is sans-serif; the English UI draws Latin in a Latin face; rare
+characters still render in both UIs through the bundled Ming faces.
 
 In the Ming face (the bundled CJK font) "l" and "1" differ by a pixel or two at
 12 pt: a case number or a phone number read off an English screen could be
@@ -19,7 +20,7 @@ from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QImage, QPaint
 from PySide6.QtWidgets import QApplication, QLabel
 
 from mediator.paths import DataDir
-from mediator.ui.fonts import FAMILIES, LATIN_FAMILY, POINT_SIZE, install_fonts
+from mediator.ui.fonts import FAMILIES, LATIN_FAMILY, POINT_SIZE, SANS_FAMILY, install_fonts
 
 # Names as mediators type them: common, rare (Ext. A) and plane 2 characters.
 CHINESE = "调解欧阳珺麦㙟𠮷，（）"
@@ -70,7 +71,7 @@ def unlike(a: QImage, b: QImage) -> float:
 
 def test_english_ui_resolves_to_the_latin_face(qapp, qtbot, app_font) -> None:
     font = install_fonts(qapp, "en")
-    assert font.families() == [LATIN_FAMILY, *FAMILIES]
+    assert font.families() == [LATIN_FAMILY, SANS_FAMILY, *FAMILIES]
     assert font.pointSize() == POINT_SIZE
     assert QFontInfo(qapp.font()).family() == LATIN_FAMILY
     label = QLabel("Case no. l1 Il0O")
@@ -85,7 +86,9 @@ def test_english_ui_resolves_to_the_latin_face(qapp, qtbot, app_font) -> None:
 
 def test_english_ui_tells_l_from_1_and_ming_does_not(qapp, app_font) -> None:
     latin = install_fonts(qapp, "en")
-    ming = install_fonts(qapp, "zh_CN")
+    ming = QFont()
+    ming.setFamilies(FAMILIES)
+    ming.setPointSize(POINT_SIZE)
     # The Latin face's "l" and "1" share few pixels (here 6 %); the Ming face's are
     # nearly one image (85 % shared), which is what an English user met before.
     assert glyph_image("l", latin) != glyph_image("1", latin)
@@ -97,20 +100,24 @@ def test_english_ui_still_renders_chinese_names(qapp, app_font) -> None:
     font = install_fonts(qapp, "en")
     for family, chars in runs("Li Ming 欧阳珺 " + CHINESE, font):
         if family != LATIN_FAMILY:
-            assert family in FAMILIES, (family, chars)
-    covered = "".join(chars for family, chars in runs(CHINESE, font) if family in FAMILIES)
+            assert family in {SANS_FAMILY, *FAMILIES}, (family, chars)
+    covered = "".join(chars for family, chars in runs(CHINESE, font)
+                      if family in {SANS_FAMILY, *FAMILIES})
     for ch in CHINESE:
         assert ch in covered, ch  # drawn by a bundled CJK font, not a box
     assert QFontMetrics(font).horizontalAdvance("调解") > 0
 
 
-def test_chinese_ui_keeps_the_bundled_ming_faces(qapp, app_font) -> None:
+def test_chinese_ui_is_sans_serif_and_rare_characters_fall_back_to_ming(qapp, app_font) -> None:
     font = install_fonts(qapp, "zh_CN")
-    assert font.families() == FAMILIES
-    assert QFontInfo(qapp.font()).family() == FAMILIES[0]
+    assert font.families() == [SANS_FAMILY, *FAMILIES]
+    assert QFontInfo(qapp.font()).family() == SANS_FAMILY
     assert QFontMetrics(font).inFont("调")
-    families = {family for family, _ in runs(CHINESE + " 2026", font)}
-    assert families <= set(FAMILIES), families
+    # Everyday text (GB 2312, punctuation, digits) is drawn in the sans-serif...
+    assert {family for family, _ in runs("调解欧阳麦，（） 2026", font)} == {SANS_FAMILY}
+    # ...a rare character in a name in a Ming face, never a box.
+    rare = {family for family, chars in runs("㙟𠮷", font) if chars}
+    assert rare and rare <= set(FAMILIES), rare
     covered = "".join(chars for _family, chars in runs(CHINESE, font))
     for ch in CHINESE:
         assert ch in covered, ch
@@ -130,7 +137,7 @@ CHILD = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize(("lang", "family"), [("en", LATIN_FAMILY), ("zh_CN", FAMILIES[0])])
+@pytest.mark.parametrize(("lang", "family"), [("en", LATIN_FAMILY), ("zh_CN", SANS_FAMILY)])
 def test_the_app_start_up_installs_the_face_of_its_language(
         data_dir: DataDir, lang: str, family: str) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEDIATOR_NO_DIALOGS="1")
