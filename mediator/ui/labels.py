@@ -3,9 +3,12 @@
 The codes (``registered``, ``neighbour``...) are stable data; what a mediator
 reads depends on the language.  Status labels come from the domain's own
 Chinese/English tables, dispute types and case sources from the versioned
-catalogues, so a label is written once and the UI, CLI and PDFs agree.  Roles
-and sexes have only Chinese names in the domain, so their English forms go
-through Qt's tr() here.
+catalogues, so a label is written once and the UI, CLI and PDFs agree.  Roles,
+sexes, steps, deadlines, attachment and document kinds have only Chinese
+names in the domain (the PDFs stay Chinese in both languages), so their
+English forms go through Qt's tr() here: the module functions below, for
+widgets that are not handed a :class:`Labels` (they read the desk's language
+from the default QLocale that :func:`mediator.ui.i18n.install_translators` sets).
 
 One :class:`Labels` is made at start-up (after the catalogues are read on the
 worker) and handed to the widgets that need it: no module-level state.
@@ -14,9 +17,19 @@ worker) and handed to the widgets that need it: no module-level state.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
+from mediator.domain.archive import RETENTION_LABELS_ZH, RetentionClass
+from mediator.domain.casefile import (
+    COURT_BASIS_LABELS_ZH,
+    STATUS_MATTER_LABELS_ZH,
+    CourtBasis,
+    StatusMatter,
+)
+from mediator.domain.deadlines import DEADLINE_LABELS_ZH, DeadlineKind
+from mediator.domain.findings import STEP_LABELS_ZH, Step
 from mediator.domain.status import (
     PARTY_ROLE_LABELS_ZH,
     SEX_LABELS_ZH,
@@ -27,6 +40,9 @@ from mediator.domain.status import (
     PartyRole,
     Sex,
 )
+
+if TYPE_CHECKING:
+    from mediator.services.workflow.dto import AgentPower
 
 Catalogue = list[tuple[str, str, str]]  # (code, zh, en)
 
@@ -87,3 +103,237 @@ class Labels:
         if kind is PartyKind.ORGANISATION:
             return QCoreApplication.translate("Labels", "Organisation")
         return QCoreApplication.translate("Labels", "Natural person")
+
+
+# ------------------------------------------------------------ the desk's language
+# Widgets deep in a page (the step rail, a form's combo) are not handed a Labels:
+# the language is the app's, set once by i18n.install_translators as the default
+# QLocale.  English is the only other language, so anything else (the C locale of
+# a test that installed no translators) is the default zh_CN.
+
+
+def chinese() -> bool:
+    """Is the desk in Chinese?  (The default QLocale, set with the translators.)"""
+    return QLocale().language() is not QLocale.Language.English
+
+
+def step(value: Step) -> str:
+    """A step of the rail: 受理 / "Acceptance"..."""
+    if chinese():
+        return STEP_LABELS_ZH[value]
+    return {
+        Step.ACCEPT: QCoreApplication.translate("Labels", "Acceptance"),
+        Step.NOTIFY: QCoreApplication.translate("Labels", "Notice"),
+        Step.INVESTIGATE: QCoreApplication.translate("Labels", "Investigation"),
+        Step.MEDIATE: QCoreApplication.translate("Labels", "Mediation"),
+        Step.OUTCOME: QCoreApplication.translate("Labels", "Outcome"),
+        Step.PERFORM: QCoreApplication.translate("Labels", "Performance"),
+        Step.FOLLOW_UP: QCoreApplication.translate("Labels", "Follow-up"),
+        Step.CONFIRM: QCoreApplication.translate("Labels", "Judicial confirmation"),
+        Step.ARCHIVE: QCoreApplication.translate("Labels", "Archiving"),
+    }[value]
+
+
+def status(value: CaseStatus) -> str:
+    """A case's status, from the domain's own two tables."""
+    return (STATUS_LABELS_ZH if chinese() else STATUS_LABELS_EN)[value]
+
+
+def deadline(kind: DeadlineKind | str) -> str:
+    """调解期限 / "Mediation term"... (a DeadlineKind or its value)."""
+    kind = DeadlineKind(kind)
+    if chinese():
+        return DEADLINE_LABELS_ZH[kind]
+    return {
+        DeadlineKind.MEDIATION: QCoreApplication.translate("Labels", "Mediation term"),
+        DeadlineKind.JUDICIAL_WINDOW: QCoreApplication.translate(
+            "Labels", "Judicial confirmation window"),
+        DeadlineKind.PERFORMANCE: QCoreApplication.translate("Labels", "Performance due"),
+        DeadlineKind.FOLLOW_UP: QCoreApplication.translate("Labels", "Follow-up visit"),
+    }[kind]
+
+
+def attachment_kind(code: str) -> str:
+    """证据材料 / "Evidence"...; an unknown (newer) code is shown as it is."""
+    # Late: the services' module pulls the store in, which start-up does not need yet.
+    from mediator.services.attachments import ATTACHMENT_KIND_LABELS_ZH  # noqa: PLC0415
+
+    if chinese():
+        return ATTACHMENT_KIND_LABELS_ZH.get(code, code)
+    return {
+        "evidence": QCoreApplication.translate("Labels", "Evidence"),
+        "identity": QCoreApplication.translate("Labels", "Proof of identity"),
+        "proof": QCoreApplication.translate("Labels", "Proof of performance"),
+        "scan": QCoreApplication.translate("Labels", "Other scan"),
+    }.get(code, code)
+
+
+def document(key: str, title_zh: str) -> str:
+    """A document of the case as listed on screen, from its file stem ("session-2").
+
+    The PDF itself stays Chinese in both languages; only its name on screen
+    follows the desk.  An unknown stem keeps the printed (Chinese) title."""
+    if chinese():
+        return title_zh
+    stem, _, number = key.partition("-")
+    if key.startswith("oral-agreement"):
+        stem, number = "oral-agreement", ""
+    names = {
+        "application": QCoreApplication.translate("Labels", "Application for mediation"),
+        "registration": QCoreApplication.translate("Labels", "Acceptance register form"),
+        "notice": QCoreApplication.translate("Labels", "Notice of rights and duties"),
+        "authorisation": QCoreApplication.translate("Labels", "Power of attorney"),
+        "investigation": QCoreApplication.translate("Labels", "Investigation record"),
+        "session": QCoreApplication.translate("Labels", "Mediation record"),
+        "agreement": QCoreApplication.translate("Labels", "Mediation agreement"),
+        "addendum": QCoreApplication.translate("Labels", "Mediation agreement (addendum)"),
+        "oral-agreement": QCoreApplication.translate("Labels", "Oral agreement register"),
+        "followup": QCoreApplication.translate("Labels", "Follow-up record"),
+        "confirmation": QCoreApplication.translate(
+            "Labels", "Application for judicial confirmation"),
+        "refusal": QCoreApplication.translate("Labels", "Notice of refusal"),
+        "termination": QCoreApplication.translate("Labels", "Notice of termination"),
+        "dossier": QCoreApplication.translate("Labels", "Case dossier"),
+    }
+    name = names.get(stem)
+    if name is None:
+        return title_zh
+    if number.isdigit() and stem in ("investigation", "session", "followup"):
+        return QCoreApplication.translate("Labels", "%1 (no. %2)").replace(
+            "%1", name).replace("%2", number)
+    return name
+
+
+class _Placed(Protocol):
+    @property
+    def role(self) -> PartyRole: ...
+
+    @property
+    def position(self) -> int: ...
+
+    @property
+    def label_zh(self) -> str: ...
+
+
+def party(view: _Placed) -> str:
+    """申请人（第1位） / "Applicant 1": a party by role and place, as the forms name them."""
+    if chinese():
+        return view.label_zh
+    return f"{Labels(lang='en').role(view.role)} {view.position}"
+
+
+def retention(value: RetentionClass) -> str:
+    if chinese():
+        return RETENTION_LABELS_ZH[value]
+    return {
+        RetentionClass.PERMANENT: QCoreApplication.translate("Labels", "Permanent"),
+        RetentionClass.LONG: QCoreApplication.translate("Labels", "30 years"),
+        RetentionClass.SHORT: QCoreApplication.translate("Labels", "10 years"),
+    }[value]
+
+
+def status_matter(value: StatusMatter) -> str:
+    """A matter a court will not confirm (婚姻关系...)."""
+    if chinese():
+        return STATUS_MATTER_LABELS_ZH[value]
+    return {
+        StatusMatter.MARRIAGE: QCoreApplication.translate("Labels", "Marriage"),
+        StatusMatter.ADOPTION: QCoreApplication.translate("Labels", "Adoption"),
+        StatusMatter.IDENTITY: QCoreApplication.translate("Labels", "Family status"),
+        StatusMatter.TITLE: QCoreApplication.translate(
+            "Labels", "Title to property or intellectual property"),
+    }[value]
+
+
+def court_basis(value: CourtBasis) -> str:
+    """Why a court may hear the application for judicial confirmation."""
+    if chinese():
+        return COURT_BASIS_LABELS_ZH[value]
+    return {
+        CourtBasis.INVITING_COURT: QCoreApplication.translate(
+            "Labels", "The court that entrusted the mediation"),
+        CourtBasis.PARTY_DOMICILE: QCoreApplication.translate(
+            "Labels", "Basic court where a party lives"),
+        CourtBasis.SUBJECT_LOCATION: QCoreApplication.translate(
+            "Labels", "Basic court where the subject matter is"),
+        CourtBasis.COMMITTEE_LOCATION: QCoreApplication.translate(
+            "Labels", "Basic court where the committee is"),
+    }[value]
+
+
+def satisfaction(value: str) -> str:
+    """回访: 满意 / 基本满意 / 不满意 (a Satisfaction value)."""
+    from mediator.services.workflow.dto import SATISFACTION_LABELS_ZH, Satisfaction  # noqa: PLC0415
+
+    if chinese():
+        return SATISFACTION_LABELS_ZH.get(Satisfaction(value), value)
+    return {
+        "satisfied": QCoreApplication.translate("Labels", "Satisfied"),
+        "fair": QCoreApplication.translate("Labels", "Fairly satisfied"),
+        "dissatisfied": QCoreApplication.translate("Labels", "Dissatisfied"),
+    }.get(value, value)
+
+
+def agent_power(value: AgentPower) -> str:
+    """What an agent may do for a party (代为参加调解...)."""
+    from mediator.services.workflow.dto import AGENT_POWER_LABELS_ZH, AgentPower  # noqa: PLC0415
+
+    if chinese():
+        return AGENT_POWER_LABELS_ZH[value]
+    return {
+        AgentPower.ATTEND: QCoreApplication.translate("Labels", "Attend the mediation"),
+        AgentPower.STATE_FACTS: QCoreApplication.translate(
+            "Labels", "State the facts and give evidence"),
+        AgentPower.CHANGE_CLAIMS: QCoreApplication.translate(
+            "Labels", "Admit, waive or change claims"),
+        AgentPower.AGREE: QCoreApplication.translate(
+            "Labels", "Reach and sign the agreement"),
+        AgentPower.RECEIVE: QCoreApplication.translate("Labels", "Receive legal documents"),
+        AgentPower.APPLY_CONFIRMATION: QCoreApplication.translate(
+            "Labels", "Apply for judicial confirmation for the party"),
+    }.get(value, AGENT_POWER_LABELS_ZH.get(value, str(value)))
+
+
+def legal_route(zh: str) -> str:
+    """A legal route told to the parties when mediation fails (recorded in Chinese)."""
+    from mediator.services.workflow.dto import LEGAL_ROUTES_ZH  # noqa: PLC0415
+
+    if chinese():
+        return zh
+    english = (  # in the order of LEGAL_ROUTES_ZH
+        QCoreApplication.translate("Labels", "Sue in a people's court"),
+        QCoreApplication.translate("Labels", "Apply for arbitration"),
+        QCoreApplication.translate("Labels", "Ask an administrative authority to decide"),
+        QCoreApplication.translate("Labels", "Apply for labour dispute arbitration"),
+    )
+    return dict(zip(LEGAL_ROUTES_ZH, english, strict=True)).get(zh, zh)
+
+
+def clause_title(code: str, title_zh: str) -> str:
+    """A clause template's name; a studio's own clause keeps the name it was given."""
+    if chinese():
+        return title_zh
+    return {
+        "pay_lump_sum": QCoreApplication.translate("Labels", "Lump-sum payment"),
+        "pay_instalments": QCoreApplication.translate("Labels", "Payment in instalments"),
+        "pay_on_signing": QCoreApplication.translate("Labels", "Paid in full on signing"),
+        "apology": QCoreApplication.translate("Labels", "Apology"),
+        "settled_in_full": QCoreApplication.translate("Labels", "Dispute settled in full"),
+        "breach_routes": QCoreApplication.translate("Labels", "Remedies for non-performance"),
+        "judicial_confirmation": QCoreApplication.translate(
+            "Labels", "Apply for judicial confirmation"),
+        "leak_repair": QCoreApplication.translate("Labels", "Repair of the leak"),
+        "leak_compensation": QCoreApplication.translate(
+            "Labels", "Compensation for leak damage"),
+        "leak_access": QCoreApplication.translate("Labels", "Access for repairs"),
+        "noise_quiet_hours": QCoreApplication.translate("Labels", "Quiet hours"),
+        "pet_leash": QCoreApplication.translate("Labels", "Responsible dog keeping"),
+        "parking_clear": QCoreApplication.translate("Labels", "Parking space and passage"),
+        "property_fees": QCoreApplication.translate("Labels", "Back payment of property fees"),
+        "child_custody_support": QCoreApplication.translate("Labels", "Child support"),
+        "elder_support": QCoreApplication.translate("Labels", "Support of parents"),
+        "wage_arrears": QCoreApplication.translate("Labels", "Wage arrears"),
+        "traffic_compensation": QCoreApplication.translate(
+            "Labels", "Traffic accident compensation"),
+        "consumer_refund": QCoreApplication.translate("Labels", "Return and refund"),
+    }.get(code, title_zh)

@@ -364,17 +364,10 @@ def test_the_chinese_allowlist_has_no_stale_entry() -> None:
 #: comes off the list.  Each needs English labels (through Labels or tr()).
 CHINESE_DOMAIN_LABELS_KNOWN = {
     "registration/party_card.py": {"PARTY_ROLE_LABELS_ZH"},  # inside Chinese messages
-    "workflow/attachments.py": {"ATTACHMENT_KIND_LABELS_ZH"},
-    "workflow/forms_after.py": {"COURT_BASIS_LABELS_ZH", "RETENTION_LABELS_ZH",
-                                "SATISFACTION_LABELS_ZH", "label_zh"},
-    "workflow/forms_intake.py": {"AGENT_POWER_LABELS_ZH", "STATUS_MATTER_LABELS_ZH", "label_zh"},
-    "workflow/forms_outcome.py": {"LEGAL_ROUTES_ZH", "label_zh"},
-    "workflow/rail.py": {"label_zh"},
-    "workflow/session_mode.py": {"label_zh"},
-    "workflow/today.py": {"label_zh"},
-    "workflow/workspace.py": {"STATUS_LABELS_ZH", "label_zh"},
+    "workflow/forms_outcome.py": {"LEGAL_ROUTES_ZH"},  # the codes: shown through labels
+    "workflow/session_mode.py": {"label_zh"},  # written into the record, which is Chinese
+    "workflow/workspace.py": {"STATUS_LABELS_ZH", "label_zh"},  # the printed report
 }
-
 
 def test_no_new_chinese_domain_label_reaches_the_ui() -> None:
     used: dict[str, set[str]] = {}

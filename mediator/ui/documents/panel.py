@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from mediator.errors import MediatorError
 from mediator.services.documents import DocumentInfo, DocumentService, ExportReport
 from mediator.services.workspace import Workspace
+from mediator.ui import labels
 from mediator.ui.documents.finalise_dialog import FinaliseAgreementDialog
 from mediator.ui.documents.preview import PdfPreview, ask_and_print
 from mediator.ui.errors import show_error
@@ -108,7 +109,7 @@ class DocumentsPanel(QWidget):
                 suffix = self.tr(" (signed)")
             elif info.draft:
                 suffix = self.tr(" (draft)")
-            item = QListWidgetItem(f"{info.title}{suffix}")
+            item = QListWidgetItem(f"{labels.document(info.key, info.title)}{suffix}")
             item.setToolTip(info.filename)
             item.setData(Qt.ItemDataRole.UserRole, info.key)
             self.list.addItem(item)

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.errors import MediatorError
-from mediator.services.attachments import ATTACHMENT_KIND_LABELS_ZH, ATTACHMENT_KINDS
+from mediator.services.attachments import ATTACHMENT_KINDS
 from mediator.services.workflow.dto import AttachmentView
-from mediator.ui import errors
+from mediator.ui import errors, labels
 
 from .common import ERROR_COLOUR, heading, set_text_colour, tr
 
@@ -53,7 +53,7 @@ class AttachmentsWidget(QWidget):
         top.addStretch(1)
         self.kind = QComboBox()
         for k in ATTACHMENT_KINDS:
-            self.kind.addItem(ATTACHMENT_KIND_LABELS_ZH[k], k)
+            self.kind.addItem(labels.attachment_kind(k), k)
         top.addWidget(self.kind)
         add = QPushButton(tr("Add photo or scan…"))
         add.setObjectName("add_attachment")
@@ -78,7 +78,7 @@ class AttachmentsWidget(QWidget):
     def show(self, items: tuple[AttachmentView, ...] | list[AttachmentView]) -> None:  # type: ignore[override]
         self.list.clear()
         for a in items:
-            kind = ATTACHMENT_KIND_LABELS_ZH.get(a.kind, a.kind)
+            kind = labels.attachment_kind(a.kind)
             item = QListWidgetItem(self._thumb(a), f"{kind}\n{a.filename[:16]}")
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             item.setToolTip(a.filename)

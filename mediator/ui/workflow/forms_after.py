@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from mediator.domain.archive import RETENTION_LABELS_ZH, RetentionClass
-from mediator.domain.casefile import COURT_BASIS_LABELS_ZH, CourtBasis
+from mediator.domain.archive import RetentionClass
+from mediator.domain.casefile import CourtBasis
 from mediator.domain.findings import Step
 from mediator.domain.money import parse_amount
 from mediator.errors import ValidationError
 from mediator.services.workflow.dto import (
-    SATISFACTION_LABELS_ZH,
     ArchiveInput,
     CaseOverview,
     FollowUpInput,
@@ -31,6 +30,7 @@ from mediator.services.workflow.dto import (
     RulingInput,
     Satisfaction,
 )
+from mediator.ui import labels
 
 from .common import date_edit, from_qdate, muted, tr, yuan
 from .forms_intake import _clear_layout, _text
@@ -131,7 +131,7 @@ class FollowUpPage(StepPage):
         self.satisfaction = QComboBox()
         self.satisfaction.addItem(tr("Choose…"), "")
         for s in Satisfaction:
-            self.satisfaction.addItem(SATISFACTION_LABELS_ZH[s], s.value)
+            self.satisfaction.addItem(labels.satisfaction(s.value), s.value)
         self.field("satisfaction", self.satisfaction, "Satisfaction", form)
         self.lawsuit = _text(True, 2)
         self.field("lawsuit", self.lawsuit, "Lawsuit and its result", form)
@@ -213,11 +213,11 @@ class ConfirmPage(StepPage):
         self.window_info.setText("\n".join(parts))
         self.basis.clear()
         for code in ov.court_bases:
-            self.basis.addItem(COURT_BASIS_LABELS_ZH[CourtBasis(code)], code)
+            self.basis.addItem(labels.court_basis(CourtBasis(code)), code)
         _clear_layout(self.applicants_box)
         self.applicants = {}
         for p in ov.principals:
-            cb = QCheckBox(f"{p.label_zh} {p.name}")
+            cb = QCheckBox(f"{labels.party(p)} {p.name}")
             cb.setChecked(True)
             self.applicants[p.id] = cb
             self.applicants_box.addWidget(cb)
@@ -257,7 +257,7 @@ class ArchivePage(StepPage):
         self.retention = QComboBox()
         self.retention.addItem(tr("Choose…"), "")
         for r in RetentionClass:
-            self.retention.addItem(RETENTION_LABELS_ZH[r], r.value)
+            self.retention.addItem(labels.retention(r), r.value)
         self.field("retention", self.retention, "Retention period *", form)
         self.hold = QCheckBox(tr("Legal hold (never dispose while a lawsuit or complaint is open)"))
         self.field("legal_hold", self.hold, "Legal hold", form)

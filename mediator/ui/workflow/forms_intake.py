@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator.domain.casefile import STATUS_MATTER_LABELS_ZH, StatusMatter
+from mediator.domain.casefile import StatusMatter
 from mediator.domain.findings import Step
 from mediator.domain.status import CaseStatus
 from mediator.services.workflow.dto import (
-    AGENT_POWER_LABELS_ZH,
     AcceptanceInput,
     AgentPower,
     AuthorisationInput,
@@ -35,6 +34,7 @@ from mediator.services.workflow.dto import (
     RefusalInput,
     SessionInput,
 )
+from mediator.ui import labels
 
 from .common import (
     date_edit,
@@ -93,14 +93,14 @@ class AcceptPage(StepPage):
         grid = QVBoxLayout(self.matters_box)
         self.matters: dict[str, QCheckBox] = {}
         for m in StatusMatter:
-            cb = QCheckBox(STATUS_MATTER_LABELS_ZH[m])
+            cb = QCheckBox(labels.status_matter(m))
             self.matters[m.value] = cb
             self.kept[f"matter.{m.value}"] = cb
             self.watch(cb)
             grid.addWidget(cb)
         self.body.addWidget(self.matters_box)
         self.save_button("Save acceptance")
-        refuse = QGroupBox(tr("Refuse the application (不予受理)"))
+        refuse = QGroupBox(tr("Refuse the application"))
         rform = QFormLayout(refuse)
         self.refused_on = date_edit()
         self.field("refusal.on", self.refused_on, "Date", rform)
@@ -120,7 +120,7 @@ class AcceptPage(StepPage):
         _clear_layout(self.proofs_layout)
         self.proofs = {}
         for p in ov.parties:
-            cb = QCheckBox(f"{p.label_zh}  {p.name}")
+            cb = QCheckBox(f"{labels.party(p)}  {p.name}")
             cb.setChecked(p.identity_proof)
             self.proofs[p.id] = cb
             self.kept[f"proof.{p.id}"] = cb
@@ -189,7 +189,7 @@ class NotifyPage(StepPage):
         _clear_layout(self.grid)
         self.acks = {}
         for row, p in enumerate(ov.principals):
-            cb = QCheckBox(f"{p.label_zh}  {p.name}")
+            cb = QCheckBox(f"{labels.party(p)}  {p.name}")
             when = date_edit(p.notice_acknowledged_on or self.ctx.today())
             cb.setChecked(p.notice_acknowledged_on is not None)
             when.setEnabled(cb.isChecked())
@@ -206,14 +206,15 @@ class NotifyPage(StepPage):
             self.agents_layout.addWidget(muted(tr("No agent acts in this case.")))
         for agent in ov.agents:
             target = ov.party(agent.represents or "")
-            who = f"{agent.label_zh} {agent.name}" + (f" → {target.label_zh}" if target else "")
+            who = f"{labels.party(agent)} {agent.name}" + (
+                f" → {labels.party(target)}" if target else "")
             self.agents_layout.addWidget(QLabel(who))
             poa = QCheckBox(tr("Power of attorney in the file"))
             poa.setChecked(agent.power_of_attorney)
             self.agents_layout.addWidget(poa)
             powers = {}
             for power in AgentPower:
-                cb = QCheckBox(AGENT_POWER_LABELS_ZH[power])
+                cb = QCheckBox(labels.agent_power(power))
                 cb.setChecked(power.value in agent.agent_powers)
                 powers[power.value] = cb
                 self.agents_layout.addWidget(cb)
@@ -225,7 +226,7 @@ class NotifyPage(StepPage):
         _clear_layout(self.consent_row)
         self.consents = {}
         for p in ov.principals:
-            cb = QCheckBox(f"{p.label_zh}  {p.name}")
+            cb = QCheckBox(f"{labels.party(p)}  {p.name}")
             self.consents[p.id] = cb
             self.consent_row.addWidget(cb)
         if ov.mediation_due:
@@ -411,7 +412,8 @@ class MediatePage(StepPage):
                 self.field(f"statements[{i}]", edit, "Statement", self.statements_form)
                 label = self.statements_form.labelForField(self.fields[f"statements[{i}]"])
                 if isinstance(label, QLabel):
-                    label.setText(tr("Statement of %1").replace("%1", f"{p.label_zh} {p.name}"))
+                    label.setText(tr("Statement of %1").replace(
+                        "%1", f"{labels.party(p)} {p.name}"))
         if not self.recorder.text():
             self.recorder.setText(ov.mediator_name)
         if not self.subject.text():

@@ -35,6 +35,7 @@ from mediator.services.workflow.dto import (
     TerminationInput,
     TermWarningView,
 )
+from mediator.ui import labels
 
 from .common import date_edit, from_qdate, heading, muted, to_qdate, tr, yuan
 from .forms_intake import _clear_layout, _text
@@ -180,7 +181,8 @@ class OutcomePage(StepPage):
         rl.setContentsMargins(0, 0, 0, 0)
         self.routes: list[QCheckBox] = []
         for r in LEGAL_ROUTES_ZH:
-            cb = QCheckBox(r)
+            cb = QCheckBox(labels.legal_route(r))
+            cb.setProperty("route", r)  # recorded in Chinese whatever the desk's language
             self.routes.append(cb)
             self.kept[f"route.{r}"] = cb
             rl.addWidget(cb)
@@ -216,7 +218,8 @@ class OutcomePage(StepPage):
 
     def add_obligation(self) -> _ObligationRow:
         ov = self.overview
-        parties = [(p.id, f"{p.label_zh} {p.name}") for p in ov.principals] if ov else []
+        parties = [(p.id, f"{labels.party(p)} {p.name}")
+                   for p in ov.principals] if ov else []
         row = _ObligationRow(parties)
         row.due.setDate(to_qdate(self.ctx.today() + dt.timedelta(days=14)))
         n = len(self.obligation_rows)
@@ -238,8 +241,8 @@ class OutcomePage(StepPage):
     def fill(self, ov: CaseOverview) -> None:
         self.clauses.clear()
         self.clauses.addItem(tr("Choose a clause…"), "")
-        for _code, title, text in self.ctx.workflow.agreement.clauses(ov.dispute_type):
-            self.clauses.addItem(title, text)
+        for code, title, text in self.ctx.workflow.agreement.clauses(ov.dispute_type):
+            self.clauses.addItem(labels.clause_title(code, title), text)
         n = len(ov.principals)
         self.copies.setText(tr("%1 copies: one per party and one for the committee")
                             .replace("%1", str(n + 1)))
@@ -247,7 +250,7 @@ class OutcomePage(StepPage):
         self.signers = {}
         for p in ov.principals:
             cb = QCheckBox(tr("%1 signed, sealed or thumbprinted")
-                           .replace("%1", f"{p.label_zh} {p.name}"))
+                           .replace("%1", f"{labels.party(p)} {p.name}"))
             self.signers[p.id] = cb
             self.signer_rows.addWidget(cb)
         a = ov.agreement
@@ -405,7 +408,7 @@ class OutcomePage(StepPage):
         assert self.overview is not None
         self.clear_problems()
         cid, today = self.overview.id, self.ctx.today()
-        routes = tuple(cb.text() for cb in self.routes if cb.isChecked())
+        routes = tuple(str(cb.property("route")) for cb in self.routes if cb.isChecked())
         if self.other_route.text().strip():
             routes += (self.other_route.text(),)
         inp = TerminationInput(from_qdate(self.ended_on.date()), self.reason.toPlainText(), routes)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from mediator.domain.findings import Step
 from mediator.domain.steps import StepState, StepView
+from mediator.ui import labels
 
 from .common import tr
 
@@ -57,7 +58,7 @@ class StepRail(QListWidget):
         self.views = views
         for v in views:
             missing = missing_count(v)
-            text = f"{STATE_MARKS[v.state]} {v.label_zh}  ({step_summary(v)})"
+            text = f"{STATE_MARKS[v.state]} {labels.step(v.step)}  ({step_summary(v)})"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, v.step.value)
             font = QFont(self.font())

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from mediator.services.workflow import Workflow
 from mediator.services.workflow.dto import DueRow
+from mediator.ui import labels
 
 from .common import heading, set_base_font, tr
 
@@ -69,7 +70,7 @@ class DueModel(QAbstractTableModel):
             if col == 1:
                 return "、".join(r.parties)
             if col == 2:
-                return r.label_zh
+                return labels.deadline(r.kind)
             if col == 3:
                 return f"{r.due:%Y-%m-%d}"
             if r.days_left < 0:

@@ -32,7 +32,7 @@ from mediator.domain.status import STATUS_LABELS_ZH, CaseStatus
 from mediator.services.workflow import Workflow
 from mediator.services.workflow.completeness import report_html, report_text
 from mediator.services.workflow.dto import CaseOverview
-from mediator.ui import errors
+from mediator.ui import errors, labels
 
 from . import forms_after, forms_intake, forms_outcome  # noqa: F401 - register the pages
 from .attachments import AttachmentsWidget
@@ -133,10 +133,10 @@ class CaseWorkspace(QWidget):
         before, self.overview = self.overview, ov
         if before is not None and before.status is not ov.status:
             self.status_changed.emit(self.case_id, ov.status.value)
-        status = STATUS_LABELS_ZH[ov.status]
+        status = labels.status(ov.status)
         self.header.setText(f"{ov.case_no}　{status}")
         closed = ov.status in (CaseStatus.ARCHIVED, CaseStatus.REFUSED)
-        due = [f"{d.label_zh} {d.due:%Y-%m-%d}" for d in ov.deadlines
+        due = [f"{labels.deadline(d.kind)} {d.due:%Y-%m-%d}" for d in ov.deadlines
                if d.done_on is None and not closed]
         self.deadline.setText(tr("Open deadlines: %1").replace("%1", "；".join(due) or "—"))
         current = self.stack.currentWidget()
