@@ -3,7 +3,7 @@
 Clauses are data (``resources/clauses/*.json``), grouped by the dispute types
 they fit (``"*"`` for any), so a studio can add the wording it has found to
 work.  A clause's text marks what the mediator must fill in with 【】, e.g.
-``乙方于【日期】前向甲方支付人民币【金额】元``; :func:`unfilled_blanks` finds any
+``被申请人于【日期】前向申请人支付人民币【金额】元``; :func:`unfilled_blanks` finds any
 left before the agreement is finalised, so a printed agreement never carries a
 blank.
 

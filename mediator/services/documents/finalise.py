@@ -7,8 +7,12 @@ missing, and each written to the audit log and the outbox:
    warning the mediator did not acknowledge, and every character can be printed;
 2. ``sign_party`` — each party signs on screen (vector strokes) or chooses
    按指印 for the paper copy;
-3. ``sign_mediator`` — the mediator signs, after every party;
-4. ``approve`` — the studio head approves; the committee seal must exist;
+3. ``sign_mediator`` — the mediator signs, after every party; then a separate
+   记录人, when the agreement names one, signs too (``sign_recorder``) or will sign
+   the printed copies by hand (``recorder_signs_on_paper``);
+4. ``approve`` — the studio head approves; the committee seal must exist, and the
+   记录人's signature only when there is a separate recorder who signs on screen;
+   the proofread may carry over the warnings confirmed on the outcome form;
 5. ``finalise`` — the agreement is rendered with signatures and seal, digitally
    signed (PAdES, studio key), stored as an immutable blob; the row becomes
    ``final`` with ``effective_on`` = today (the 30-day 司法确认 clock starts).
@@ -47,6 +51,7 @@ from mediator.errors import ConflictError, DocumentError, NotFoundError, Validat
 from mediator.services.documents import inputs
 from mediator.services.documents.blobs import put_blob, read_blob
 from mediator.services.documents.seal import load_seal
+from mediator.services.workflow import confirmations
 from mediator.services.workflow.agreement import term_rules
 from mediator.services.workflow.finalised import (
     DRAFT_KIND,
@@ -83,9 +88,10 @@ class TermIssue:
 
 @dataclass(frozen=True)
 class ProofreadReport:
-    issues: tuple[TermIssue, ...]
+    issues: tuple[TermIssue, ...]  # what is still to confirm or correct
     undrawable: tuple[str, ...]  # characters no bundled font can draw
     undrawable_text: str  # the same, named for a message (“㐀”(U+3400))
+    confirmed: tuple[TermIssue, ...] = ()  # confirmed on the outcome form: not asked again
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,12 @@ class FinaliseState:
     signed_blob: str | None
     recorder: str = ""  # the separate 记录人 who signs too; empty: no 记录人 line
     recorder_signed: bool = False
+    recorder_on_paper: bool = False  # the 记录人 signs the printed copies by hand
+
+    @property
+    def recorder_done(self) -> bool:
+        """No separate 记录人, or he has signed (on the pad, or by hand on the print)."""
+        return not self.recorder or self.recorder_signed or self.recorder_on_paper
 
     @property
     def parties_signed(self) -> bool:
@@ -140,8 +152,8 @@ class FinaliseState:
 
     @property
     def step(self) -> str:
-        """The next thing to do: proofread, sign_parties, sign_mediator, approve, finalise,
-        done."""
+        """The next thing to do: proofread, sign_parties, sign_mediator, sign_recorder (a
+        separate 记录人 only), approve, finalise, done."""
         if self.final:
             return "done"
         if not self.proofread:
@@ -150,6 +162,8 @@ class FinaliseState:
             return "sign_parties"
         if not self.mediator_signed:
             return "sign_mediator"
+        if not self.recorder_done:
+            return "sign_recorder"
         if not self.approved:
             return "approve"
         return "finalise"
@@ -194,17 +208,39 @@ class AgreementSigning:
             text_changed=changed, printed_copies=int(payload.get("printed", 0)),
             original_received=original, effective_on=a.effective_on,
             signed_blob=a.signed_blob, recorder=bundle.recorders.get(a.id, ""),
-            recorder_signed=bool(payload.get("recorder")) or a.status == "final")
+            recorder_signed=bool(payload.get("recorder")) or a.status == "final",
+            recorder_on_paper=bool(payload.get("recorder_paper")))
 
     def proofread(self, agreement_id: str) -> ProofreadReport:
         """The terminology warnings (the studio's rules too), unfilled 【】 blanks (code
-        ``blank``, never acknowledgeable) and unprintable characters of the agreement."""
+        ``blank``, never acknowledgeable) and unprintable characters of the agreement.
+
+        A warning the mediator already confirmed on the outcome form for the very
+        same text is reported apart (``confirmed``), so the wizard does not ask it
+        again; one whose text changed since is asked again."""
         bundle, a, _, _ = self._load(agreement_id)
-        issues = [TermIssue(where, index, w.code, w.matched, w.excerpt, w.advice, w.suggestion)
-                  for (where, index), w in agreement_warnings(a, self._rules())]
+        issues, confirmed = self._issues(a)
         doc = inputs.agreement_input(bundle, a, on=dt.date.today())
         bad = fonts.undrawable_chars("".join(builder.texts_of(doc)))
-        return ProofreadReport(tuple(issues), tuple(bad), fonts.describe_chars(bad))
+        return ProofreadReport(tuple(issues), tuple(bad), fonts.describe_chars(bad),
+                               tuple(confirmed))
+
+    def _issues(self, a: Agreement) -> tuple[list[TermIssue], list[TermIssue]]:
+        """(still to ask, confirmed on the form) among the agreement's warnings."""
+        with self._ws.db.read() as s:
+            done = confirmations.load(s, a.case_id)
+        ask: list[TermIssue] = []
+        confirmed: list[TermIssue] = []
+        for (where, index), w in agreement_warnings(a, self._rules()):
+            issue = TermIssue(where, index, w.code, w.matched, w.excerpt, w.advice,
+                              w.suggestion)
+            text = {"facts": a.facts, "performance": a.performance_method}.get(
+                where, str(a.terms[index - 1]) if where == "term" else "") or ""
+            if w.acknowledgeable and confirmations.is_confirmed(done, w.code, text):
+                confirmed.append(issue)
+            else:
+                ask.append(issue)
+        return ask, confirmed
 
     def _rules(self) -> Any:
         return term_rules(self._ws.data_dir.root)
@@ -224,12 +260,17 @@ class AgreementSigning:
         bundle, a, _, _ = self._load(agreement_id)
         doc = inputs.agreement_input(bundle, a, on=dt.date.today())
         printed = "".join(builder.texts_of(doc))
+        # What the form confirmed counts too, but a rule confirmed for one term is not
+        # thereby confirmed for another term that still carries the word unticked.
+        ask, confirmed = self._issues(a)
+        unticked = {i.code for i in ask if i.code not in acknowledged}
+        codes = set(acknowledged) | ({i.code for i in confirmed} - unticked)
         studio, me = self._ws.studio.context()
         with self._ws.db.write() as s:
             row = self._writable(s, agreement_id)
             if row.status == "final":
                 raise ConflictError("这份协议已经定稿，不能再修改签名。如需修改，请制作补充协议。")
-            proofread_in_unit(unit_for(s, row.case_id, studio, me), row, acknowledged,
+            proofread_in_unit(unit_for(s, row.case_id, studio, me), row, codes,
                               rules=self._rules(), printed_text=printed)
 
     def sign_party(self, agreement_id: str, party_id: str, signature: Signature) -> None:
@@ -240,8 +281,8 @@ class AgreementSigning:
                 raise ValidationError("签名人不是本协议的当事人", field="signature")
             p.setdefault("parties", {})[party_id] = inputs.signature_to_json(signature)
             # A party signing again (e.g. corrected) voids the later signatures.
-            p.pop("mediator", None)
-            p.pop("approved_by", None)
+            for later in ("mediator", "recorder", "approved_by"):
+                p.pop(later, None)
 
         position = self._position(agreement_id, party_id)
         self._step(agreement_id, "agreement.sign_party", apply,
@@ -250,8 +291,8 @@ class AgreementSigning:
     def clear_party(self, agreement_id: str, party_id: str) -> None:
         def apply(p: dict[str, Any], a: Agreement, b: inputs.CaseBundle) -> None:
             p.setdefault("parties", {}).pop(party_id, None)
-            p.pop("mediator", None)
-            p.pop("approved_by", None)
+            for later in ("mediator", "recorder", "approved_by"):
+                p.pop(later, None)
 
         self._step(agreement_id, "agreement.clear_signature", apply,
                    detail={"position": self._position(agreement_id, party_id)})
@@ -279,8 +320,21 @@ class AgreementSigning:
             if not b.recorders.get(a.id):
                 raise ValidationError("这份协议没有另设记录人，无需记录人签名", field="signature")
             p["recorder"] = inputs.signature_to_json(signature)
+            p.pop("recorder_paper", None)
 
         self._step(agreement_id, "agreement.sign_recorder", apply)
+
+    def recorder_signs_on_paper(self, agreement_id: str) -> None:
+        """The named 记录人 signs the printed copies by hand instead of on the pad: his
+        line is printed blank for the pen, and the approval no longer waits for him."""
+        def apply(p: dict[str, Any], a: Agreement, b: inputs.CaseBundle) -> None:
+            self._need_proofread(p)
+            if not b.recorders.get(a.id):
+                raise ValidationError("这份协议没有另设记录人，无需记录人签名", field="signature")
+            p.pop("recorder", None)
+            p["recorder_paper"] = True
+
+        self._step(agreement_id, "agreement.recorder_on_paper", apply)
 
     def approve(self, agreement_id: str) -> None:
         """The studio head approves; the seal will be applied when finalising."""
@@ -296,6 +350,10 @@ class AgreementSigning:
             missing = self._missing_parties(p, b)
             if not p.get("mediator"):
                 missing.append("人民调解员签名")
+            # Only an agreement that names a separate 记录人 prints his line, so only then
+            # is his signature due; one who signs the printed copy by hand is not asked.
+            if b.recorders.get(a.id) and not p.get("recorder") and not p.get("recorder_paper"):
+                missing.append("记录人签名（或选择记录人在纸质文本上签名）")
             if missing:
                 raise DocumentError("协议尚不能批准，缺少：" + "、".join(missing))
             p["approved_by"] = me.id

@@ -118,9 +118,12 @@ def load_bundle(s: Session, *, case_id: str | None = None, case_no: str | None =
         follow_ups=rows(FollowUp, FollowUp.visited_on),
         attachments=rows(Attachment, Attachment.created_at),
         time_zone=studio.time_zone or DEFAULT_ZONE,
-        recorders={d.agreement_id: d.recorder.strip() for d in s.execute(
+        # The mediator recording his own mediation is no separate 记录人: no line, no
+        # second signature of his (the approval would wait for it).
+        recorders={d.agreement_id: rec for d in s.execute(
             select(AgreementDetail).where(AgreementDetail.case_id == case.id,
-                                          AgreementDetail.deleted.is_(False))).scalars()},
+                                          AgreementDetail.deleted.is_(False))).scalars()
+                   if (rec := d.recorder.strip()) and rec != (mediator.name if mediator else "")},
     )
     for lk in links:
         _ = lk.party  # joined-loaded; touched so it survives the expunge

@@ -12,6 +12,7 @@ agreement is concluded it is immutable — a correction is an addendum.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Collection, Sequence
@@ -25,7 +26,8 @@ from mediator.domain.casefile import AgreementForm
 from mediator.domain.clauses import ClauseLibrary, unfilled_blanks
 from mediator.domain.lifecycle import RecordKind
 from mediator.domain.money import MAX_FEN
-from mediator.domain.status import CaseStatus
+from mediator.domain.status import CaseStatus, PartyRole
+from mediator.domain.term_parties import TermParty, obligor_mention, speak_of_parties
 from mediator.domain.terminology import (
     DEFAULT_RULES,
     TermRule,
@@ -39,9 +41,10 @@ from mediator.domain.text import LONG_TEXT_MAX
 from mediator.errors import ValidationError
 from mediator.paths import resources_dir
 from mediator.store.database import Database
-from mediator.store.models import Agreement
+from mediator.store.models import Agreement, CaseParty, Party
 from mediator.store.workflow_models import AgreementDetail, Obligation
 
+from . import confirmations
 from .base import Context, Unit, WorkflowPart
 from .checks import SUMMARY_MAX, Problems
 from .dto import AgreementInput, SignatureInput, TermWarningView
@@ -102,14 +105,37 @@ class AgreementService(WorkflowPart):
         self._root = data_root
 
     # ------------------------------------------------------------- reference data
-    def clauses(self, dispute_type: str) -> list[tuple[str, str, str]]:
-        """(code, title, text) of the clauses that fit the dispute type, specific first."""
-        return [(c.code, c.title, c.text)
+    def clauses(self, dispute_type: str, parties: Sequence[TermParty] = ()
+                ) -> list[tuple[str, str, str]]:
+        """(code, title, text) of the clauses that fit the dispute type, specific first,
+        in the case's words: 申请人 / 被申请人 (never 甲方 / 乙方), a sole party's name
+        after its role."""
+        return [(c.code, c.title, speak_of_parties(c.text, parties))
                 for c in clause_library(self._root).for_dispute_type(dispute_type)]
 
-    def check_terms(self, terms: Sequence[str],
-                    acknowledged: Collection[str] = ()) -> list[TermWarningView]:
-        return check_terms(terms, acknowledged=acknowledged, rules=term_rules(self._root))
+    def check_terms(self, terms: Sequence[str], acknowledged: Collection[str] = (),
+                    case_id: str | None = None) -> list[TermWarningView]:
+        """The check of the form's terms; with ``case_id``, each warning says whether it
+        was already confirmed on the form for this very text."""
+        found = check_terms(terms, acknowledged=acknowledged, rules=term_rules(self._root))
+        if case_id is None:
+            return found
+        with self._db.read() as s:
+            done = confirmations.load(s, case_id)
+        return [dataclasses.replace(w, confirmed=confirmations.is_confirmed(
+                    done, w.code, terms[w.term_index]))
+                if w.acknowledgeable else w for w in found]
+
+    def confirm_terms(self, case_id: str, confirmed: Sequence[tuple[str, str]],
+                      withdrawn: Sequence[tuple[str, str]] = ()) -> None:
+        """Remember the warnings ticked (and unticked) on the form as (rule code, text
+        of the term), so the finalise wizard does not ask them again for that text."""
+        def pairs(items: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+            return [(code, confirmations.fingerprint(text)) for code, text in items
+                    if code != "blank"]  # a blank is filled, never confirmed
+
+        with self._unit(case_id) as u:
+            confirmations.store(u.s, case_id, pairs(confirmed), pairs(withdrawn))
 
     # ------------------------------------------------------------------ drafting
     def save_draft(self, case_id: str, inp: AgreementInput, *,
@@ -146,10 +172,14 @@ class AgreementService(WorkflowPart):
             if inp.kind == AgreementForm.WRITTEN and not inp.obligations:
                 p.add("obligations", "请至少列出一项履行事项（谁、做什么、何时前）")
             recorder = p.text("recorder", inp.recorder, "记录人")
+            _refuse_blanks(p, inp)
+            parties = _term_parties(u)
             obligations = []
-            for i, ob in enumerate(inp.obligations):
-                desc = p.text(f"obligations[{i}].description", ob.description, "履行事项",
+            for i, given in enumerate(inp.obligations):
+                desc = p.text(f"obligations[{i}].description", given.description, "履行事项",
                               max_len=500, required=True)
+                ob = given if given.obligor_id is not None else dataclasses.replace(
+                    given, obligor_id=obligor_mention(desc, parties))  # the party it names
                 if ob.obligor_id is not None and ob.obligor_id not in principals:
                     p.add(f"obligations[{i}].obligor", "履行人不是本案当事人")
                 if ob.due is not None and ob.due < inp.reached_on:
@@ -257,6 +287,31 @@ class AgreementService(WorkflowPart):
             u.move(CaseStatus.AGREED, today)
             agreement.effective_on = effective_on(u.snapshot())
             u.touch(agreement)
+
+
+def _refuse_blanks(p: Problems, inp: AgreementInput) -> None:
+    """A clause's 【日期】, 【金额】 … left in: named, and nothing saved (a saved
+    agreement never carries a placeholder, so no document can print one)."""
+    places = [("facts", inp.facts, "纠纷主要事实"),
+              *((f"terms[{i}]", t, f"第{i + 1}条") for i, t in enumerate(inp.terms)),
+              ("performance_method", inp.performance_method, "履行方式"),
+              *((f"obligations[{i}].description", ob.description, f"第{i + 1}项履行事项")
+                for i, ob in enumerate(inp.obligations))]
+    for path, text, label in places:
+        blanks = unfilled_blanks(text or "")
+        if blanks:
+            named = "、".join(f"【{b}】" for b in dict.fromkeys(blanks))
+            p.add(path, f"{label}中的{named}还没有填写，请改为实际内容后再保存")
+
+
+def _term_parties(u: Unit) -> list[TermParty]:
+    """The case's principals as a term names them (role, name), in the case's order."""
+    rows = u.s.execute(select(CaseParty.id, CaseParty.role, Party.name)
+                       .join(Party, Party.id == CaseParty.party_id)
+                       .where(CaseParty.case_id == u.case.id, CaseParty.deleted.is_(False))
+                       .order_by(CaseParty.position)).all()
+    return [TermParty(str(pid), PartyRole(role), name or "") for pid, role, name in rows
+            if role != PartyRole.AGENT.value]
 
 
 def latest_agreement(u: Unit) -> Agreement | None:

@@ -434,6 +434,7 @@ class TermWarningView:
     advice: str
     suggestion: str
     excerpt: str
+    confirmed: bool = False  # ticked on the form for this very text (用语校对 remembered)
 
     @property
     def acknowledgeable(self) -> bool:

@@ -275,7 +275,9 @@ def _agreement(a: Any, det: Any, raw: _Raw, registered_on: dt.date,
         signature_slots=slots | (frozenset(principals) if final else frozenset()),
         signed_by=signed,
         mediator_signed=final or bool(det and det.mediator_signed),
-        recorder_signed=final or bool(det and det.recorder_signed),
+        # No separate 记录人 named: no 记录人 line to sign (the mediator records).
+        recorder_signed=final or bool(det and (det.recorder_signed
+                                               or not (det.recorder or "").strip())),
         sealed=final or bool(det and det.sealed),
         copies=a.copies,
         completed_on=(a.effective_on if final else None) or (det.completed_on if det else None),

@@ -86,9 +86,11 @@ def test_an_organisation_prints_the_office_its_representative_holds(
     assert "统一社会信用代码" not in text and "住所" not in text  # none registered: no empty rows
 
 
-@pytest.mark.parametrize("recorder", ["陈调解", ""])
+@pytest.mark.parametrize("recorder", ["刘晓敏", "陈调解", ""])
 def test_agreement_prints_the_recorder_line_only_for_a_named_recorder(
         workspace: Workspace, wf: Workflow, leak: str, recorder: str) -> None:
+    """Only a separate 记录人 prints a line: none named, or the mediator (陈调解, who
+    signs as 人民调解员 already) recording himself, prints none and signs nothing."""
     walk_to(workspace, wf, leak, CaseStatus.MEDIATING)
     _, b = principals(wf, leak)
     agreement_id = wf.agreement.save_draft(leak, agreement_input(b, recorder=recorder),
@@ -96,16 +98,17 @@ def test_agreement_prints_the_recorder_line_only_for_a_named_recorder(
     signing = AgreementSigning(workspace)
     report = signing.proofread(agreement_id)
     signing.confirm_proofread(agreement_id, {i.code for i in report.issues})
-    assert signing.state(agreement_id).recorder == recorder
-    if recorder:
+    separate = recorder == "刘晓敏"
+    assert signing.state(agreement_id).recorder == (recorder if separate else "")
+    if separate:
         signing.sign_recorder(agreement_id, samples.synthetic_signature(12))
         assert signing.state(agreement_id).recorder_signed
     else:
         with pytest.raises(ValidationError):
             signing.sign_recorder(agreement_id, samples.synthetic_signature(12))
     text = _text(DocumentService(workspace).render(leak, "agreement"))
-    assert ("记录人：陈调解（签名）" in text) is bool(recorder)
-    assert ("记录人" in text) is bool(recorder)
+    assert ("记录人：刘晓敏（签名）" in text) is separate
+    assert ("记录人" in text) is separate
 
 
 def test_the_studio_clock_is_a_setting(workspace: Workspace, wf: Workflow, leak: str) -> None:
