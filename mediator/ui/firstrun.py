@@ -27,8 +27,8 @@ from mediator.errors import MediatorError, ValidationError
 from mediator.services.dto import StudioSetup
 from mediator.ui.errors import show_error
 from mediator.ui.tasks import TaskRunner
+from mediator.ui.theme import Role, mark
 
-ERROR_STYLE = "color: #b3261e;"
 PREVIEW_DEBOUNCE_MS = 150
 FIELDS = ("committee_name", "case_prefix", "mediator_name")
 
@@ -40,7 +40,7 @@ class _Field(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        mark(self.error, Role.ERROR)
         self.error.setWordWrap(True)
         self.error.hide()
         layout = QVBoxLayout(self)
@@ -137,7 +137,7 @@ class FirstRunDialog(QDialog):
 
     def _show_preview(self, text: str | None) -> None:
         self.preview.setText(text or self.tr("(type a prefix to see it)"))
-        self.preview.setStyleSheet("font-weight: bold;" if text else "color: #555555;")
+        mark(self.preview, Role.EMPHASIS if text else Role.MUTED)
 
     def _preview_done(self, seq: int, text: str) -> None:
         if seq == self._preview_seq:

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.services.dto import CaseDetail, StudioSetup
+from mediator.ui import theme
 from mediator.ui.cases.listpage import CaseListPage, FirstScreen
 from mediator.ui.labels import Labels
 from mediator.ui.shell.sync_slot import SyncSlot
@@ -53,7 +54,6 @@ PAGE_CASES = "cases"
 PAGE_REGISTER = "register"
 PAGE_SETTINGS = "settings"
 DEFAULT_PAGE = PAGE_CASES
-NAV_POINT_SIZE = 14.0
 
 
 class Notice(QFrame):
@@ -62,8 +62,11 @@ class Notice(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notice")
-        self.setStyleSheet("#notice { background: #e6f4ea; border: 1px solid #a8dab5; "
-                           "border-radius: 4px; }")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        calm = self.palette()
+        calm.setColor(QPalette.ColorRole.Window, QColor(theme.current().palette.notice))
+        self.setPalette(calm)
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.action = QPushButton()
@@ -88,6 +91,23 @@ class Notice(QFrame):
         self.hide()
         if callback is not None:
             callback()
+
+
+class NavigationList(QListWidget):
+    """The left-hand page list: rows and width follow its font (the type size)."""
+
+    def fit(self) -> None:
+        fm = self.fontMetrics()
+        for i in range(self.count()):
+            self.item(i).setSizeHint(QSize(0, fm.height() * 2 + 12))
+        titles = [self.item(i).text() for i in range(self.count())]
+        if titles:
+            self.setFixedWidth(max(fm.horizontalAdvance(t) for t in titles) + 48)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit()
 
 
 class MainWindow(QMainWindow):
@@ -116,12 +136,10 @@ class MainWindow(QMainWindow):
         # Qt adds " — 调解工作台" (the application display name) itself.
         self.setWindowTitle(studio.committee_name)
 
-        self.nav = QListWidget()
+        self.nav = NavigationList()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigation"))
-        nav_font = QFont(self.nav.font())
-        nav_font.setPointSizeF(max(nav_font.pointSizeF(), NAV_POINT_SIZE))
-        self.nav.setFont(nav_font)
+        theme.mark(self.nav, theme.Role.NAVIGATION)
         self.stack = QStackedWidget()
         self._keys: list[str] = []
         # Pages other than the case list are built when first shown (or first
@@ -154,9 +172,7 @@ class MainWindow(QMainWindow):
         self.case_page: CasePage | None = None
         self._case_origin = PAGE_CASES
 
-        fm = self.nav.fontMetrics()
-        titles = [self.nav.item(i).text() for i in range(self.nav.count())]
-        self.nav.setFixedWidth(max(fm.horizontalAdvance(t) for t in titles) + 48)
+        self.nav.fit()
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.nav.itemClicked.connect(self._nav_clicked)
 
@@ -183,6 +199,11 @@ class MainWindow(QMainWindow):
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.focus_search)
+        # Ctrl++ / Ctrl+-: the type size (设置 → 显示), at once and remembered.
+        for keys, steps in ((QKeySequence.StandardKey.ZoomIn, 1), ("Ctrl+=", 1),
+                            (QKeySequence.StandardKey.ZoomOut, -1)):
+            QShortcut(QKeySequence(keys), self).activated.connect(
+                lambda s=steps: self.step_type_size(s))
         self._place()
         start = self.state.page(DEFAULT_PAGE)
         self.show_page(start if start in self._keys else DEFAULT_PAGE)
@@ -194,7 +215,6 @@ class MainWindow(QMainWindow):
         self._keys.append(key)
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setSizeHint(QSize(0, self.nav.fontMetrics().height() * 2 + 12))
         self.nav.addItem(item)
 
     def _placeholder(self, key: str) -> QWidget:
@@ -308,6 +328,12 @@ class MainWindow(QMainWindow):
 
     def show_cases(self) -> None:
         self.show_page(PAGE_CASES)
+
+    def step_type_size(self, steps: int) -> theme.TypeSize:
+        """One type size larger or smaller (Ctrl++ / Ctrl+-), remembered on this data dir."""
+        from mediator.ui.shell.display import step_type_size  # noqa: PLC0415 - on use
+
+        return step_type_size(self._ws.data_dir.root, steps)
 
     def show_settings(self) -> None:
         self.show_page(PAGE_SETTINGS)

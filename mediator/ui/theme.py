@@ -22,6 +22,7 @@ import enum
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
@@ -35,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 log = logging.getLogger(__name__)
+
+W = TypeVar("W", bound=QWidget)
 
 ROLE_PROPERTY = "themeRole"
 SETTINGS_FILE = "window.ini"  # the data dir's display settings (ui/shell/window_state.py)
@@ -65,6 +68,7 @@ class Role(enum.Enum):
     WARNING = "warning"  # a warning line: warning colour
     SUCCESS = "success"  # a done / connected line: success colour
     PRIMARY = "primary"  # the page's one primary action: filled accent button, bold
+    PRESENTATION = "presentation"  # session mode's shared screen: 2.2× body, read from afar
 
 
 #: Size factor and weight of each role's font, relative to the body font.
@@ -74,6 +78,7 @@ _ROLE_FONTS: dict[Role, tuple[float, bool]] = {
     Role.NAVIGATION: (1.1, False),
     Role.EMPHASIS: (1.0, True),
     Role.PRIMARY: (1.0, True),
+    Role.PRESENTATION: (2.2, False),
 }
 
 
@@ -93,7 +98,11 @@ class Palette:
     error: str = "#b3261e"  # 6.3:1 on window
     warning: str = "#8a4b00"  # 6.5:1 on window
     success: str = "#1b5e20"  # 7.4:1 on window
-    notice: str = "#e6f4ea"  # a calm notice's background
+    notice: str = "#e6f4ea"  # a calm notice's background (success text on it: 6.9:1)
+    notice_border: str = "#a8dab5"
+    notice_info: str = "#fff8e1"  # an informing strip's background (warning text: 6.4:1)
+    notice_error: str = "#fdecea"  # a refusing strip's background (error text: 5.7:1)
+    paper_rule: str = "#80868b"  # guide lines on white paper (signature pad): 3.7:1
     tooltip: str = "#2b2f36"
     tooltip_text: str = "#ffffff"
 
@@ -211,10 +220,21 @@ def current() -> Theme:
     return _Installed.theme if _Installed.theme is not None else Theme()
 
 
-def mark(widget: QWidget, role: Role) -> QWidget:
+def mark(widget: W, role: Role) -> W:
     """Give ``widget`` a role and dress it for the current theme; returns it."""
+    before = widget.property(ROLE_PROPERTY)
+    if before and before != role.value:
+        unmark(widget)  # e.g. a status line turning from an error back to a muted note
     widget.setProperty(ROLE_PROPERTY, role.value)
     _dress(widget, role, current())
+    return widget
+
+
+def unmark(widget: W) -> W:
+    """Take ``widget``'s role away: it wears its parent's font and colours again."""
+    widget.setProperty(ROLE_PROPERTY, None)
+    widget.setFont(QFont())  # nothing set: everything inherited
+    widget.setPalette(QPalette())
     return widget
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.ui.tasks import TaskRunner, while_alive
+from mediator.ui.theme import Role, mark
 
 #: Backups shown in the list (the rotation keeps about 23 regular ones).
 LIST_LIMIT = 60
@@ -58,7 +59,7 @@ class BackupSection(QGroupBox):
         self.second_warning = QLabel()
         self.second_warning.setObjectName("second_warning")
         self.second_warning.setWordWrap(True)
-        self.second_warning.setStyleSheet("color: #8a5300;")
+        mark(self.second_warning, Role.WARNING)
         self.second_warning.hide()
         form.addRow(self.tr("Last good backup:"), self.last_good)
         form.addRow(self.tr("Second copy to:"), self.second)

@@ -29,6 +29,7 @@ from mediator.ui import errors
 from mediator.ui.backup.restore_dialog import RestoreDialog
 from mediator.ui.backup.section import BackupSection
 from mediator.ui.tasks import TaskRunner, while_alive
+from mediator.ui.theme import Role, mark
 
 if TYPE_CHECKING:
     from mediator.ui.mainwindow import MainWindow
@@ -56,7 +57,7 @@ class BackupSlot(QObject):
         self.warning = QPushButton()
         self.warning.setObjectName("backup_warning")
         self.warning.setFlat(True)
-        self.warning.setStyleSheet("color: #8a5300;")
+        mark(self.warning, Role.WARNING)
         self.warning.hide()
         self.warning.clicked.connect(window.show_settings)
         window.statusBar().addPermanentWidget(self.warning)

@@ -27,6 +27,7 @@ from mediator.domain.studio_time import wall_clock
 from mediator.services.dto import CaseDetail, PartyView
 from mediator.ui.labels import Labels
 from mediator.ui.screen_fit import fit_to_screen
+from mediator.ui.theme import Role, mark
 
 
 def mask_id_number(number: str) -> str:
@@ -112,11 +113,7 @@ class CaseDetailView(QWidget):
     def __init__(self, case: CaseDetail, labels: Labels, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.case = case
-        title = QLabel(case.case_no)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = mark(QLabel(case.case_no), Role.TITLE)
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         facts = QGroupBox(self.tr("Registration"))
@@ -145,14 +142,13 @@ class CaseDetailView(QWidget):
         footer = QLabel(
             self.tr("Entered %1 · last changed %2").replace("%1", created).replace("%2", updated)
         )
-        footer.setStyleSheet("color: #555555;")
+        mark(footer, Role.MUTED)
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(title)
         body_layout.addWidget(facts)
-        parties_title = QLabel(self.tr("Parties"))
-        parties_title.setFont(font)
+        parties_title = mark(QLabel(self.tr("Parties")), Role.SECTION)
         body_layout.addWidget(parties_title)
         for box in self.party_boxes:
             body_layout.addWidget(box)

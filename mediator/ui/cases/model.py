@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from mediator.services.dto import CaseRow
+from mediator.ui import theme
 from mediator.ui.labels import Labels
 from mediator.ui.tasks import TaskRunner
 
@@ -165,7 +166,7 @@ class CaseTableModel(QAbstractTableModel):
                 return "—" if role == Qt.ItemDataRole.DisplayRole else None
             self._request(index.row())
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor("#888888")
+                return QColor(theme.current().palette.muted)  # not yet read: muted, AA
             return self._placeholder if role == Qt.ItemDataRole.DisplayRole else None
         self._cache.move_to_end(row.rowid)
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -43,23 +43,21 @@ from mediator.safe_input import read_capped
 from mediator.services.documents import AgreementSigning, FinaliseState, ProofreadReport
 from mediator.services.documents.finalise import MAX_SCAN_BYTES
 from mediator.services.workspace import Workspace
+from mediator.ui import theme
 from mediator.ui.documents.preview import PdfPreview, ask_and_print
 from mediator.ui.documents.seal_dialog import SealImportDialog
 from mediator.ui.documents.signature_pad import SignaturePad, SignaturePadDialog
 from mediator.ui.errors import show_error
 from mediator.ui.screen_fit import fit_to_screen, scrolling
 from mediator.ui.tasks import TaskRunner
+from mediator.ui.theme import Role, mark
 
 STEPS = ("proofread", "sign_parties", "sign_mediator", "sign_recorder", "approve", "done")
 PAGE_PAPER = "paper"
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.25)
-    font.setBold(True)
-    label.setFont(font)
+    label = mark(QLabel(text), Role.SECTION)
     label.setWordWrap(True)
     return label
 
@@ -87,7 +85,7 @@ class FinaliseAgreementDialog(QDialog):
         self.rail.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        mark(self.message, Role.ERROR)
         self.message.setAccessibleName(self.tr("Problem"))
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
@@ -359,12 +357,13 @@ class FinaliseAgreementDialog(QDialog):
         labels = [titles[s] for s in steps]
         current = steps.index(name) if name in steps else 1
         parts = []
+        colours = theme.current().palette
         for i, label in enumerate(labels):
             text = f"{i + 1}. {label}"
             if i == current:
-                text = f"<b style='color:#0b57d0'>{text}</b>"
+                text = f"<b style='color:{colours.accent}'>{text}</b>"
             elif i < current:
-                text = f"<span style='color:#188038'>✓ {text}</span>"
+                text = f"<span style='color:{colours.success}'>✓ {text}</span>"
             parts.append(text)
         self.rail.setText(" › ".join(parts))
 

@@ -24,6 +24,7 @@ from mediator.services.documents.seal import check_seal_png, install_seal, load_
 from mediator.services.workspace import Workspace
 from mediator.ui.errors import show_error
 from mediator.ui.tasks import TaskRunner
+from mediator.ui.theme import Role, mark
 
 
 class SealImportDialog(QDialog):
@@ -46,7 +47,7 @@ class SealImportDialog(QDialog):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        mark(self.message, Role.ERROR)
         choose = QPushButton(self.tr("Choose PNG file…"))
         choose.clicked.connect(self._choose)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.documents.model import Signature
+from mediator.ui import theme
+from mediator.ui.theme import Role, mark
 
 Stroke = tuple[tuple[float, float], ...]
 # Points closer than this (in pad units) to the previous one add nothing visible.
@@ -157,12 +159,13 @@ class SignaturePad(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("white"))
         box = self._box()
-        p.setPen(QPen(QColor("#9aa0a6"), 1, Qt.PenStyle.DashLine))
+        colours = theme.current().palette  # the guides and hint are chrome; paper and ink are not
+        p.setPen(QPen(QColor(colours.paper_rule), 1, Qt.PenStyle.DashLine))
         p.drawRect(box)
         base_y = box.top() + box.height() * 0.78
         p.drawLine(QPointF(box.left() + 12, base_y), QPointF(box.right() - 12, base_y))
         if self.is_empty():
-            p.setPen(QColor("#80868b"))
+            p.setPen(QColor(colours.muted))
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, self._hint)
         pen = QPen(QColor("#10204a"), max(2.0, box.height() / 70))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -190,10 +193,7 @@ class SignaturePadDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Signature"))
-        title = QLabel(who)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        title.setFont(font)
+        title = mark(QLabel(who), Role.TITLE)
         title.setWordWrap(True)
         self.pad = SignaturePad(self, hint=self.tr("Sign here with your finger or the pen"))
         self.pad.set_strokes(strokes)

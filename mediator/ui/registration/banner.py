@@ -13,11 +13,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-STYLES = {
-    "info": ("#fff8e1", "#5d4300"),
-    "success": ("#e8f5e9", "#1b5e20"),
-    "error": ("#fdecea", "#b3261e"),
-}
+from mediator.ui import theme
+from mediator.ui.theme import Role, mark, unmark
+
+
+def styles(palette: theme.Palette) -> dict[str, tuple[str, str]]:
+    """(background, text) of each kind of strip, from the theme's palette (AA on each)."""
+    return {
+        "info": (palette.notice_info, palette.warning),
+        "success": (palette.notice, palette.success),
+        "error": (palette.notice_error, palette.error),
+    }
 
 
 class Banner(QFrame):
@@ -45,16 +51,17 @@ class Banner(QFrame):
         text: str,
         actions: list[tuple[str, Callable[[], None]]] | None = None,
     ) -> None:
-        background, colour = STYLES[kind]
+        background, colour = styles(theme.current().palette)[kind]
         # Palette, not a style sheet: a style sheet would drop the page's font here.
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(background))
         palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
         self.setPalette(palette)
         self.label.setText(text)
-        font = self.label.font()
-        font.setBold(kind != "info")  # a new case number, or what blocks saving, stands out
-        self.label.setFont(font)
+        if kind != "info":  # a new case number, or what blocks saving, stands out
+            mark(self.label, Role.EMPHASIS)
+        else:
+            unmark(self.label)
         for button in self._buttons:
             self._layout.removeWidget(button)
             button.deleteLater()

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,34 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ERROR_COLOUR = "#b3261e"
-HINT_COLOUR = "#1b5e20"
-MUTED_COLOUR = "#555555"
+from mediator.ui import theme
+from mediator.ui.theme import Role, mark
 
-# The whole form uses this size: older users read it without leaning in.
-BASE_POINT_SIZE = 13.0
-SECTION_POINT_SIZE = 16.0
+# The text roles the form's lines use; what they look like is ui/theme.py's.
+ERROR_COLOUR = Role.ERROR
+HINT_COLOUR = Role.SUCCESS  # what the form did by itself: a calm, done colour
+MUTED_COLOUR = Role.MUTED
 
 FRAME = 2  # width of the red frame around an editor in error, in pixels
 
 
-def set_text_colour(widget: QWidget, colour: str) -> None:
-    """Colour a label's text through its palette.
+def set_text_colour(widget: QWidget, role: Role) -> None:
+    """Give a line of text its role (error, hint, muted): the theme colours it.
 
-    Not through a style sheet: a widget with its own style sheet stops taking
-    the page's larger font from its parent (Qt resolves its font afresh).
+    Kept under this name because many pages call it; it is :func:`theme.mark`.
     """
-    palette = widget.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
-    palette.setColor(QPalette.ColorRole.Text, QColor(colour))
-    widget.setPalette(palette)
-
-
-def section_font(base: QFont) -> QFont:
-    font = QFont(base)
-    font.setPointSizeF(SECTION_POINT_SIZE)
-    font.setBold(True)
-    return font
+    mark(widget, role)
 
 
 class FieldBox(QWidget):
@@ -120,7 +109,7 @@ class FieldBox(QWidget):
         super().paintEvent(event)
         if self._error.text():
             painter = QPainter(self)
-            painter.setPen(QPen(QColor(ERROR_COLOUR), FRAME))
+            painter.setPen(QPen(QColor(theme.current().palette.error), FRAME))
             rect = self.editor.geometry().adjusted(-1, -1, 1, 1)
             painter.drawRect(rect)
             painter.end()

@@ -51,7 +51,6 @@ from mediator.ui.registration import problems as problems_on_page
 from mediator.ui.registration.autosave import DRAFT_KEY, DRAFT_KIND, DraftKeeper, has_content
 from mediator.ui.registration.banner import Banner
 from mediator.ui.registration.fields import (
-    BASE_POINT_SIZE,
     ERROR_COLOUR,
     MUTED_COLOUR,
     DateEdit,
@@ -59,7 +58,6 @@ from mediator.ui.registration.fields import (
     field_label,
     fill_catalogue,
     on_leave,
-    section_font,
     select_code,
     set_text_colour,
     to_date,
@@ -67,6 +65,7 @@ from mediator.ui.registration.fields import (
 )
 from mediator.ui.registration.parties import PartiesEditor
 from mediator.ui.registration.requests_list import RequestsEditor
+from mediator.ui.theme import Role, mark
 
 log = logging.getLogger(__name__)
 
@@ -93,9 +92,6 @@ class RegistrationPage(QWidget):
         self._loading = False  # True while the form is filled by code, not by a person
         self._saving = False
         self._draft_failed = False
-        font = self.font()
-        font.setPointSizeF(BASE_POINT_SIZE)
-        self.setFont(font)
 
         self.drafts = DraftKeeper(workspace.drafts, runner, self.payload, self)
         self.drafts.saved.connect(self._draft_saved)
@@ -118,10 +114,7 @@ class RegistrationPage(QWidget):
         top = QVBoxLayout()
         top.setContentsMargins(24, 16, 24, 8)
         top.setSpacing(8)
-        title = QLabel(self.tr("Register a case"), self)
-        title_font = section_font(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() + 4)
-        title.setFont(title_font)
+        title = mark(QLabel(self.tr("Register a case"), self), Role.TITLE)
         top.addWidget(title)
         note = self.tr("Fields marked * are required. What you type is kept as a draft.")
         hint = QLabel(note, self)
@@ -164,15 +157,12 @@ class RegistrationPage(QWidget):
         self.save_button.setDefault(True)
         self.save_button.setMinimumHeight(44)
         self.save_button.setMinimumWidth(180)
-        save_font = self.save_button.font()
-        save_font.setBold(True)
-        self.save_button.setFont(save_font)
+        mark(self.save_button, Role.PRIMARY)  # the page's one primary action
         bar_layout.addWidget(self.save_button)
         outer.addWidget(bar)
 
     def _section_title(self, text: str) -> QLabel:
-        label = QLabel(text, self.content)
-        label.setFont(section_font(self.font()))
+        label = mark(QLabel(text, self.content), Role.SECTION)
         label.setContentsMargins(0, 12, 0, 0)
         return label
 

@@ -48,9 +48,9 @@ from mediator.ui.registration.fields import (
     format_date,
     on_leave,
     parse_date_text,
-    section_font,
     set_text_colour,
 )
+from mediator.ui.theme import Role, mark
 
 DEFAULT_ETHNICITY = "汉族"
 
@@ -107,7 +107,7 @@ class PartyCard(QFrame):
         header = QHBoxLayout()
         header.setSpacing(12)
         self.title = QLabel(self)
-        self.title.setFont(section_font(self.font()))
+        mark(self.title, Role.SECTION)
         header.addWidget(self.title)
         header.addSpacing(12)
 

@@ -21,7 +21,6 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -37,10 +36,9 @@ from mediator.ui.cases.detail import CaseDetailView
 from mediator.ui.documents import DocumentsPanel, FinaliseAgreementDialog
 from mediator.ui.labels import Labels
 from mediator.ui.tasks import TaskRunner
-from mediator.ui.workflow.common import BASE_POINT_SIZE, set_base_font
+from mediator.ui.theme import Role, mark
 from mediator.ui.workflow.workspace import CaseWorkspace
 
-ATTACHMENTS_HEIGHT = 150
 #: Statuses in which a final agreement still has to conclude the case (调解成功).
 _BEFORE_AGREED = (CaseStatus.REGISTERED, CaseStatus.NOTIFIED, CaseStatus.INVESTIGATING,
                   CaseStatus.MEDIATING)
@@ -74,28 +72,23 @@ class CasePage(QWidget):
         top.addStretch(1)
 
         self.workspace = CaseWorkspace(ws, runner, case_id, today=self._today)
-        # The form of the step matters most: the attachments strip stays modest.
-        self.workspace.attachments.setMaximumHeight(ATTACHMENTS_HEIGHT)
         outcome = self.workspace.pages[Step.OUTCOME]
         outcome.finalise_requested.connect(self.open_finalise)  # type: ignore[attr-defined]
 
         self.details_holder = QWidget()
-        set_base_font(self.details_holder)
         self._details_layout = QVBoxLayout(self.details_holder)
         self._details_layout.setContentsMargins(0, 0, 0, 0)
         self.details: CaseDetailView | None = None
         self.documents_holder = QWidget()
-        set_base_font(self.documents_holder)  # the list and buttons in the large type
         self._documents_layout = QVBoxLayout(self.documents_holder)
         self._documents_layout.setContentsMargins(0, 0, 0, 0)
         self.documents: DocumentsPanel | None = None
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        font = QFont(self.tabs.font())
-        font.setPointSizeF(BASE_POINT_SIZE + 1)
-        self.tabs.tabBar().setFont(font)
-        self.back_button.setFont(font)
+        # The tabs and the way back are the page's navigation: a little larger.
+        mark(self.tabs.tabBar(), Role.NAVIGATION)
+        mark(self.back_button, Role.NAVIGATION)
         self.tabs.addTab(self.workspace, self.tr("Steps"))
         self.tabs.addTab(self.details_holder, self.tr("Parties and registration"))
         self.tabs.addTab(self.documents_holder, self.tr("Documents"))

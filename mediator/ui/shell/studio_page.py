@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediator.ui import theme
+from mediator.ui.shell.display import DisplaySection
 from mediator.ui.tasks import TaskRunner
+from mediator.ui.theme import Role, mark
 
 if TYPE_CHECKING:
     from mediator.ui.documents.seal_dialog import SealImportDialog
-from mediator.ui.workflow.common import set_base_font
 
 SEAL_PREVIEW = 180
 
@@ -75,13 +78,8 @@ class StudioPage(QWidget):
         self._runner = runner
         self.info: StudioInfo | None = None
         self.seal_dialog: SealImportDialog | None = None
-        set_base_font(self)  # the large type of the other pages
 
-        title = QLabel(self.tr("Studio settings"))
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = mark(QLabel(self.tr("Studio settings")), Role.TITLE)
 
         studio = QGroupBox(self.tr("Studio"))
         form = QFormLayout(studio)
@@ -102,7 +100,12 @@ class StudioPage(QWidget):
         self.seal_image = QLabel()
         self.seal_image.setFixedSize(SEAL_PREVIEW + 20, SEAL_PREVIEW + 20)
         self.seal_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.seal_image.setStyleSheet("background: white; border: 1px solid #c4c7c5;")
+        # The seal on white paper, as it is printed, framed like a field.
+        self.seal_image.setFrameShape(QFrame.Shape.StyledPanel)
+        self.seal_image.setAutoFillBackground(True)
+        paper = self.seal_image.palette()
+        paper.setColor(QPalette.ColorRole.Window, QColor(theme.current().palette.base))
+        self.seal_image.setPalette(paper)
         self.seal_state = QLabel()
         self.seal_state.setObjectName("seal_state")
         self.seal_state.setWordWrap(True)
@@ -121,6 +124,8 @@ class StudioPage(QWidget):
         self.body_layout.addWidget(title)
         self.body_layout.addWidget(studio)
         self.body_layout.addWidget(seal)
+        self.display = DisplaySection(ws.data_dir.root)  # 显示: the type size
+        self.body_layout.addWidget(self.display)
         self.body_layout.addStretch(1)
         body.setMaximumWidth(900)
         scroll = QScrollArea()

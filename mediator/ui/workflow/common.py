@@ -1,9 +1,10 @@
 """Small shared pieces of the workflow screens: translation, fonts, banners, dates.
 
 Every visible string goes through :func:`tr` with the one context ``Workflow``
-(the table is mediator/ui/workflow/TRANSLATIONS_zh_CN.md).  The screens use a
-13 pt base font like the registration form: older mediators read it without
-leaning in.
+(the table is mediator/ui/workflow/TRANSLATIONS_zh_CN.md).  The screens set no
+fonts or colours of their own: the application font is the body text at the
+chosen type size and headings, hints and errors take their look from
+ui/theme.py's roles.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
@@ -23,19 +23,17 @@ from PySide6.QtWidgets import (
 
 from mediator.domain.studio_time import wall_clock
 from mediator.ui.registration.fields import (
-    BASE_POINT_SIZE,
     ERROR_COLOUR,
     HINT_COLOUR,
     MUTED_COLOUR,
     FieldBox,
-    section_font,
     set_text_colour,
 )
+from mediator.ui.theme import Role, mark
 
-__all__ = ["BASE_POINT_SIZE", "ERROR_COLOUR", "HINT_COLOUR", "MUTED_COLOUR", "Banner",
+__all__ = ["ERROR_COLOUR", "HINT_COLOUR", "MUTED_COLOUR", "Banner",
            "FieldBox", "date_edit", "datetime_edit", "default_to_studio_now", "from_qdate",
-           "from_qdatetime", "heading", "muted", "section_font", "set_base_font",
-           "set_text_colour", "tr", "yuan"]
+           "from_qdatetime", "heading", "muted", "set_text_colour", "tr", "yuan"]
 
 CONTEXT = "Workflow"
 
@@ -44,15 +42,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def set_base_font(widget: QWidget, size: float = BASE_POINT_SIZE) -> None:
-    font = QFont(widget.font())
-    font.setPointSizeF(size)
-    widget.setFont(font)
-
-
 def heading(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
-    label.setFont(section_font(label.font()))
+    mark(label, Role.SECTION)
     label.setWordWrap(True)
     return label
 

@@ -44,7 +44,6 @@ from .common import (
     from_qdatetime,
     heading,
     muted,
-    set_base_font,
     to_qdate,
     tr,
 )
@@ -79,7 +78,6 @@ class StepPage(QWidget):
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        set_base_font(self)
         self.ctx = ctx
         self.overview: CaseOverview | None = None
         self.fields: dict[str, FieldBox] = {}

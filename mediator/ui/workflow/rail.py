@@ -8,13 +8,13 @@ said only "done").  Rows are sized to their wrapped text and never elided.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from mediator.domain.findings import Step
 from mediator.domain.steps import StepState, StepView
-from mediator.ui import labels
+from mediator.ui import labels, theme
 
 from .common import tr
 
@@ -61,13 +61,14 @@ class StepRail(QListWidget):
             text = f"{STATE_MARKS[v.state]} {labels.step(v.step)}  ({step_summary(v)})"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, v.step.value)
-            font = QFont(self.font())
+            font = QFont()  # only the weight: the size follows the rail's (the type size)
             font.setBold(v.state is StepState.CURRENT)
             item.setFont(font)
+            colours = theme.current().palette
             if missing:
-                item.setForeground(QBrush(QColor("#b3261e")))
+                item.setForeground(QBrush(QColor(colours.error)))
             elif v.state in (StepState.SKIPPED, StepState.NOT_APPLICABLE, StepState.TODO):
-                item.setForeground(QBrush(QColor("#666666")))
+                item.setForeground(QBrush(QColor(colours.muted)))
             self.addItem(item)
         self._fit_rows()
         self.blockSignals(False)
@@ -87,7 +88,7 @@ class StepRail(QListWidget):
         width = max(width, 60)
         for i in range(self.count()):
             item = self.item(i)
-            metrics = QFontMetrics(item.font())
+            metrics = QFontMetrics(item.font().resolve(self.font()))
             needed = metrics.boundingRect(
                 QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), item.text()
             )
@@ -96,6 +97,11 @@ class StepRail(QListWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_rows()  # narrower: more lines per row
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rows()  # another type size: the rows' heights follow
 
     def state_of(self, step: Step) -> StepState | None:
         return next((v.state for v in self.views if v.step is step), None)

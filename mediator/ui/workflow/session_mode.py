@@ -11,15 +11,13 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from mediator.services.workflow.dto import CaseOverview
 from mediator.ui.screen_fit import fit_to_screen
+from mediator.ui.theme import Role, mark
 
 from .common import tr
-
-LARGE_POINT_SIZE = 26
 
 
 class SessionModeWindow(QWidget):
@@ -27,9 +25,9 @@ class SessionModeWindow(QWidget):
         super().__init__(parent)
         self.setWindowTitle(tr("Session mode"))
         self.page = page
-        font = QFont(self.font())
-        font.setPointSize(LARGE_POINT_SIZE)
-        self.setFont(font)
+        # Read from across the table: the theme's presentation size (2.2× the body
+        # text, so it grows with the type size too).
+        mark(self, Role.PRESENTATION)
         outer = QVBoxLayout(self)
         self.timer_label = QLabel()
         self.timer_label.setObjectName("session_timer")

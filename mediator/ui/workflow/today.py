@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from mediator.services.workflow import Workflow
 from mediator.services.workflow.dto import DueRow
-from mediator.ui import labels
+from mediator.ui import labels, theme
 
-from .common import heading, set_base_font, tr
+from .common import heading, tr
 
 Index = QModelIndex | QPersistentModelIndex
 STATE_TEXT = {"overdue": "Overdue", "due_today": "Due today", "due_soon": "Due soon"}
@@ -79,7 +79,7 @@ class DueModel(QAbstractTableModel):
                 return tr("Due today")
             return tr("%1 days left").replace("%1", str(r.days_left))
         if role == Qt.ItemDataRole.ForegroundRole and r.state == "overdue":
-            return QBrush(QColor("#b3261e"))
+            return QBrush(QColor(theme.current().palette.error))
         if role == Qt.ItemDataRole.UserRole:
             return r.case_id
         return None
@@ -91,7 +91,6 @@ class TodayPage(QWidget):
     def __init__(self, workspace: Any, runner: Any, parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] | None = None) -> None:
         super().__init__(parent)
-        set_base_font(self)
         self.ws = workspace
         self.runner = runner
         self.workflow = Workflow(workspace)

@@ -36,7 +36,7 @@ from mediator.ui import errors, labels
 
 from . import forms_after, forms_intake, forms_outcome  # noqa: F401 - register the pages
 from .attachments import AttachmentsWidget
-from .common import heading, set_base_font, set_text_colour, tr
+from .common import ERROR_COLOUR, HINT_COLOUR, heading, set_text_colour, tr
 from .pages import PAGES, PageContext, StepPage
 from .rail import STATE_TEXT, StepRail, step_summary
 from .session_mode import SessionModeWindow
@@ -54,7 +54,6 @@ class CaseWorkspace(QWidget):
                  parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] | None = None) -> None:
         super().__init__(parent)
-        set_base_font(self)
         self.ws = workspace
         self.runner = runner
         self.case_id = case_id
@@ -165,7 +164,7 @@ class CaseWorkspace(QWidget):
                  for f in view.findings]
         head = tr("This step: %1").replace("%1", step_summary(view))  # as on the rail
         self.findings.setText("\n".join([head, *lines]))
-        set_text_colour(self.findings, "#b3261e" if view.has_errors else "#1b5e20")
+        set_text_colour(self.findings, ERROR_COLOUR if view.has_errors else HINT_COLOUR)
 
     # ------------------------------------------------------------------ saving
     def _page_saved(self, step_value: str) -> None:
