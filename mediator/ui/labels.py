@@ -337,3 +337,59 @@ def clause_title(code: str, title_zh: str) -> str:
             "Labels", "Traffic accident compensation"),
         "consumer_refund": QCoreApplication.translate("Labels", "Return and refund"),
     }.get(code, title_zh)
+
+
+def term_advice(code: str, advice_zh: str) -> str:
+    """用语校对: why a word was flagged.  The words discussed stay in Chinese quotes
+    (the agreement is Chinese); a studio's own rule keeps the advice it was given."""
+    if chinese():
+        return advice_zh
+    return {
+        "dingjin_refundable": QCoreApplication.translate(
+            "Labels", "“订金” (a deposit) is not under the deposit penalty rule: on breach it "
+            "is normally just returned. If the payer is to lose it and the recipient to pay "
+            "back double on breach, write “定金”, at most 20% of the main contract's value."),
+        "dingjin_penalty": QCoreApplication.translate(
+            "Labels", "“定金” (an earnest deposit) is under the penalty rule: a payer in breach "
+            "loses it, a recipient in breach pays back double; at most 20% of the main "
+            "contract's value. For a simple payment in advance write “预付款” or “订金”."),
+        "fuyang_children": QCoreApplication.translate(
+            "Labels", "“抚养” is what parents owe their children. Between spouses or siblings "
+            "write “扶养”; children towards their parents, “赡养”."),
+        "fuyang_spouses": QCoreApplication.translate(
+            "Labels", "“扶养” is between spouses or siblings. Parents towards their children: "
+            "“抚养”; children towards their parents: “赡养”."),
+        "shanyang_parents": QCoreApplication.translate(
+            "Labels", "“赡养” is what children owe their parents (grandchildren their "
+            "grandparents). Parents towards their children: “抚养”."),
+        "buchang_no_fault": QCoreApplication.translate(
+            "Labels", "“补偿” does not presuppose fault (neither party is at fault and a loss "
+            "is shared fairly). If one party is liable for a tort or a breach, write “赔偿”."),
+        "peichang_liability": QCoreApplication.translate(
+            "Labels", "“赔偿” means one party is liable for a tort or a breach. If neither is "
+            "at fault and a loss is only shared, write “补偿”."),
+        "jiezhi_until": QCoreApplication.translate(
+            "Labels", "For “up to a time” write “截至” (as in “截至2026年3月31日”); “截止” means "
+            "to stop on expiry and takes no time after it."),
+        "zhang_money": QCoreApplication.translate(
+            "Labels", "For accounts and sums of money (“账户”, “账目”, “账款”) write “账”."),
+        "quanli_rights": QCoreApplication.translate(
+            "Labels", "In “权利义务” (rights and duties), “权利” is written with “利” "
+            "(benefit)."),
+        "qianding_sign": QCoreApplication.translate(
+            "Labels", "For concluding an agreement or a contract write “签订”."),
+        "court_terms": QCoreApplication.translate(
+            "Labels", "In people's mediation the parties are “申请人” and “被申请人” (or their "
+            "names), not “原告” and “被告”."),
+    }.get(code, advice_zh)
+
+
+def ethnicity(zh: str) -> str:
+    """民族 as shown: the catalogue's English name in the English desk.  The value
+    kept (and printed) is the Chinese; one typed in by hand is shown as typed."""
+    if chinese():
+        return zh
+    from mediator.services.catalogue import load_catalogue  # noqa: PLC0415 - cached, on use
+
+    item = next((i for i in load_catalogue("ethnicities") if i.zh == zh), None)
+    return item.en if item is not None else zh

@@ -43,7 +43,7 @@ from mediator.safe_input import read_capped
 from mediator.services.documents import AgreementSigning, FinaliseState, ProofreadReport
 from mediator.services.documents.finalise import MAX_SCAN_BYTES
 from mediator.services.workspace import Workspace
-from mediator.ui import theme
+from mediator.ui import labels, theme
 from mediator.ui.documents.preview import PdfPreview, ask_and_print
 from mediator.ui.documents.seal_dialog import SealImportDialog
 from mediator.ui.documents.signature_pad import SignaturePad, SignaturePadDialog
@@ -377,7 +377,8 @@ class FinaliseAgreementDialog(QDialog):
         for issue in report.issues:
             where = self.tr("Term %1").replace("%1", str(issue.index)) \
                 if issue.where == "term" else where_labels.get(issue.where, issue.where)
-            text = f"{where}：“{issue.matched}” — {issue.excerpt}\n{issue.advice}"
+            text = (f"{where}：“{issue.matched}” — {issue.excerpt}\n"
+                    f"{labels.term_advice(issue.code, issue.advice)}")
             item = QListWidgetItem(text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

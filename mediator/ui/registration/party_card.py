@@ -40,6 +40,7 @@ from mediator.domain.status import (
     Sex,
 )
 from mediator.services.dto import PartyInput
+from mediator.ui import labels
 from mediator.ui.registration import checks
 from mediator.ui.registration.fields import (
     ERROR_COLOUR,
@@ -413,7 +414,7 @@ class PartyCard(QFrame):
             return checks.check_text(self.address.text(), label=checks.LABEL_ADDRESS,
                                      max_len=checks.ADDRESS_MAX)
         if key == "ethnicity":
-            return checks.check_text(self.ethnicity.currentText(), label=checks.LABEL_ETHNICITY)
+            return checks.check_text(self.ethnicity_value(), label=checks.LABEL_ETHNICITY)
         if key == "occupation":
             return checks.check_text(self.occupation.text(), label=checks.LABEL_OCCUPATION)
         if key == "representative":
@@ -490,7 +491,7 @@ class PartyCard(QFrame):
             kind=kind,
             name=self.name.text(),
             sex=Sex(sex) if sex else None,
-            ethnicity=self.ethnicity.currentText() if person else "",
+            ethnicity=self.ethnicity_value() if person else "",
             birth_date=birth,
             id_number=self.id_number.text(),
             phone=self.phone.text(),
@@ -510,7 +511,7 @@ class PartyCard(QFrame):
             "kind": self.current_kind().value,
             "name": self.name.text(),
             "sex": self.sex.currentData() or "",
-            "ethnicity": self.ethnicity.currentText(),
+            "ethnicity": self.ethnicity_value(),
             "birth_date": self.birth_date.text(),
             "id_number": self.id_number.text(),
             "phone": self.phone.text(),
@@ -531,7 +532,8 @@ class PartyCard(QFrame):
             self._set_combo(self.sex, str(data.get("sex", "")))
             self._set_combo(self.representative_role,
                             str(data.get("representative_role", RepresentativeRole.LEGAL.value)))
-            self.ethnicity.setEditText(str(data.get("ethnicity", DEFAULT_ETHNICITY)))
+            self.ethnicity.setEditText(
+                labels.ethnicity(str(data.get("ethnicity", DEFAULT_ETHNICITY))))
             for key in ("name", "birth_date", "id_number", "phone", "address", "occupation",
                         "representative", "representative_title"):
                 edit: QLineEdit = getattr(self, key)
@@ -540,12 +542,20 @@ class PartyCard(QFrame):
             self._filling = False
 
     def set_ethnicities(self, ethnicities: list[str]) -> None:
-        current = self.ethnicity.currentText() or DEFAULT_ETHNICITY
+        current = self.ethnicity_value() or DEFAULT_ETHNICITY
         self.ethnicity.blockSignals(True)
         self.ethnicity.clear()
-        self.ethnicity.addItems(ethnicities or [DEFAULT_ETHNICITY])
-        self.ethnicity.setEditText(current)
+        for zh in ethnicities or [DEFAULT_ETHNICITY]:  # shown in the desk's language
+            self.ethnicity.addItem(labels.ethnicity(zh), zh)
+        self.ethnicity.setEditText(labels.ethnicity(current))
         self.ethnicity.blockSignals(False)
+
+    def ethnicity_value(self) -> str:
+        """民族 as kept: the catalogue's Chinese for a listed name (shown in the desk's
+        language), else what was typed."""
+        text = self.ethnicity.currentText()
+        index = self.ethnicity.findText(text)
+        return str(self.ethnicity.itemData(index)) if index >= 0 else text
 
     @staticmethod
     def _set_combo(combo: QComboBox, value: str) -> None:

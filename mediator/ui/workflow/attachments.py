@@ -3,6 +3,10 @@
 Files are stored by :class:`mediator.services.attachments.AttachmentService`
 (content-addressed, deduplicated); a refused file (too large, unreadable, not a
 photo or PDF) is told beside the list in Chinese and nothing is stored.
+
+The panel sits under every step's form, so it is folded away to one line,
+"附件 (3) ▸", until it is needed: the step's form gets the height.  A click on
+that line opens it; dragging files onto it, or a refused file, opens it too.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,9 +37,10 @@ from mediator.services.attachments import ATTACHMENT_KINDS
 from mediator.services.workflow.dto import AttachmentView
 from mediator.ui import errors, labels
 
-from .common import ERROR_COLOUR, heading, set_text_colour, tr
+from .common import ERROR_COLOUR, set_text_colour, tr
 
 THUMB = 96
+OPEN_MARK, FOLDED_MARK = "▾", "▸"
 
 
 class AttachmentsWidget(QWidget):
@@ -46,11 +53,21 @@ class AttachmentsWidget(QWidget):
         self.runner = runner
         self.case_id = case_id
         self.setAcceptDrops(True)
+        self.count = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("attachments_toggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toggle.toggled.connect(self.set_open)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.body)
         top = QHBoxLayout()
-        top.addWidget(heading(tr("Attachments")))
-        top.addStretch(1)
         self.kind = QComboBox()
         for k in ATTACHMENT_KINDS:
             self.kind.addItem(labels.attachment_kind(k), k)
@@ -59,24 +76,45 @@ class AttachmentsWidget(QWidget):
         add.setObjectName("add_attachment")
         add.clicked.connect(self.pick)
         top.addWidget(add)
-        layout.addLayout(top)
+        top.addStretch(1)
+        body.addLayout(top)
         self.hint = QLabel(tr("Drag photos or scans here (JPG, PNG, HEIC, PDF; up to 20 MB)."))
         self.hint.setWordWrap(True)
-        layout.addWidget(self.hint)
+        body.addWidget(self.hint)
         self.list = QListWidget()
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setIconSize(QSize(THUMB, THUMB))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMinimumHeight(THUMB + 50)
-        layout.addWidget(self.list)
+        body.addWidget(self.list)
         self.error = QLabel()
         self.error.setWordWrap(True)
         set_text_colour(self.error, ERROR_COLOUR)
         self.error.hide()
-        layout.addWidget(self.error)
+        body.addWidget(self.error)
+        self.set_open(False)
+
+    # ------------------------------------------------------------------ folding
+    def is_open(self) -> bool:
+        return not self.body.isHidden()
+
+    def set_open(self, open_: bool) -> None:
+        """Unfold (or fold) the panel; folded it is one line and takes no spare height."""
+        self.body.setVisible(open_)
+        if self.toggle.isChecked() != open_:
+            self.toggle.setChecked(open_)  # comes back here once, with the same value
+        self.setSizePolicy(QSizePolicy.Policy.Preferred,
+                           QSizePolicy.Policy.Preferred if open_ else QSizePolicy.Policy.Maximum)
+        self._caption()
+
+    def _caption(self) -> None:
+        mark = OPEN_MARK if self.is_open() else FOLDED_MARK
+        self.toggle.setText(f"{tr('Attachments (%1)').replace('%1', str(self.count))} {mark}")
 
     def show(self, items: tuple[AttachmentView, ...] | list[AttachmentView]) -> None:  # type: ignore[override]
         self.list.clear()
+        self.count = len(items)
+        self._caption()
         for a in items:
             kind = labels.attachment_kind(a.kind)
             item = QListWidgetItem(self._thumb(a), f"{kind}\n{a.filename[:16]}")
@@ -121,10 +159,12 @@ class AttachmentsWidget(QWidget):
             return
         self.error.setText(exc.message)
         self.error.show()
+        self.set_open(True)  # the refusal is read where the file was meant to go
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
+            self.set_open(True)  # show where the files go
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]

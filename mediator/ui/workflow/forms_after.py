@@ -30,7 +30,7 @@ from mediator.services.workflow.dto import (
     RulingInput,
     Satisfaction,
 )
-from mediator.ui import labels
+from mediator.ui import finding_text, labels
 
 from .common import date_edit, from_qdate, muted, tr, yuan
 from .forms_intake import _clear_layout, _text
@@ -209,7 +209,7 @@ class ConfirmPage(StepPage):
         if ov.judicial_last_day:
             parts.append(tr("The 30-day window ends on %1.")
                          .replace("%1", f"{ov.judicial_last_day:%Y-%m-%d}"))
-        parts += ov.judicial_blockers
+        parts += [finding_text.message(b) for b in ov.judicial_blockers]
         self.window_info.setText("\n".join(parts))
         self.basis.clear()
         for code in ov.court_bases:

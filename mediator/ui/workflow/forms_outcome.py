@@ -360,7 +360,7 @@ class OutcomePage(StepPage):
             self.warnings_layout.addWidget(muted(tr("No wording problem found.")))
         for w in warnings:
             text = (tr("Term %1").replace("%1", str(w.term_index + 1))
-                    + f"“{w.matched}”：{w.advice}")
+                    + f"“{w.matched}”：{labels.term_advice(w.code, w.advice)}")
             if w.acknowledgeable:
                 cb = QCheckBox(tr("Meant as written:") + " " + text)
                 self.warning_checks[w.code] = cb

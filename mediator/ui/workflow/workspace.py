@@ -92,7 +92,6 @@ class CaseWorkspace(QWidget):
         rl.addWidget(self.findings)
         self.attachments = AttachmentsWidget(self.workflow.attachments, runner, case_id)
         self.attachments.changed.connect(self.reload)
-        self.attachments.setMaximumHeight(260)
         rl.addWidget(self.attachments)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
