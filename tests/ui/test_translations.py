@@ -372,8 +372,8 @@ CHINESE_DOMAIN_LABELS_KNOWN = {
 def test_no_new_chinese_domain_label_reaches_the_ui() -> None:
     used: dict[str, set[str]] = {}
     for path, module in ui_modules():
-        if path == "labels.py":
-            continue
+        if path in ("labels.py", "finding_text.py"):  # they pick by language (or read
+            continue  # the Chinese sentence to say it in English)
         for node in ast.walk(module):
             name = node.id if isinstance(node, ast.Name) else (
                 node.attr if isinstance(node, ast.Attribute) else "")

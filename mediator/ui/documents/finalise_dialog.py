@@ -137,6 +137,10 @@ class FinaliseAgreementDialog(QDialog):
         lay.addWidget(self.issues, 1)
         self.no_issues = QLabel(self.tr("No terminology notes: the wording looks right."))
         lay.addWidget(self.no_issues)
+        # Words the mediator confirmed on the outcome form are not asked again here.
+        self.confirmed_note = QLabel()
+        self.confirmed_note.setWordWrap(True)
+        lay.addWidget(self.confirmed_note)
         self.confirm_proofread = QPushButton(self.tr("Confirm the proofreading"))
         self.confirm_proofread.clicked.connect(self._on_confirm_proofread)
         row = QHBoxLayout()
@@ -219,6 +223,13 @@ class FinaliseAgreementDialog(QDialog):
             self._pad_page(self.tr("Step 4: the recorder signs"),
                            self.tr("Recorder's signature"), self._on_recorder_sign)
         self.recorder_sign_button.setDefault(True)
+        self.recorder_paper_button = QPushButton(self.tr("The recorder signs the printed copies"))
+        self.recorder_paper_button.setToolTip(self.tr(
+            "The recorder's line is printed empty and signed by hand on every copy"))
+        self.recorder_paper_button.clicked.connect(self._on_recorder_on_paper)
+        layout = page.layout()
+        assert layout is not None
+        layout.addWidget(self.recorder_paper_button)
         return page
 
     def _build_approve(self) -> QWidget:
@@ -339,12 +350,9 @@ class FinaliseAgreementDialog(QDialog):
 
     @staticmethod
     def _next_page(state: FinaliseState) -> str:
-        """The service's next step, with the recorder's signature before the approval
-        when the agreement names a separate 记录人 who has not signed yet."""
-        step = state.step if state.step != "finalise" else "approve"
-        if step == "approve" and state.recorder and not state.recorder_signed:
-            return "sign_recorder"
-        return step
+        """The service's next step (the recorder's signature before the approval when
+        the agreement names a separate 记录人); approving and finalising are one page."""
+        return state.step if state.step != "finalise" else "approve"
 
     def _show_page(self, name: str) -> None:
         self.stack.setCurrentWidget(self.pages[name])
@@ -386,6 +394,10 @@ class FinaliseAgreementDialog(QDialog):
             self.issues.addItem(item)
         self.issues.setVisible(bool(report.issues))
         self.no_issues.setVisible(not report.issues)
+        self.confirmed_note.setText(self.tr(
+            "%1 wording notes were already confirmed on the outcome form and are not asked "
+            "again.").replace("%1", str(len(report.confirmed))) if report.confirmed else "")
+        self.confirmed_note.setVisible(bool(report.confirmed))
         if report.undrawable:
             self.message.setText(self.tr(
                 "These characters cannot be printed with the bundled fonts: %1. "
@@ -494,6 +506,10 @@ class FinaliseAgreementDialog(QDialog):
             "The mediator has signed. The recorder, %1, signs in the box below.").replace(
             "%1", state.recorder))
         self.recorder_pad.clear()
+
+    def _on_recorder_on_paper(self) -> None:
+        self._call(lambda: self._signing.recorder_signs_on_paper(self._id),
+                   lambda _: self.refresh())
 
     def _on_recorder_sign(self) -> None:
         if self.recorder_pad.is_empty():
