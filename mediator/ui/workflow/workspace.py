@@ -32,7 +32,7 @@ from mediator.domain.status import STATUS_LABELS_ZH, CaseStatus
 from mediator.services.workflow import Workflow
 from mediator.services.workflow.completeness import report_html, report_text
 from mediator.services.workflow.dto import CaseOverview
-from mediator.ui import errors, labels
+from mediator.ui import errors, finding_text, labels
 
 from . import forms_after, forms_intake, forms_outcome  # noqa: F401 - register the pages
 from .attachments import AttachmentsWidget
@@ -159,7 +159,7 @@ class CaseWorkspace(QWidget):
             return
         step = self.current_page().step
         view = next(v for v in self.overview.steps if v.step is step)
-        lines = [("● " if f.severity is Severity.ERROR else "○ ") + f.message
+        lines = [("● " if f.severity is Severity.ERROR else "○ ") + finding_text.finding(f)
                  for f in view.findings]
         head = tr("This step: %1").replace("%1", step_summary(view))  # as on the rail
         self.findings.setText("\n".join([head, *lines]))
