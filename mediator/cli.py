@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--from", dest="from_file", metavar="FILE.json", type=Path,
                     help=f"从 JSON 文件读取（键：{'、'.join(SETUP_KEYS)}），代替上面几项")
 
-    i = sub.add_parser("import", help="导入案件交换文件（JSON；有一条记录出错则整个文件不导入）")
+    i = sub.add_parser("import", help="导入案件交换文件（JSON）或原有的 Excel 台账（.xlsx）；"
+                                      "有一条记录出错则整个文件不导入")
     i.add_argument("file", metavar="FILE", type=Path)
     i.add_argument("--partial", action="store_true",
                    help="只导入无误的记录，并列出有错误的记录（默认：有错误则全部不导入）")
@@ -277,7 +278,29 @@ def cmd_setup(args: argparse.Namespace, data_dir: DataDir) -> int:
     return EXIT_OK
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".et")
+
+
+def _is_workbook(path: Path) -> bool:
+    """An Excel ledger rather than a JSON exchange file: by its name, or by its first
+    bytes (a zip or an old OLE file), whatever it is called."""
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return True
+    try:
+        if not path.is_file():
+            return False
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError:
+        return False
+    return head[:4] == b"PK\x03\x04" or head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def cmd_import(args: argparse.Namespace, data_dir: DataDir) -> int:
+    if _is_workbook(args.file):
+        from mediator.ledger_cli import import_ledger_command
+
+        return import_ledger_command(args, data_dir, _open)
     from mediator.services.importer import import_records, read_records
 
     records = read_records(args.file)  # a wrong file is refused before the data dir is opened
