@@ -44,8 +44,10 @@ _TABLES_0002 = _TABLES_0001 | {"sync_state", "sync_batch", "sync_conflict",
 _TABLES_0003 = _TABLES_0002 | {"case_workflow", "judicial_application", "record_signoff",
                                "term_extension", "agreement_detail", "case_party_file",
                                "obligation", "payment"}
+_TABLES_0006 = _TABLES_0003 | {"party_correction"}
 REQUIRED_TABLES: dict[str, frozenset[str]] = {
     "0001": _TABLES_0001, "0002": _TABLES_0002, "0003": _TABLES_0003, "0004": _TABLES_0003,
+    "0005": _TABLES_0003, "0006": _TABLES_0006,
 }
 
 

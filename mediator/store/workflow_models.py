@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mediator.store.models import SYNCED_MODELS, Base, Case, Synced
+from mediator.store.models import SYNCED_MODELS, Base, Case, Synced, utcnow
 
 
 class CaseWorkflow(Synced, Base):
@@ -44,6 +44,8 @@ class CaseWorkflow(Synced, Base):
     termination_reason: Mapped[str] = mapped_column(Text, default="")
     routes_explained: Mapped[list[Any]] = mapped_column(default=list)  # 诉讼, 仲裁 ...
     archived_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # Optional steps skipped on purpose (Step codes: investigate, confirm; schema 0006).
+    skipped_steps: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
 
 
 class CasePartyFile(Synced, Base):
@@ -147,6 +149,23 @@ class JudicialApplication(Synced, Base):
     ruling_no: Mapped[str] = mapped_column(String(60), default="")
 
 
+class PartyCorrection(Synced, Base):
+    """更正 — one field of a party's details corrected after registration (append-only).
+
+    The case's history of corrections: which field, old and new value, when and by
+    whom.  The values are personal data: they stay in the case file and never go to
+    the audit log, which records only the field names (schema 0006)."""
+
+    __tablename__ = "party_correction"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case.id"), index=True)
+    party_id: Mapped[str] = mapped_column(ForeignKey("party.id"))
+    field: Mapped[str] = mapped_column(String(40))
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+    corrected_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    mediator_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
 # The Today view reads open cases only (by status), then their rows by case_id.
 Index("ix_case_status", Case.status, Case.deleted)
 
@@ -159,6 +178,7 @@ WORKFLOW_SYNCED_MODELS: dict[str, type[Synced]] = {
     "payment": Payment,
     "term_extension": TermExtension,
     "judicial_application": JudicialApplication,
+    "party_correction": PartyCorrection,
 }
 
 SYNCED_MODELS.update(WORKFLOW_SYNCED_MODELS)

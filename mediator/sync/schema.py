@@ -58,10 +58,12 @@ SPECS: dict[str, str] = {
                   "created_at:dt updated_at:dt",
     "case_workflow": "case_id:s36!>case written_application:b status_matters:l refused_on:d? "
                      "refusal_reason:t terminated_on:d? termination_reason:t "
-                     "routes_explained:l archived_on:d? updated_at:dt",
+                     "routes_explained:l archived_on:d? skipped_steps:l updated_at:dt",
     "case_party_file": "case_id:s36!>case case_party_id:s36!>case_party "
                        "notice_acknowledged_on:d? identity_proof:b power_of_attorney:b "
                        "agent_powers:l updated_at:dt",
+    "party_correction": "case_id:s36!>case party_id:s36!>party field:s40! old_value:t "
+                        "new_value:t corrected_at:dt mediator_id:s36? updated_at:dt",
     "record_signoff": "case_id:s36!>case record_kind:s20! record_id:s36! signed_on:d! "
                       "updated_at:dt",
     "agreement_detail": "case_id:s36!>case agreement_id:s36!>agreement reached_on:d! "
@@ -74,6 +76,13 @@ SPECS: dict[str, str] = {
                "method:s40 note:t proof_attachment_id:s36? updated_at:dt",
     "term_extension": "case_id:s36!>case granted_on:d! new_due:d! consented_by:l reason:t "
                       "updated_at:dt",
+    "screening_visit": "visited_on:d! place:t visitors:s200 disputes_found:i "
+                       "disputes_prevented:i notes:t mediator_id:s36?>mediator updated_at:dt",
+    "case_statistics": "case_id:s36!>case people_involved:i group_marked:b group_dispute:b "
+                       "prevented_criminal:i prevented_petition:i prevented_fight:i "
+                       "prevented_suicide:i amount_in_dispute_fen:i body_type:s20 grade:s20 "
+                       "grade_override:s20 grade_reason:t screening_id:s36?>screening_visit "
+                       "updated_at:dt",
     "judicial_application": "case_id:s36!>case applied_on:d! court_basis:s30! court:s100 "
                             "applicants:l decided_on:d? confirmed:b? ruling_no:s60 "
                             "updated_at:dt",
