@@ -234,13 +234,23 @@ class AgreementSigning:
         for (where, index), w in agreement_warnings(a, self._rules()):
             issue = TermIssue(where, index, w.code, w.matched, w.excerpt, w.advice,
                               w.suggestion)
-            text = {"facts": a.facts, "performance": a.performance_method}.get(
-                where, str(a.terms[index - 1]) if where == "term" else "") or ""
+            text = confirmations.place_text(a.facts or "", [str(t) for t in a.terms or []],
+                                            a.performance_method or "", where, index)
             if w.acknowledgeable and confirmations.is_confirmed(done, w.code, text):
                 confirmed.append(issue)
             else:
                 ask.append(issue)
         return ask, confirmed
+
+    def _with_confirmed(self, a: Agreement, acknowledged: Collection[str]) -> set[str]:
+        with self._ws.db.read() as s:
+            done = confirmations.load(s, a.case_id)
+        terms = [str(t) for t in a.terms or []]
+        return confirmations.with_confirmed(
+            ((w.code, confirmations.place_text(a.facts or "", terms, a.performance_method or "",
+                                               where, index))
+             for (where, index), w in agreement_warnings(a, self._rules())
+             if w.acknowledgeable), done, acknowledged)
 
     def _rules(self) -> Any:
         return term_rules(self._ws.data_dir.root)
@@ -260,11 +270,7 @@ class AgreementSigning:
         bundle, a, _, _ = self._load(agreement_id)
         doc = inputs.agreement_input(bundle, a, on=dt.date.today())
         printed = "".join(builder.texts_of(doc))
-        # What the form confirmed counts too, but a rule confirmed for one term is not
-        # thereby confirmed for another term that still carries the word unticked.
-        ask, confirmed = self._issues(a)
-        unticked = {i.code for i in ask if i.code not in acknowledged}
-        codes = set(acknowledged) | ({i.code for i in confirmed} - unticked)
+        codes = self._with_confirmed(a, acknowledged)  # what the form confirmed counts too
         studio, me = self._ws.studio.context()
         with self._ws.db.write() as s:
             row = self._writable(s, agreement_id)

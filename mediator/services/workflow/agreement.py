@@ -41,7 +41,7 @@ from mediator.domain.text import LONG_TEXT_MAX
 from mediator.errors import ValidationError
 from mediator.paths import resources_dir
 from mediator.store.database import Database
-from mediator.store.models import Agreement, CaseParty, Party
+from mediator.store.models import Agreement, CaseParty, Mediator, Party
 from mediator.store.workflow_models import AgreementDetail, Obligation
 
 from . import confirmations
@@ -171,7 +171,10 @@ class AgreementService(WorkflowPart):
                 p.add("amount", "协议涉及金额不正确")
             if inp.kind == AgreementForm.WRITTEN and not inp.obligations:
                 p.add("obligations", "请至少列出一项履行事项（谁、做什么、何时前）")
-            recorder = p.text("recorder", inp.recorder, "记录人")
+            recorder = p.text("recorder", inp.recorder, "记录人").strip()
+            case_mediator = u.s.get(Mediator, u.case.mediator_id) if u.case.mediator_id else None
+            if case_mediator is not None and recorder == case_mediator.name.strip():
+                recorder = ""  # the mediator recording himself: no separate 记录人 line
             _refuse_blanks(p, inp)
             parties = _term_parties(u)
             obligations = []
@@ -241,13 +244,23 @@ class AgreementService(WorkflowPart):
         and performance method, the studio's rules, printable characters; recorded
         for both, so the finalise dialog does not ask again.
         """
-        from .finalised import proofread_in_unit  # noqa: PLC0415 - finalised imports this module
+        from .finalised import (  # noqa: PLC0415 - finalised imports this module
+            agreement_warnings,
+            proofread_in_unit,
+        )
 
+        rules = term_rules(self._root)
         with self._unit(case_id) as u:
             u.require(RecordKind.AGREEMENT)
             agreement, _detail_row = _current(u)
-            proofread_in_unit(u, agreement, acknowledged, rules=term_rules(self._root),
-                              today=today)
+            terms = [str(t) for t in agreement.terms or []]
+            codes = confirmations.with_confirmed(  # the ticks remembered from the form too
+                ((w.code, confirmations.place_text(agreement.facts or "", terms,
+                                                   agreement.performance_method or "",
+                                                   where, index))
+                 for (where, index), w in agreement_warnings(agreement, rules)
+                 if w.acknowledgeable), confirmations.load(u.s, case_id), acknowledged)
+            proofread_in_unit(u, agreement, codes, rules=rules, today=today)
 
     def record_signatures(self, case_id: str, inp: SignatureInput, *,
                           today: dt.date | None = None) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -65,3 +65,27 @@ def store(s: Session, case_id: str, confirmed: Iterable[tuple[str, str]],
 def is_confirmed(confirmed: frozenset[tuple[str, str]], code: str, text: str) -> bool:
     """Was the warning ``code`` confirmed for exactly this ``text``?"""
     return (code, fingerprint(text)) in confirmed
+
+
+def place_text(facts: str, terms: list[str], performance: str, where: str, index: int) -> str:
+    """The text a warning was found in: the facts, term ``index`` (from 1) or the
+    performance method."""
+    if where == "term":
+        return terms[index - 1] if 0 < index <= len(terms) else ""
+    return facts if where == "facts" else performance
+
+
+def with_confirmed(warnings: Iterable[tuple[str, str]], confirmed: frozenset[tuple[str, str]],
+                   acknowledged: Collection[str]) -> set[str]:
+    """The rule codes to count as acknowledged: those ticked now, plus those confirmed
+    on the form for every text they were flagged in that is not ticked now.
+
+    ``warnings``: (rule code, text of its place) of each acknowledgeable warning.  A
+    rule confirmed for one term is not thereby confirmed for another term that still
+    carries the word unconfirmed.
+    """
+    items = list(warnings)
+    unticked = {code for code, text in items
+                if code not in acknowledged and not is_confirmed(confirmed, code, text)}
+    done = {code for code, text in items if is_confirmed(confirmed, code, text)}
+    return set(acknowledged) | (done - unticked)

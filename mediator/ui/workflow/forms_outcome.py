@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from mediator.domain.findings import Step
 from mediator.domain.money import parse_amount
 from mediator.domain.status import CaseStatus
+from mediator.domain.term_parties import obligor_mention
 from mediator.errors import ValidationError
 from mediator.services.workflow.dto import (
     LEGAL_ROUTES_ZH,
@@ -39,14 +40,21 @@ from mediator.ui import labels
 
 from .common import date_edit, from_qdate, heading, muted, to_qdate, tr, yuan
 from .forms_intake import _clear_layout, _text
+from .outcome_terms import facts_from_registration, placeholder_problems, term_parties
 from .pages import StepPage, register
 
 KINDS = ("written", "oral", "failed")
 
 
 class _ObligationRow(QWidget):
+    """One performance item: what, by whom (义务人), how much, by when.
+
+    Until the mediator picks the obligor himself (``chosen``), it follows the party
+    the item's text names, or the party its term names: never simply the first."""
+
     def __init__(self, parties: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.chosen = False
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.description = QLineEdit()
@@ -60,6 +68,16 @@ class _ObligationRow(QWidget):
         self.due = date_edit(dt.date.today() + dt.timedelta(days=14))
         for w in (self.description, self.obligor, self.amount, self.due):
             row.addWidget(w, 3 if w is self.description else 1)
+        self.obligor.activated.connect(self._picked)  # the user's choice, not ours
+
+    def _picked(self, *_a: object) -> None:
+        self.chosen = True
+
+    def suggest(self, party_id: str | None) -> None:
+        """Show ``party_id`` as the obligor unless the mediator chose one himself."""
+        idx = self.obligor.findData(party_id) if party_id else -1
+        if not self.chosen and idx >= 0:
+            self.obligor.setCurrentIndex(idx)
 
 
 @register
@@ -111,6 +129,9 @@ class OutcomePage(StepPage):
         self.field("performance_method", self.method, "How and by when it is performed *", pf)
         self.amount = QLineEdit()
         self.field("amount", self.amount, "Amount involved (yuan)", pf)
+        self.recorder = QLineEdit()  # a separate 记录人 signs the agreement too
+        self.recorder.setPlaceholderText(tr("Leave empty when the mediator keeps the record"))
+        self.field("recorder", self.recorder, "Recorder, if not the mediator", pf)
         self.copies = QLabel()
         pf.addRow(tr("Copies"), self.copies)
         a.addWidget(heading(tr("Performance items")))
@@ -134,7 +155,8 @@ class OutcomePage(StepPage):
         a.addLayout(buttons)
         self.warnings_box = QGroupBox(tr("Wording check"))
         self.warnings_layout = QVBoxLayout(self.warnings_box)
-        self.warning_checks: dict[str, QCheckBox] = {}
+        self.warning_checks: dict[tuple[str, int], QCheckBox] = {}  # (rule, term index)
+        self._checked_terms: list[str] = []  # the terms' text as the check saw it
         self.warnings_box.hide()
         a.addWidget(self.warnings_box)
 
@@ -214,6 +236,7 @@ class OutcomePage(StepPage):
         if isinstance(label, QLabel):
             label.setText(tr("Term %1").replace("%1", str(n + 1)))
         self.fields.setdefault("terms", self.fields[f"terms[{n}]"])
+        edit.textChanged.connect(self._suggest_obligors)
         return edit
 
     def add_obligation(self) -> _ObligationRow:
@@ -228,7 +251,20 @@ class OutcomePage(StepPage):
         for name in ("description", "amount"):
             self.watch(getattr(row, name))
         self.fields[f"obligations[{n}]"] = self.fields["obligations"]
+        row.description.textChanged.connect(self._suggest_obligors)
+        self._suggest_obligors()
         return row
+
+    def _suggest_obligors(self, *_a: object) -> None:
+        """Each performance item's obligor follows the party its own text names, else
+        the party its term (the one in the same place) names, else the last term that
+        names one; a choice the mediator made himself stays."""
+        parties = term_parties(self.overview)
+        named = [obligor_mention(t.toPlainText(), parties) for t in self.terms]
+        latest = next((pid for pid in reversed(named) if pid), None)
+        for i, row in enumerate(self.obligation_rows):
+            own = obligor_mention(row.description.text(), parties)
+            row.suggest(own or (named[i] if i < len(named) and named[i] else latest))
 
     def insert_clause(self) -> None:
         text = self.clauses.currentData()
@@ -241,7 +277,8 @@ class OutcomePage(StepPage):
     def fill(self, ov: CaseOverview) -> None:
         self.clauses.clear()
         self.clauses.addItem(tr("Choose a clause…"), "")
-        for code, title, text in self.ctx.workflow.agreement.clauses(ov.dispute_type):
+        for code, title, text in self.ctx.workflow.agreement.clauses(ov.dispute_type,
+                                                                      term_parties(ov)):
             self.clauses.addItem(labels.clause_title(code, title), text)
         n = len(ov.principals)
         self.copies.setText(tr("%1 copies: one per party and one for the committee")
@@ -262,15 +299,19 @@ class OutcomePage(StepPage):
             for t in a.terms:
                 self.add_term(t)
             self.method.setPlainText(a.performance_method)
+            self.recorder.setText(a.recorder)
             self.amount.setText(yuan(a.amount_fen).replace(",", "") if a.amount_fen else "")
             for ob in a.obligations:
                 row = self.add_obligation()
                 row.description.setText(ob.description)
                 idx = row.obligor.findData(ob.obligor_id)
                 row.obligor.setCurrentIndex(max(idx, 0))
+                row.chosen = idx >= 0  # as saved: the text no longer moves it
                 row.amount.setText(yuan(ob.amount_fen).replace(",", "") if ob.amount_fen else "")
                 if ob.due:
                     row.due.setDate(to_qdate(ob.due))
+        # Only a separate 记录人 has a line to sign (none named: nothing to tick).
+        self.recorder_signed.setVisible(bool(a and a.recorder.strip()))
         if a is not None:
             for pid, cb in self.signers.items():
                 cb.setChecked(pid in a.signed_by)
@@ -279,6 +320,8 @@ class OutcomePage(StepPage):
             self.sealed.setChecked(a.sealed)
             if a.completed_on:
                 self.completed_on.setDate(to_qdate(a.completed_on))
+        if not self.facts.toPlainText().strip():  # the registered facts, to edit here
+            self.facts.setPlainText(facts_from_registration(ov))
         if not self.terms:
             self.add_term("")
         if not self.obligation_rows:
@@ -310,7 +353,12 @@ class OutcomePage(StepPage):
 
     # ------------------------------------------------------------------ saving
     def check(self) -> list[tuple[str, str]]:
-        problems = []
+        problems = placeholder_problems([
+            ("facts", self.facts.toPlainText()),
+            *((f"terms[{i}]", t.toPlainText()) for i, t in enumerate(self.terms)),
+            ("performance_method", self.method.toPlainText()),
+            *((f"obligations[{i}]", r.description.text())
+              for i, r in enumerate(self.obligation_rows))])
         if self.amount.text().strip():
             try:
                 parse_amount(self.amount.text(), field="amount", label="协议涉及金额")
@@ -335,7 +383,8 @@ class OutcomePage(StepPage):
         return AgreementInput(KINDS[self.kind.currentIndex()], from_qdate(self.reached_on.date()),
                               self.facts.toPlainText(),
                               tuple(t.toPlainText() for t in self.terms),
-                              self.method.toPlainText(), fen(self.amount.text()), obligations)
+                              self.method.toPlainText(), fen(self.amount.text()), obligations,
+                              recorder=self.recorder.text())
 
     def submit(self) -> Callable[[], Any]:
         assert self.overview is not None
@@ -348,11 +397,16 @@ class OutcomePage(StepPage):
     def check_wording(self) -> None:
         terms = [t.toPlainText() for t in self.terms]
         wf = self.ctx.workflow
-        self.ctx.runner.run(lambda: wf.agreement.check_terms(terms),
+        cid = self.overview.id if self.overview else None
+        self._checked_terms = terms
+        self.ctx.runner.run(lambda: wf.agreement.check_terms(terms, case_id=cid),
                             on_done=self._guard(self.show_warnings),
                             on_error=self._guard(self._failed))
 
     def show_warnings(self, warnings: list[TermWarningView]) -> None:
+        """One line per flagged word, wrapped inside the form; a word confirmed earlier
+        for the same text comes ticked, and every tick is remembered at once, so the
+        finalise wizard does not ask it again."""
         _clear_layout(self.warnings_layout)
         self.warning_checks = {}
         self.warnings_box.show()
@@ -361,14 +415,32 @@ class OutcomePage(StepPage):
         for w in warnings:
             text = (tr("Term %1").replace("%1", str(w.term_index + 1))
                     + f"“{w.matched}”：{labels.term_advice(w.code, w.advice)}")
-            if w.acknowledgeable:
-                cb = QCheckBox(tr("Meant as written:") + " " + text)
-                self.warning_checks[w.code] = cb
-                self.warnings_layout.addWidget(cb)
-            else:
-                label = QLabel(text)
-                label.setWordWrap(True)
+            label = QLabel(text)
+            label.setWordWrap(True)
+            if not w.acknowledgeable:
                 self.warnings_layout.addWidget(label)
+                continue
+            line = QWidget()
+            row = QHBoxLayout(line)
+            row.setContentsMargins(0, 0, 0, 0)
+            cb = QCheckBox(tr("Meant as written"))
+            cb.setChecked(w.confirmed)
+            cb.setAccessibleDescription(text)
+            row.addWidget(cb, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(label, 1)
+            self.warning_checks[(w.code, w.term_index)] = cb
+            cb.toggled.connect(lambda on, w=w: self._confirm(w, on))
+            self.warnings_layout.addWidget(line)
+
+    def _confirm(self, w: TermWarningView, on: bool) -> None:
+        """Remember (or withdraw) the confirmation for the term's text as checked."""
+        if self.overview is None or w.term_index >= len(self._checked_terms):
+            return
+        cid, pair = self.overview.id, [(w.code, self._checked_terms[w.term_index])]
+        wf = self.ctx.workflow
+        self.ctx.runner.run(
+            lambda: wf.agreement.confirm_terms(cid, pair if on else [], [] if on else pair),
+            on_done=lambda _r: None, on_error=self._guard(self._failed))
 
     def _finalise_clicked(self) -> None:
         a = self.overview.agreement if self.overview else None
@@ -391,7 +463,10 @@ class OutcomePage(StepPage):
         assert self.overview is not None
         self.clear_problems()
         cid, today = self.overview.id, self.ctx.today()
-        acknowledged = [c for c, cb in self.warning_checks.items() if cb.isChecked()]
+        # A word counts as meant only when every place it was flagged is ticked.
+        codes = {code for code, _i in self.warning_checks}
+        acknowledged = [c for c in sorted(codes) if all(
+            cb.isChecked() for (code, _i), cb in self.warning_checks.items() if code == c)]
         wf = self.ctx.workflow
         a = self.overview.agreement
         proofread = bool(a and a.proofread)

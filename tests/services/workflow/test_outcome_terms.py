@@ -162,3 +162,19 @@ def test_an_unticked_confirmation_is_asked_again(
     wf.agreement.confirm_terms(mediating, [], withdrawn=[("peichang_liability", PAY)])
     assert [i.matched for i in AgreementSigning(workspace).proofread(agreement_id).issues] \
         == ["赔偿"]
+
+
+def test_concluding_from_the_form_counts_the_words_confirmed_there(
+        workspace: Workspace, wf: Workflow, mediating: str) -> None:
+    _, respondent = principals(wf, mediating)
+    terms = (PAY, "被申请人另赔偿申请人误工费500元。")
+    wf.agreement.save_draft(mediating, agreement_input(
+        respondent, terms=terms, facts="楼上漏水致楼下受损。", performance_method="银行转账。"),
+        today=AGREED)
+    wf.agreement.confirm_terms(mediating, [("peichang_liability", terms[0])])
+    with pytest.raises(ValidationError, match="用语提示未确认"):  # the second 赔偿 is not
+        wf.agreement.mark_proofread(mediating, [])
+    wf.agreement.confirm_terms(mediating, [("peichang_liability", terms[1])])
+    wf.agreement.mark_proofread(mediating, [])
+    agreement = wf.overview(mediating, AGREED).agreement
+    assert agreement is not None and agreement.proofread
