@@ -257,12 +257,13 @@ def _model_texts(where: str, model: QAbstractItemModel,
                 yield from _model_texts(where, model, index, depth + 1)
 
 
-def wrong_language(tops: Iterable[QWidget], lang: str, values: list[str]) -> list[str]:
-    """One line per text in the other language: ``where: 'text' (the offending part)``."""
+def wrong_language(tops: Iterable[QWidget], lang: str, values: list[str]
+                   ) -> list[tuple[str, str, str]]:
+    """(where, text, the offending part) of every text in the other language."""
     found: dict[tuple[str, str], str] = {}
     for top in tops:
         for s in texts(top):
             bad = foreign(s.text, lang, values)
             if bad:
-                found.setdefault((s.where, s.text[:120]), bad)
-    return [f"{where}: {text!r} ({bad})" for (where, text), bad in found.items()]
+                found.setdefault((s.where, s.text), bad)
+    return [(where, text, bad) for (where, text), bad in found.items()]
