@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 from mediator import documents
 from mediator.documents import builder, fonts, signing
 from mediator.documents.model import AgreementInput, Signature
+from mediator.domain.clauses import unfilled_blanks
 from mediator.domain.lifecycle import check_not_archived
 from mediator.domain.status import PARTY_ROLE_LABELS_ZH, CaseStatus, PartyRole
 from mediator.errors import ConflictError, DocumentError, NotFoundError, ValidationError
@@ -485,6 +486,13 @@ class AgreementSigning:
         clean_terms = [t.strip() for t in terms if t.strip()]
         if not clean_terms:
             raise ValidationError("补充协议内容为空，请填写协议条款", field="terms")
+        left = [(path, blank) for path, text in (("facts", facts), ("performance_method",
+                performance_method), *((f"terms[{i}]", t) for i, t in enumerate(terms)))
+                for blank in unfilled_blanks(text)]
+        if left:  # like the agreement's draft: a clause's 【…】 is never saved
+            raise ValidationError("补充协议中还有未填写的" + "、".join(
+                dict.fromkeys(f"【{b}】" for _p, b in left)) + "，请改为实际内容",
+                field=left[0][0], problems=[(p, f"【{b}】还没有填写") for p, b in left])
         studio, me = self._ws.studio.context()
         with self._ws.db.write() as s:
             original = self._writable(s, agreement_id)

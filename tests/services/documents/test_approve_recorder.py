@@ -14,11 +14,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from mediator.documents import samples
-from mediator.errors import DocumentError
+from mediator.errors import DocumentError, ValidationError
 from mediator.services.documents import AgreementSigning
 from mediator.services.documents.blobs import blob_path
+from mediator.store.models import Agreement
 from mediator.store.workflow_models import AgreementDetail
 from tests.documents.poppler import pdfsig, pdftotext
 from tests.services.documents.conftest import Leak
@@ -95,3 +97,15 @@ def test_a_party_signing_again_voids_the_recorders_signature(leak: Leak) -> None
     leak.signing.sign_party(leak.agreement_id, first, samples.synthetic_signature(5))
     state = leak.signing.state(leak.agreement_id)
     assert not state.recorder_signed and state.step == "sign_mediator"
+
+
+def test_an_addendum_with_a_placeholder_left_is_refused_and_not_saved(
+        leak: Leak, tmp_path: Path) -> None:
+    parties_and_mediator_sign(leak.signing, leak.agreement_id)
+    leak.signing.approve(leak.agreement_id)
+    leak.signing.finalise(leak.agreement_id)
+    with pytest.raises(ValidationError, match="【日期】"):
+        leak.signing.create_addendum(leak.agreement_id, facts="",
+                                     terms=["被申请人于【日期】前补付余款。"])
+    with leak.ws.db.read() as s:
+        assert s.execute(select(func.count()).select_from(Agreement)).scalar_one() == 1
