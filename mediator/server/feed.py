@@ -51,6 +51,7 @@ from mediator.sync.protocol import (
     digest_add,
     references,
     row_hash,
+    same_meaning,
 )
 
 
@@ -291,6 +292,11 @@ def _apply(conn: Connection, db: ServerDB, head: Any, req: PushRequest, *, studi
         elif c.entity in APPEND_ONLY or _replaces_signed(row, c.data):
             # Append-only rows and signed documents are never replaced.
             results.append(_result(c, "rejected", row.version, row))
+        elif c.base_version != row.version and same_meaning(c.entity, row.data, c.data) \
+                and bool(row.deleted) == c.deleted:
+            # Stale, but saying what the stored copy says (only updated_at or the
+            # spelling of a value differs): nothing for a person to choose between.
+            results.append(_result(c, "unchanged", row.version))
         elif c.base_version != row.version:
             conflict_id = new_id()
             conflicts.append({"id": conflict_id, "studio_id": studio_id, "entity": c.entity,

@@ -55,6 +55,7 @@ from mediator.sync import rows as wire_rows
 from mediator.sync.blobs import blob_file, blob_refs
 from mediator.sync.client import ServerClient, ServerRefused
 from mediator.sync.index import CaseText
+from mediator.sync.meaning import same_meaning
 from mediator.sync.protocol import (
     BATCH_CHANGES,
     DEFAULT_PULL_LIMIT,
@@ -470,14 +471,20 @@ class SyncEngine(Puller):
                     if r.outcome == "conflict":
                         mine = (wire_rows.to_data(r.entity, local) if local is not None
                                 else change["data"])
+                        mine_deleted = local.deleted if local is not None else change["deleted"]
+                        # An older server calls a stale push that differs only in
+                        # bookkeeping a conflict: kept as settled, the server told.
+                        same = mine_deleted == r.server.deleted and same_meaning(
+                            r.entity, mine, r.server.data)
                         s.add(SyncConflict(
                             id=r.conflict_id or new_id(), entity=r.entity, row_id=r.id,
-                            mine=mine,
-                            mine_deleted=(local.deleted if local is not None
-                                          else change["deleted"]),
+                            mine=mine, mine_deleted=mine_deleted,
                             theirs=r.server.data, theirs_deleted=r.server.deleted,
-                            theirs_version=r.server.version))
-                        report.conflicts += 1
+                            theirs_version=r.server.version,
+                            resolved_at=dt.datetime.now(dt.UTC) if same else None,
+                            resolution="same" if same else "",
+                            server_told=same and not r.conflict_id))
+                        report.conflicts += not same
                         # A newer local edit of the row is kept in the conflict, not pushed.
                         s.execute(delete(OutboxEntry).where(
                             OutboxEntry.entity_id == r.id,

@@ -27,9 +27,11 @@ from pydantic import (
 )
 
 # The shared row schema (the server reaches it through this module).
+from mediator.sync.meaning import same_meaning
 from mediator.sync.schema import MAX_ROW_BYTES, Problem, check, references
 
-__all__ = ["MAX_ROW_BYTES", "Problem", "check", "references"]  # and the models below
+__all__ = ["MAX_ROW_BYTES", "Problem", "check", "references",  # and the models below
+           "same_meaning"]
 
 # 2: a push may answer "case_no_taken" for a case whose number another case of the
 # studio holds.  A version 1 desktop could not read that answer, so the server asks

@@ -4,7 +4,8 @@ and conflict records exactly where two edits were concurrent.
 
 The model is the server's order of events: a PC's push is based on the versions it
 last saw; it is accepted if nobody pushed that row since, and is otherwise a
-conflict (the server keeps its copy).  A round that failed under a fault leaves
+conflict (the server keeps its copy) — unless it says what the server's copy says
+(both PCs deleted the case), which is no conflict.  A round that failed under a fault leaves
 its PC "in doubt" until its next clean round, and no other PC syncs in between,
 so the model stays exact however much of the failed round reached the server.
 """
@@ -91,8 +92,9 @@ class Converges(RuleBasedStateMachine):
                 server[cid] = [1, view[1], view[2]]
             elif view[0] == there[0]:
                 server[cid] = [there[0] + 1, view[1], view[2]]
-            else:
+            elif (view[1], view[2]) != (there[1], there[2]):
                 self.conflicts += 1
+            # else: stale but saying the same (both PCs deleted it): no conflict
         self.local[dev] = {cid: [v[0], v[1], v[2], False] for cid, v in server.items()}
 
     def _clean_sync(self, dev: str) -> None:
