@@ -26,6 +26,7 @@ from mediator.store.models import (
     Mediator,
     Meta,
     OutboxEntry,
+    Party,
     Studio,
     SyncConflict,
     SyncState,
@@ -33,6 +34,7 @@ from mediator.store.models import (
 from mediator.sync import rows as wire_rows
 from mediator.sync.client import ServerClient, ServerRefused, check_url
 from mediator.sync.engine import SyncEngine, SyncReport
+from mediator.sync.meaning import differing_fields, same_meaning
 from mediator.sync.protocol import EnrolResult
 
 META_STUDIO = "studio_id"
@@ -52,13 +54,19 @@ class SyncStatus:
     last_error: str = ""
     revoked: bool = False
     time_zone: str = DEFAULT_ZONE  # the studio's clock, to show last_sync_at on
+    enrolled_at: dt.datetime | None = None  # connected since (UTC)
 
 
 @dataclass(frozen=True)
 class FieldDiff:
+    """One field that differs: its code, the two values as text, and the values as
+    they travel (for showing them in the user's terms and for keeping one side)."""
+
     field: str
     mine: str
     theirs: str
+    mine_value: Any = None
+    theirs_value: Any = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,8 @@ class ConflictView:
     theirs_deleted: bool
     diffs: tuple[FieldDiff, ...]
     time_zone: str = DEFAULT_ZONE  # the studio's clock, to show created_at on
+    subject: str = ""  # case number and name, without the kind of record
+    kind: str = ""  # the record's own kind (a party: person | organisation)
 
 
 def _studio_zone(s: Any) -> str:
@@ -109,7 +119,7 @@ class SyncService:
             if st is None:
                 return SyncStatus(False, pending=pending, open_conflicts=conflicts)
             return SyncStatus(True, st.server_url, st.last_sync_at, pending, conflicts,
-                              st.last_error, st.revoked, _studio_zone(s))
+                              st.last_error, st.revoked, _studio_zone(s), st.enrolled_at)
 
     # ------------------------------------------------------------------ enrol
     def enrol(self, url: str, code: str, *, ca_file: str = "", device_name: str = "",
@@ -189,9 +199,27 @@ class SyncService:
         ``full_check`` recounts the local digest over every row (default: every 6 h)."""
         eng = self.engine(clock=clock, transport=transport, full_check=full_check)
         report = eng.run_once()
+        self._settle_bookkeeping_only()
         self._tell_server_resolved(eng)
         self._ws.studio.invalidate()
         return report
+
+    def _settle_bookkeeping_only(self) -> None:
+        """Open conflicts an older version recorded although only bookkeeping differs
+        (updated_at, a value's spelling): settled, the server told at once."""
+        with self._db.read() as s:  # idle rounds take no write lock
+            ids = [c.id for c in s.execute(select(SyncConflict).where(
+                SyncConflict.resolved_at.is_(None))).scalars()
+                if c.mine_deleted == c.theirs_deleted
+                and same_meaning(c.entity, c.mine, c.theirs)]
+        if not ids:
+            return
+        with self._db.write() as s:
+            for cid in ids:
+                row = s.get(SyncConflict, cid)
+                if row is not None and row.resolved_at is None:
+                    row.resolved_at = dt.datetime.now(dt.UTC)
+                    row.resolution = "same"
 
     def _tell_server_resolved(self, eng: SyncEngine) -> None:
         with self._db.read() as s:
@@ -224,19 +252,26 @@ class SyncService:
                                .order_by(SyncConflict.created_at)).scalars():
                 out.append(ConflictView(
                     c.id, c.entity, c.row_id, self._title(s, c), c.created_at,
-                    c.mine_deleted, c.theirs_deleted, _diffs(c.mine, c.theirs), zone))
+                    c.mine_deleted, c.theirs_deleted, _diffs(s, c.entity, c.mine, c.theirs),
+                    zone, self._subject(s, c),
+                    str(c.theirs.get("kind") or c.mine.get("kind") or "")))
             return out
 
     def _title(self, s: Any, c: SyncConflict) -> str:
         labels = {"case": "案件", "party": "当事人", "case_party": "当事人身份",
                   "agreement": "调解协议", "mediator": "调解员", "attachment": "附件"}
         label = labels.get(c.entity, c.entity)
+        return " ".join(x for x in (label, self._subject(s, c)) if x)
+
+    @staticmethod
+    def _subject(s: Any, c: SyncConflict) -> str:
+        """Which record: its case number and name (the UI puts the kind before it)."""
         case_no = c.theirs.get("case_no") or c.mine.get("case_no")
         if not case_no and c.theirs.get("case_id"):
             case_no = s.execute(select(Case.case_no).where(Case.id == c.theirs["case_id"])
                                 ).scalar_one_or_none()
         name = c.theirs.get("name") or ""
-        return " ".join(x for x in (label, case_no or "", name) if x)
+        return " ".join(x for x in (case_no or "", name) if x)
 
     def resolve(self, conflict_id: str, choice: str,
                 merged: dict[str, Any] | None = None) -> None:
@@ -270,21 +305,34 @@ class SyncService:
                             kind=SyncErrorKind.AUTH)
 
 
-_SKIP_DIFF = frozenset({"updated_at", "created_at"})
+def _diffs(s: Any, entity: str, mine: dict[str, Any], theirs: dict[str, Any]
+           ) -> tuple[FieldDiff, ...]:
+    """The fields whose meaning differs (never bookkeeping such as updated_at, nor a
+    value spelled two ways: :mod:`mediator.sync.meaning`), in the order of the forms."""
+    return tuple(FieldDiff(key, _show(s, key, mine.get(key)), _show(s, key, theirs.get(key)),
+                           mine.get(key), theirs.get(key))
+                 for key in differing_fields(entity, mine, theirs))
 
 
-def _diffs(mine: dict[str, Any], theirs: dict[str, Any]) -> tuple[FieldDiff, ...]:
-    out = []
-    for key in sorted(set(mine) | set(theirs)):
-        if key in _SKIP_DIFF or mine.get(key) == theirs.get(key):
-            continue
-        out.append(FieldDiff(key, _show(mine.get(key)), _show(theirs.get(key))))
-    return tuple(out)
+# References a person knows by a name: shown as that name, never as a row id.
+_NAMED_REFS: dict[str, Any] = {"mediator_id": Mediator.name, "party_id": Party.name,
+                               "obligor_id": Party.name, "case_id": Case.case_no}
 
 
-def _show(value: Any) -> str:
+def _show(s: Any, key: str, value: Any) -> str:
     if value is None:
         return ""
+    column = _NAMED_REFS.get(key)
+    if column is not None and isinstance(value, str):
+        name = s.execute(select(column).where(column.class_.id == value)).scalar_one_or_none()
+        return str(name) if name else ""
     if isinstance(value, list):
-        return "；".join(str(v) for v in value)
+        return "；".join(_item(v) for v in value)
+    return str(value)
+
+
+def _item(value: Any) -> str:
+    """One entry of a list field: a text, or a record (a statement: who said what)."""
+    if isinstance(value, dict):
+        return "：".join(str(v) for v in value.values() if v not in (None, ""))
     return str(value)
