@@ -13,14 +13,15 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QPushButton, QVBoxLayout
 
 from mediator.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from mediator.ui.mainwindow import MainWindow
     from mediator.ui.sync.conflicts import ConflictsPage
+    from mediator.ui.sync.connection import ConnectionPanel
     from mediator.ui.sync.status import SyncStatusWidget
 
 log = logging.getLogger(__name__)
@@ -29,11 +30,13 @@ log = logging.getLogger(__name__)
 DELAY_MS = 3000
 
 
-def _import_sync_ui() -> tuple[Any, Any, Any]:
+def _import_sync_ui() -> tuple[Any, Any, Any, Any]:
     status = importlib.import_module("mediator.ui.sync.status")
     enrol = importlib.import_module("mediator.ui.sync.enrol")
     conflicts = importlib.import_module("mediator.ui.sync.conflicts")
-    return status.SyncStatusWidget, enrol.EnrolDialog, conflicts.ConflictsPage
+    connection = importlib.import_module("mediator.ui.sync.connection")
+    return (status.SyncStatusWidget, enrol.EnrolDialog, conflicts.ConflictsPage,
+            connection.ConnectionPanel)
 
 
 class SyncSlot(QObject):
@@ -47,6 +50,8 @@ class SyncSlot(QObject):
         self._runner = runner
         self.status: SyncStatusWidget | None = None
         self.conflicts: ConflictsPage | None = None
+        self.connection: ConnectionPanel | None = None
+        self.enrol_dialog: QDialog | None = None  # while open
         self._enrol_cls: Any = None
         self.conflict_button = QPushButton()
         self.conflict_button.setFlat(True)
@@ -70,8 +75,8 @@ class SyncSlot(QObject):
     def _unavailable(self, exc: BaseException) -> None:
         log.warning("sync pieces unavailable: %s", type(exc).__name__)
 
-    def _build(self, classes: tuple[Any, Any, Any]) -> None:
-        status_cls, self._enrol_cls, conflicts_cls = classes
+    def _build(self, classes: tuple[Any, Any, Any, Any]) -> None:
+        status_cls, self._enrol_cls, conflicts_cls, connection_cls = classes
         window = self._window
         status: SyncStatusWidget = status_cls(self._ws, self._runner, window)
         self.status = status
@@ -87,27 +92,41 @@ class SyncSlot(QObject):
             "reached. If a record was changed on two PCs before they synced, both versions "
             "are kept below until you choose one."))
         note.setWordWrap(True)
-        connect = QPushButton(self.tr("Connect this PC to the district server…"))
-        connect.clicked.connect(self.enrol)
-        conflicts: ConflictsPage = conflicts_cls(self._ws, self._runner, box)
+        connection: ConnectionPanel = connection_cls(box)
+        self.connection = connection
+        connection.connect_requested.connect(self.enrol)
+        connection.show_status(status.status, status.syncing)
+        status.status_shown.connect(connection.show_status)
+        conflicts: ConflictsPage = conflicts_cls(self._ws, self._runner, box,
+                                                 labels=getattr(window, "_labels", None))
         self.conflicts = conflicts
         conflicts.resolved.connect(lambda _cid: status.refresh())
         layout.addWidget(note)
-        layout.addWidget(connect)
+        layout.addWidget(connection)
         layout.addWidget(conflicts)
         window.add_settings_section(box)
 
     def enrol(self) -> None:
         if self._enrol_cls is None:
             return
+        if self.enrol_dialog is not None:  # already open: bring it forward, not a second
+            self.enrol_dialog.raise_()
+            self.enrol_dialog.activateWindow()
+            return
         dialog = self._enrol_cls(self._ws, self._runner, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.enrolled.connect(lambda _answer: self._enrolled())
+        dialog.finished.connect(self._enrol_closed)
+        self.enrol_dialog = dialog
         dialog.open()
 
+    def _enrol_closed(self, _result: int) -> None:
+        self.enrol_dialog = None
+
     def _enrolled(self) -> None:
+        """The dialog has closed itself; the first sync starts with no click."""
         if self.status is not None:
-            self.status.refresh()
-            self.status.sync_now()
+            self.status.start_first_sync()
 
     def _conflicts_changed(self, count: int) -> None:
         self.conflict_button.setVisible(count > 0)

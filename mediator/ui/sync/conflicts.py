@@ -1,21 +1,27 @@
 """冲突处理 — conflicts side by side: this PC's version against the server's.
 
-Each conflict row lists only the fields that differ; the person keeps this PC's
-version or the server's (keeping this PC's is a new change, sent at the next sync).
+Each conflict lists only the fields that differ, named as the forms name them and
+with their values as the forms show them (:mod:`mediator.ui.sync.fields`); fields
+that did not change, and bookkeeping such as when a row was saved, are not listed
+(:mod:`mediator.sync.meaning`).  For each field the person picks which value to
+keep, or keeps one side whole; keeping anything of this PC's is a new change,
+sent at the next sync.
 Below them, the records sync set aside (:mod:`mediator.sync.aside`): a bad row no
 longer stops a sync, but a person must be able to see what was left out.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -28,27 +34,13 @@ from mediator.errors import MediatorError
 from mediator.services.sync import ConflictView, FieldDiff, SyncService
 from mediator.services.workspace import Workspace
 from mediator.sync import aside
+from mediator.ui.labels import Labels
+from mediator.ui.sync.fields import FIELD_LABELS, field_label, value_text
 from mediator.ui.tasks import TaskRunner
 
-# The names of the fields a conflict can show: marked for lupdate, translated on display.
-FIELD_LABELS = {
-    "summary": QT_TRANSLATE_NOOP("ConflictsPage", "Summary of the dispute"),
-    "requests": QT_TRANSLATE_NOOP("ConflictsPage", "Requests"),
-    "status": QT_TRANSLATE_NOOP("ConflictsPage", "Case status"),
-    "dispute_type": QT_TRANSLATE_NOOP("ConflictsPage", "Type of dispute"),
-    "source": QT_TRANSLATE_NOOP("ConflictsPage", "Source of the case"),
-    "referral_note": QT_TRANSLATE_NOOP("ConflictsPage", "Referral note"),
-    "mediator_id": QT_TRANSLATE_NOOP("ConflictsPage", "Mediator"),
-    "status_reason": QT_TRANSLATE_NOOP("ConflictsPage", "Reason for the status"),
-    "name": QT_TRANSLATE_NOOP("ConflictsPage", "Name"),
-    "phone": QT_TRANSLATE_NOOP("ConflictsPage", "Phone"),
-    "address": QT_TRANSLATE_NOOP("ConflictsPage", "Address"),
-    "id_number": QT_TRANSLATE_NOOP("ConflictsPage", "ID number"),
-    "role": QT_TRANSLATE_NOOP("ConflictsPage", "Role"),
-    "terms": QT_TRANSLATE_NOOP("ConflictsPage", "Terms of the agreement"),
-    "facts": QT_TRANSLATE_NOOP("ConflictsPage", "Main facts"),
-    "deleted": QT_TRANSLATE_NOOP("ConflictsPage", "Deleted"),
-}
+__all__ = ["FIELD_LABELS", "ConflictsPage"]
+
+FIELD, MINE, THEIRS, KEEP = range(4)  # the columns of the side-by-side table
 
 # What a set-aside row is, as people call it (other entities show their own name).
 ENTITY_LABELS = {
@@ -72,31 +64,44 @@ SET_ASIDE_KINDS = {
 class ConflictsPage(QWidget):
     resolved = Signal(str)  # conflict id
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None, *,
+                 labels: Labels | None = None) -> None:
         super().__init__(parent)
         self._service = SyncService(ws)
         self._runner = runner
+        self._labels = labels or Labels(QLocale().name())
         self._conflicts: list[ConflictView] = []
+        self._choices: list[tuple[FieldDiff, QRadioButton]] = []  # (diff, "this PC" button)
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._select)
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Field"), self.tr("This PC"), self.tr("District server")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            [self.tr("Field"), self.tr("This PC"), self.tr("District server"),
+             self.tr("Keep")])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FIELD, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(KEEP, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.keep_mine = QPushButton(self.tr("Keep this PC's version"))
         self.keep_theirs = QPushButton(self.tr("Keep the server's version"))
+        self.keep_chosen = QPushButton(self.tr("Keep the values chosen above"))
+        self.keep_chosen.setDefault(True)
         self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
         self.keep_theirs.clicked.connect(lambda: self._resolve("theirs"))
+        self.keep_chosen.clicked.connect(lambda: self._resolve("merged"))
         self.empty = QLabel(
             self.tr("No conflicts to resolve: no record was changed on two PCs at once."))
+        self.empty.setWordWrap(True)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
         buttons.addWidget(self.keep_mine)
         buttons.addWidget(self.keep_theirs)
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_chosen)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.note)
@@ -147,7 +152,10 @@ class ConflictsPage(QWidget):
         self.list.clear()
         for c in conflicts:
             when = wall_clock(c.created_at, c.time_zone)  # the studio's clock, as printed
-            item = QListWidgetItem(f"{c.title}\n{when:%m-%d %H:%M}")
+            what = ENTITY_LABELS.get(c.entity)
+            kind = self.tr(str(what)) if what is not None else self.tr("Record")
+            title = f"{kind} {c.subject}".strip()
+            item = QListWidgetItem(f"{title}\n{when:%m-%d %H:%M}")
             self.list.addItem(item)
         self.empty.setVisible(not conflicts)
         self._split.setVisible(bool(conflicts))
@@ -159,37 +167,83 @@ class ConflictsPage(QWidget):
         enabled = 0 <= row < len(self._conflicts)
         self.keep_mine.setEnabled(enabled)
         self.keep_theirs.setEnabled(enabled)
+        self.keep_chosen.setEnabled(enabled)
         self.table.setRowCount(0)
+        self._choices = []
         if not enabled:
             self.note.clear()
             return
         c = self._conflicts[row]
         self.note.setText(self.tr(
             "This record was changed on this PC and on another PC of the studio before "
-            "they synced. The server kept the other version; nothing was lost. Choose which "
-            "to keep."))
+            "they synced. The server kept the other version; nothing was lost. For each "
+            "field below, choose which value to keep."))
         diffs = list(c.diffs)
-        if c.mine_deleted != c.theirs_deleted:
+        # Deleted on one side, edited on the other: a whole record is kept, not fields.
+        whole = c.mine_deleted != c.theirs_deleted
+        if whole:
             yes, no = self.tr("yes"), self.tr("no")
             diffs.insert(0, FieldDiff("deleted", yes if c.mine_deleted else no,
-                                      yes if c.theirs_deleted else no))
+                                      yes if c.theirs_deleted else no,
+                                      c.mine_deleted, c.theirs_deleted))
+        record = {"kind": c.kind}
         self.table.setRowCount(len(diffs))
         for i, d in enumerate(diffs):
-            for col, text in enumerate((self._field_label(d.field), d.mine, d.theirs)):
-                self.table.setItem(i, col, QTableWidgetItem(text))
+            label = field_label(c.entity, d.field, record)
+            mine = value_text(self._labels, c.entity, d.field, d.mine_value, text=d.mine,
+                              zone=c.time_zone)
+            theirs = value_text(self._labels, c.entity, d.field, d.theirs_value,
+                                text=d.theirs, zone=c.time_zone)
+            for col, text in ((FIELD, label), (MINE, mine), (THEIRS, theirs)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text if col != FIELD else "")
+                self.table.setItem(i, col, item)
+            if not whole:
+                self.table.setCellWidget(i, KEEP, self._choice(d))
+        self.table.setColumnHidden(KEEP, whole)
+        self.keep_chosen.setVisible(not whole)
         self.table.resizeRowsToContents()
 
-    def _field_label(self, field: str) -> str:
-        label = FIELD_LABELS.get(field)
-        return self.tr(str(label)) if label else field  # a newer field: its code, not nothing
+    def _choice(self, diff: FieldDiff) -> QWidget:
+        """Two radio buttons: this PC's value or the server's (the server's to start:
+        it is what this PC shows now)."""
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(4, 0, 4, 0)
+        mine = QRadioButton(self.tr("This PC"))
+        theirs = QRadioButton(self.tr("Server"))
+        theirs.setChecked(True)
+        group = QButtonGroup(box)
+        group.addButton(mine)
+        group.addButton(theirs)
+        layout.addWidget(mine)
+        layout.addWidget(theirs)
+        self._choices.append((diff, mine))
+        return box
+
+    def choose(self, field: str, mine: bool) -> None:
+        """Pick this PC's (or the server's) value of ``field`` (as a click would)."""
+        for diff, button in self._choices:
+            if diff.field == field:
+                if mine:
+                    button.setChecked(True)
+                else:
+                    [other] = [b for b in button.group().buttons() if b is not button]
+                    other.setChecked(True)
 
     def _resolve(self, choice: str) -> None:
         row = self.list.currentRow()
         if not 0 <= row < len(self._conflicts):
             return
         cid = self._conflicts[row].id
+        merged = {d.field: d.mine_value for d, button in self._choices if button.isChecked()}
+        if choice == "merged" and not merged:
+            choice = "theirs"  # nothing of this PC's chosen: the server's version stands
+        elif choice == "merged" and len(merged) == len(self._choices):
+            choice = "mine"
         self.keep_mine.setEnabled(False)
         self.keep_theirs.setEnabled(False)
+        self.keep_chosen.setEnabled(False)
 
         def done(_: object) -> None:
             self.resolved.emit(cid)
@@ -201,5 +255,5 @@ class ConflictsPage(QWidget):
             self.note.setText(exc.message)
             self.reload()
 
-        self._runner.run(lambda: self._service.resolve(cid, choice), done, failed)
+        self._runner.run(lambda: self._service.resolve(cid, choice, merged), done, failed)
 

@@ -1,8 +1,18 @@
-"""注册到区级服务器 — enrol this PC with the district server using a one-time code."""
+"""注册到区级服务器 — enrol this PC with the district server using a one-time code.
+
+The fields sit in a fixed form; a refusal (wrong code, server unreachable, a
+message of several lines) appears in a word-wrapping label *below* them.  Showing
+it never squeezes or moves the fields: the dialog grows to fit the message, at
+most to the screen's available height (:mod:`mediator.ui.screen_fit`), and past
+that the form scrolls while the buttons stay in view.  On success the dialog
+closes by itself; the caller starts the first sync (``enrolled``).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import re
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -20,9 +31,22 @@ from mediator.errors import MediatorError
 from mediator.services.sync import SyncService
 from mediator.services.workspace import Workspace
 from mediator.sync.protocol import EnrolResult
+from mediator.ui.screen_fit import available_size, scrolling
 from mediator.ui.tasks import TaskRunner
 
 ERROR_STYLE = "color: #b3261e;"
+
+WIDTH = 560  # wide enough for an https address; the intro and errors wrap within it
+
+# A long run without spaces (an address, a file path) cannot wrap and would widen
+# the dialog: a zero-width space after its separators lets it break there.
+_LONG_RUN = re.compile(r"[!-~]{30,}")
+
+
+def breakable(text: str) -> str:
+    """``text`` with break opportunities after / . : - _ in long ASCII runs."""
+    return _LONG_RUN.sub(lambda m: re.sub(r"([/.:\-_?&=])", "\\1\u200b", m.group(0)),
+                         text)
 
 
 class EnrolDialog(QDialog):
@@ -57,13 +81,20 @@ class EnrolDialog(QDialog):
         self.device_name = QLineEdit()
         self.device_name.setPlaceholderText(self.tr("e.g. front desk PC"))
         form = QFormLayout()
+        # Fixed: one row per field, labels beside them, fields never wrapped under.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Server address:"), self.url)
         form.addRow(self.tr("Enrolment code:"), self.code)
         form.addRow(self.tr("CA certificate:"), ca_row)
         form.addRow(self.tr("Name of this PC:"), self.device_name)
         self.error = QLabel()
+        self.error.setObjectName("enrol_error")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -71,11 +102,20 @@ class EnrolDialog(QDialog):
         self.ok.setText(self.tr("Enrol"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
+        self.content = QWidget()
+        body = self._body = QVBoxLayout(self.content)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(intro)
+        body.addLayout(form)
+        body.addWidget(self.error)
+        body.addStretch(1)  # extra height goes below the error, never between fields
+        self.form_area = scrolling(self.content)
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = self._layout = QVBoxLayout(self)
+        layout.addWidget(self.form_area, 1)
         layout.addWidget(self.buttons)
+        self.resize(min(WIDTH, available_size(self).width()), 10)
+        self._fit_height()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("District CA certificate"), "",
@@ -100,5 +140,30 @@ class EnrolDialog(QDialog):
         self.ok.setEnabled(True)
         if not isinstance(exc, MediatorError):
             raise exc
-        self.error.setText(exc.message)
+        self.show_error(exc.message)
+
+    def show_error(self, message: str) -> None:
+        """The refusal under the fields; the dialog grows to show it (up to the screen)."""
+        self.error.setText(breakable(message))
         self.error.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the form needs at the current width, at most the screen's
+        available height (the form scrolls beyond it); never shorter than now."""
+        margins = self._layout.contentsMargins()
+        inner = max(1, self.width() - margins.left() - margins.right())
+        body = self._body
+        needed = (body.totalHeightForWidth(inner) if body.hasHeightForWidth()
+                  else body.totalSizeHint().height())
+        wanted = (needed + self.buttons.sizeHint().height() + self._layout.spacing()
+                  + margins.top() + margins.bottom() + 2 * self.form_area.frameWidth())
+        height = min(max(wanted, self.height()), available_size(self).height())
+        if height != self.height():
+            self.resize(self.width(), height)
+        if self.isVisible():  # grown downwards past the screen's edge: moved up
+            avail = self.screen().availableGeometry()
+            frame = self.frameGeometry()
+            if frame.bottom() > avail.bottom():
+                self.move(self.x(), max(avail.top(), self.y() - (frame.bottom()
+                                                                  - avail.bottom())))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
@@ -35,6 +36,8 @@ class SyncStatusWidget(QWidget):
     synced = Signal(object)  # SyncReport
     conflicts_changed = Signal(int)
     enrol_requested = Signal()
+    # (SyncStatus, syncing): whenever the line changes, for the settings page's panel.
+    status_shown = Signal(object, bool)
 
     def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None, *,
                  interval_s: int = DEFAULT_INTERVAL_S, network: TaskRunner | None = None) -> None:
@@ -68,9 +71,22 @@ class SyncStatusWidget(QWidget):
     def _failed_status(self, exc: BaseException) -> None:
         log.warning("sync status unavailable: %s", type(exc).__name__)
 
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    @property
+    def syncing(self) -> bool:
+        return self._running
+
     def _show(self, status: SyncStatus) -> None:
         previous = self._status.open_conflicts
         self._status = status
+        self.status_shown.emit(status, self._running)
+        if status.open_conflicts != previous:
+            self.conflicts_changed.emit(status.open_conflicts)
+        if self._running:
+            return  # "Syncing…" stays until the round ends
         if not status.enrolled:
             self.label.setText(self.tr("Not connected to a district server"))
             self.button.setText(self.tr("Connect…"))
@@ -88,13 +104,20 @@ class SyncStatusWidget(QWidget):
             text += " · " + problem
         self.label.setText(text)
         self.label.setToolTip(problem)
-        if status.open_conflicts != previous:
-            self.conflicts_changed.emit(status.open_conflicts)
         if not self.timer.isActive() and not self._running and not self._stopped_reason \
                 and not status.revoked:
             self._schedule(self._interval_s)
 
     # ------------------------------------------------------------------ rounds
+    def start_first_sync(self) -> None:
+        """Just enrolled: the first round starts at once, with no click (the status
+        read that would tell us "enrolled" may not have come back yet)."""
+        self._stopped_reason = ""
+        self._backoff_s = 0
+        self._status = replace(self._status, enrolled=True, revoked=False)
+        self.sync_now()
+        self.refresh()  # the server and "connected since" for the settings page
+
     def sync_now(self) -> None:
         if not self._status.enrolled:
             self.enrol_requested.emit()
@@ -105,6 +128,7 @@ class SyncStatusWidget(QWidget):
         self._stopped_reason = ""
         self.button.setEnabled(False)
         self.label.setText(self.tr("Syncing…"))
+        self.status_shown.emit(self._status, True)
         self._net.run(self._service.sync_now, self._done, self._failed)
 
     def _done(self, report: SyncReport) -> None:
