@@ -75,9 +75,9 @@ class FirstRunDialog(QDialog):
         intro.setWordWrap(True)
 
         self.committee = QLineEdit()
-        self.committee.setPlaceholderText(self.tr("e.g. 桂城街道人民调解委员会"))
+        self.committee.setPlaceholderText(self.tr("e.g. “桂城街道人民调解委员会”"))
         self.prefix = QLineEdit()
-        self.prefix.setPlaceholderText(self.tr("e.g. 桂城"))
+        self.prefix.setPlaceholderText(self.tr("e.g. “桂城”"))
         self.mediator = QLineEdit()
         self.fields = {
             "committee_name": _Field(self.committee),

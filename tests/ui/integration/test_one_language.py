@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import mediator.ui
 from mediator.documents import samples
@@ -83,6 +83,11 @@ def awaiting_merge() -> list[re.Pattern[str]]:
     return patterns
 
 
+def open_dialogs() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QDialog) and w.isVisible()]
+
+
 MARKS = " \n▸▾▶✓○●–×"  # a state mark beside a translated text (the rail, a fold)
 
 
@@ -94,7 +99,9 @@ class Walk:
         self.found: dict[tuple[str, str], tuple[str, str]] = {}  # (where, text): screen, bad
 
     def look(self, screen: str, *tops: QWidget) -> None:
-        for where, text, bad in wrong_language(tops, self.lang, self.values):
+        """``tops`` and any dialog or message box open over them."""
+        for where, text, bad in wrong_language([*tops, *open_dialogs()], self.lang,
+                                               self.values):
             self.found.setdefault((where, text), (screen, bad))
 
     def lines(self, tolerated: list[re.Pattern[str]]) -> list[str]:
@@ -137,6 +144,17 @@ def test_every_screen_speaks_one_language(qtbot, qapp, in_language: str,
         settle(qtbot, runner)
         walk.look("seal import", seal)
         seal.reject()
+        window.sync.enrol()  # 连接区服务器
+        settle(qtbot, runner)
+        walk.look("enrol", *open_dialogs())
+        for dialog in open_dialogs():
+            dialog.reject()
+        assert s.backups is not None  # 从备份恢复: what a restore would bring back
+        made = s.backups.service.back_up("manual")
+        restore = s.backups.ask_restore(made.backup)
+        settle(qtbot, runner)
+        walk.look("restore", restore)
+        restore.reject()
 
         picked: dict[str, str] = {}
         for case_id, status in _all_cases(s.ws):
@@ -196,3 +214,20 @@ def test_every_screen_speaks_one_language(qtbot, qapp, in_language: str,
     finally:
         quit_app(qtbot, s)
         qapp.setFont(QApplication.font(None))
+
+
+@pytest.mark.parametrize("in_language", ["en", "zh_CN"], indirect=True)
+def test_the_first_run_speaks_one_language(qtbot, qapp, in_language: str,
+                                           data_dir: DataDir) -> None:
+    """The first window a studio sees (首次使用: committee, prefix, mediator)."""
+    s = Startup(TaskRunner(), data_dir, in_language)
+    s.begin()
+    try:
+        qtbot.waitUntil(lambda: s.first_run is not None and s.first_run.isVisible(),
+                        timeout=20_000)
+        walk = Walk(in_language, [])
+        walk.look("first run", s.first_run)
+        wrong = walk.lines(awaiting_merge() if in_language != "en" else [])
+        assert not wrong, "\n".join(wrong)
+    finally:
+        quit_app(qtbot, s)

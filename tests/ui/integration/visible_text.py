@@ -146,7 +146,9 @@ def strip_user_data(text: str, values: Iterable[str]) -> str:
     return text
 
 
-QUOTED = re.compile(r"“[^”]*”")  # a Chinese word discussed (用语校对: “订金” or “定金”)
+# Quoted: a Chinese word discussed in English (用语校对: “订金” or “定金”), a Latin
+# tag in Chinese text (the “pre-restore” in a backup's file name).
+QUOTED = re.compile(r"“[^”]*”")
 FILE_NAME = re.compile(r"[\w.-]+\.(?:pdf|png|jpe?g|sqlite3|json|pem|crt|zip)\b", re.IGNORECASE)
 
 
@@ -155,7 +157,7 @@ def foreign(text: str, lang: str, values: Iterable[str]) -> str:
     rest = strip_user_data(text, values)
     if lang == "en":
         return "".join(CJK.findall(QUOTED.sub(" ", rest)))
-    rest = FILE_NAME.sub(" ", rest)  # a file's name is not prose
+    rest = FILE_NAME.sub(" ", QUOTED.sub(" ", rest))  # a file's name, a quoted tag
     words = [w for w in LATIN_WORD.findall(rest) if w not in LATIN_KEPT and w.upper() not in
              LATIN_KEPT]
     return " ".join(words)
