@@ -218,6 +218,9 @@ class CaseFile:
     status_matters: frozenset[StatusMatter] = field(default_factory=frozenset)
     written_application: bool = False  # 人民调解申请书 signed (else an oral application)
     evidence_items: int = 0  # 证据材料 attached
+    # Optional steps the mediator skipped on purpose (findings.Step codes: investigate,
+    # confirm); the rail shows them skipped and the guide moves past them.
+    skipped_steps: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def principals(self) -> tuple[PartyRecord, ...]:

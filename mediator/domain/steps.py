@@ -44,6 +44,8 @@ class StepView:
 
 
 S = CaseStatus
+#: Steps a mediator may skip with the page's button (and take up again).
+OPTIONAL_STEPS: frozenset[Step] = frozenset({Step.INVESTIGATE, Step.CONFIRM})
 _MEDIATION_STEPS = (Step.NOTIFY, Step.INVESTIGATE, Step.MEDIATE, Step.OUTCOME)
 _AFTER_AGREEMENT = (Step.PERFORM, Step.FOLLOW_UP, Step.CONFIRM)
 
@@ -54,7 +56,8 @@ def current_step(case: CaseFile) -> Step | None:
     if status is S.REGISTERED:
         return Step.NOTIFY
     if status is S.NOTIFIED:
-        return Step.MEDIATE if case.sessions else Step.INVESTIGATE
+        skipped = Step.INVESTIGATE.value in case.skipped_steps
+        return Step.MEDIATE if case.sessions or skipped else Step.INVESTIGATE
     if status is S.INVESTIGATING:
         return Step.INVESTIGATE
     if status is S.MEDIATING:
@@ -94,6 +97,18 @@ def _taken(case: CaseFile, step: Step) -> bool:
     return True
 
 
+def is_skipped(case: CaseFile, step: Step) -> bool:
+    """Skipped on purpose (the page's 跳过此步) and not taken since."""
+    return step in OPTIONAL_STEPS and step.value in case.skipped_steps and not (
+        _taken(case, step))
+
+
+def can_skip(case: CaseFile, step: Step) -> bool:
+    """An optional step not yet taken, of a case still open, may be skipped."""
+    return (step in OPTIONAL_STEPS and not _taken(case, step) and case.status is not S.ARCHIVED
+            and step not in _not_applicable(case) and not is_skipped(case, step))
+
+
 def step_views(
     case: CaseFile, today: dt.date, policy: DeadlinePolicy = DEFAULT_POLICY
 ) -> tuple[StepView, ...]:
@@ -106,6 +121,8 @@ def step_views(
     for i, step in enumerate(STEP_ORDER):
         if step in na:
             state = StepState.NOT_APPLICABLE
+        elif is_skipped(case, step):
+            state = StepState.SKIPPED
         elif step is current:
             state = StepState.CURRENT
         elif i < cut:

@@ -4,7 +4,8 @@ One module per group — :mod:`.acceptance` (受理/不予受理), :mod:`.notice
 授权委托, 延期), :mod:`.records` (调查/调解记录), :mod:`.outcome` (终止),
 :mod:`.agreement` (协议, 条款库, 用语校对), :mod:`.performance` (履行),
 :mod:`.followup` (回访), :mod:`.confirmation` (司法确认), :mod:`.archive` (归档),
-:mod:`.deadlines` (Today), :mod:`.completeness` (the printable report).  Every
+:mod:`.deadlines` (Today), :mod:`.completeness` (the printable report),
+:mod:`.skip` (跳过此步 of an optional step).  Every
 public method is one unit of work that writes its audit event and outbox
 entries in the same transaction.  :class:`Workflow` bundles them for the UI.
 """
@@ -27,6 +28,7 @@ from .outcome import OutcomeService
 from .overview import read_overview
 from .performance import PerformanceService
 from .records import RecordService
+from .skip import StepSkipService
 
 if TYPE_CHECKING:
     from mediator.services.workspace import Workspace
@@ -49,6 +51,7 @@ class Workflow:
         self.follow_up = FollowUpService(db, ctx)
         self.confirmation = ConfirmationService(db, ctx)
         self.archive = ArchiveService(db, ctx)
+        self.steps = StepSkipService(db, ctx)
         self.deadlines = DeadlineService(db)
         self.completeness = CompletenessService(db)
         # Imported here: attachments builds on workflow.base, so a module-level import

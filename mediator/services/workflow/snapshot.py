@@ -235,6 +235,7 @@ def _casefile(raw: _Raw, signed: set[str], proofs: set[str]) -> CaseFile:
         judicial=judicial, archive=archive, status_matters=matters,
         written_application=bool(wf and wf.written_application),
         evidence_items=raw.evidence,
+        skipped_steps=frozenset(str(x) for x in (wf.skipped_steps or ())) if wf else frozenset(),
     )
 
 
