@@ -99,6 +99,7 @@ class FirstRunDialog(QDialog):
         self.save_button: QPushButton = self.buttons.addButton(
             self.tr("Start using Mediator"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        mark(self.save_button, Role.PRIMARY)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)

@@ -16,6 +16,7 @@ from mediator.paths import DataDir
 from mediator.services.backups import BackupService
 from mediator.ui.backup.restore_dialog import RestoreDialog
 from mediator.ui.tasks import TaskRunner, while_alive
+from mediator.ui.theme import Role, mark
 
 
 class DamagedDatabaseDialog(QDialog):
@@ -42,6 +43,7 @@ class DamagedDatabaseDialog(QDialog):
         self.restore_button = buttons.addButton(
             self.tr("Restore the last good backup…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.setObjectName("restore_last_good")
+        mark(self.restore_button, Role.PRIMARY)
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self.open_restore)
         quit_button = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)

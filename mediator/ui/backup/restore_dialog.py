@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from mediator.errors import MediatorError
 from mediator.ui.tasks import TaskRunner, while_alive
+from mediator.ui.theme import Role, mark
 
 
 class RestoreDialog(QDialog):
@@ -70,6 +71,7 @@ class RestoreDialog(QDialog):
         self.restore_button = self.buttons.addButton(
             self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setObjectName("restore_button")
+        mark(self.restore_button, Role.PRIMARY)
         self.restore_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -55,6 +55,7 @@ class SealImportDialog(QDialog):
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self._import)
+        mark(self.import_button, Role.PRIMARY)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

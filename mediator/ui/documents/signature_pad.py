@@ -202,6 +202,7 @@ class SignaturePadDialog(QDialog):
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         self.done_button = QPushButton(self.tr("Done"))
+        mark(self.done_button, Role.PRIMARY)
         self.done_button.setDefault(True)
         self.done_button.clicked.connect(self.accept)
         for b in (clear, cancel, self.done_button):

@@ -37,6 +37,7 @@ from mediator.services.workflow.dto import (
     TermWarningView,
 )
 from mediator.ui import labels
+from mediator.ui.theme import Role, mark
 
 from .common import date_edit, from_qdate, heading, muted, to_qdate, tr, yuan
 from .forms_intake import _clear_layout, _text
@@ -163,6 +164,7 @@ class OutcomePage(StepPage):
         sig = QGroupBox(tr("Signatures"))
         self.sig_layout = QVBoxLayout(sig)
         self.finalise_button = QPushButton(tr("Sign on screen and finalise…"))
+        mark(self.finalise_button, Role.PRIMARY)  # 定稿: the step's one primary action
         self.finalise_button.setObjectName("finalise_on_screen")
         self.finalise_button.setToolTip(tr("Proofread, the parties and the mediator sign on "
                                            "screen, the head approves and seals: the signed PDF"))

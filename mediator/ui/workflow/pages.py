@@ -35,6 +35,7 @@ from mediator.errors import MediatorError, TransitionError, ValidationError
 from mediator.services.workflow import Workflow
 from mediator.services.workflow.dto import CaseOverview
 from mediator.ui.errors import show_error
+from mediator.ui.theme import Role, mark
 
 from .common import (
     Banner,
@@ -237,6 +238,7 @@ class StepPage(QWidget):
         row = QHBoxLayout()
         button = QPushButton(tr(text))
         button.setObjectName(f"save_{self.step.value}")
+        mark(button, Role.PRIMARY)  # the step's one primary action
         button.clicked.connect(self.save)
         row.addStretch(1)
         row.addWidget(button)
