@@ -156,6 +156,9 @@ class EnrolDialog(QDialog):
         body = self._body
         needed = (body.totalHeightForWidth(inner) if body.hasHeightForWidth()
                   else body.totalSizeHint().height())
+        # The scroll area never makes the form shorter than its minimum (a wrapped
+        # label's minimum is measured at a narrower width than it gets): room for it.
+        needed = max(needed, body.totalMinimumSize().height())
         wanted = (needed + self.buttons.sizeHint().height() + self._layout.spacing()
                   + margins.top() + margins.bottom() + 2 * self.form_area.frameWidth())
         height = min(max(wanted, self.height()), available_size(self).height())

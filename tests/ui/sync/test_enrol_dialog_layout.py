@@ -67,7 +67,20 @@ def test_a_long_error_grows_the_dialog_and_leaves_the_fields_alone(
     assert error.isVisible() and error.height() >= error.heightForWidth(error.width())
     top = error.mapTo(dialog, error.rect().topLeft()).y()
     assert top > before[-1][0] + before[-1][1]  # below the last field
-    assert not dialog.form_area.verticalScrollBar().isVisible()  # all of it in view
+    assert dialog.form_area.verticalScrollBar().maximum() == 0  # all of it in view
+    assert_fits_screen(dialog, _buttons(dialog))
+
+
+def test_a_two_line_error_is_shown_whole_without_scrolling(
+        qtbot: QtBot, studio_ws: Workspace, runner: TaskRunner) -> None:
+    dialog = _shown(qtbot, studio_ws, runner)
+    before = _geometry(dialog)
+    dialog.show_error("无法连接区级服务器 https://tiaojie.nanhai.foshan.example.gov.cn/api/v1/"
+                      "enrol：连接超时。\n请检查本机是否已联网，服务器地址是否与区级管理员"
+                      "给出的一致。")
+    QApplication.processEvents()
+    assert dialog.form_area.verticalScrollBar().maximum() == 0
+    assert _geometry(dialog) == before
     assert_fits_screen(dialog, _buttons(dialog))
 
 
