@@ -1,14 +1,22 @@
 """Translations: ours (resources/translations/mediator_<lang>.qm) and Qt's own.
 
 Qt's ``qtbase_zh_CN.qm`` is installed next to ours (as Picard's ``i18n/qt.py``
-does) so the stock dialogs -- message-box buttons, the calendar popup, the file
-dialog -- are Chinese too.  Source strings in the code are English; zh_CN is the
-default language of the app.
+does) so the stock dialogs -- message-box buttons (取消, 是, 否), the calendar
+popup, the file dialog, a line edit's context menu (撤销/剪切/复制/粘贴) -- are
+Chinese too.  It is looked for where Qt says its translations are (PySide6's
+``Qt/translations``; in the PyInstaller bundle the same directory under
+``sys._MEIPASS``, which mediator.spec keeps), then in those two places by path,
+in case a packaging step moved Qt's prefix.  Source strings in the code are
+English; zh_CN is the default language of the app.
+
+The file dialogs are the platform's own where it has one (Qt's default): nothing
+here or elsewhere sets ``DontUseNativeDialog`` (tests/ui/test_qt_dialogs.py).
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -24,6 +32,28 @@ DEFAULT_LANGUAGE = "zh_CN"
 
 def translations_dir() -> Path:
     return resources_dir() / "translations"
+
+
+def qt_translations_dirs() -> list[Path]:
+    """Where Qt's own catalogues may be, the first that has them wins."""
+    import PySide6  # noqa: PLC0415 - only for its location
+
+    found = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        found.append(Path(frozen) / "PySide6" / "Qt" / "translations")
+    found.append(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
+    return list(dict.fromkeys(found))
+
+
+def load_qtbase(app: QApplication, lang: str) -> QTranslator | None:
+    """Qt's own catalogue for ``lang`` (qtbase_zh_CN), loaded; None when missing."""
+    qtbase = QTranslator(app)
+    for folder in qt_translations_dirs():
+        if qtbase.load(f"qtbase_{lang}", str(folder)):
+            return qtbase
+    log.warning("Qt's own translation missing for %s", lang)
+    return None
 
 
 def install_translators(app: QApplication, lang: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
@@ -43,11 +73,8 @@ def install_translators(app: QApplication, lang: str = DEFAULT_LANGUAGE) -> list
     elif lang != "en":
         log.warning("translation catalogue missing for %s", lang)
     if lang != "en":
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        qtbase = QTranslator(app)
-        if qtbase.load(f"qtbase_{lang}", qt_dir):
+        qtbase = load_qtbase(app, lang)
+        if qtbase is not None:
             app.installTranslator(qtbase)
             installed.append(qtbase)
-        else:
-            log.warning("Qt's own translation missing for %s", lang)
     return installed
