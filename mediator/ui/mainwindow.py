@@ -189,11 +189,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(right, 1)
         self.setCentralWidget(central)
 
-        self.studio_label = QLabel(
-            self.tr("%1 · Mediator: %2")
-            .replace("%1", studio.committee_name)
-            .replace("%2", studio.mediator_name)
-        )
+        # The committee's name is the window's title; the status bar names only the
+        # mediator: a 60-character committee name at 特大 (1,400 px) made the window
+        # wider than a 1366-pixel screen, or was cut off beside the sync status.
+        self.studio_label = QLabel(self.tr("Mediator: %1").replace("%1", studio.mediator_name))
+        self.studio_label.setToolTip(studio.committee_name)
         self.statusBar().addWidget(self.studio_label)
         self.statusBar().addPermanentWidget(self.count_label)
 

@@ -48,3 +48,17 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setWidget(content)
     return area
+
+
+def grow_to_content(window: QWidget) -> None:
+    """Make ``window`` as tall as its wrapped texts need at its width (at most the
+    screen): a dialog whose texts arrive after it was shown (a backup's preview, a
+    search's result) otherwise keeps its first height and cuts the new lines off."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    need = (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height())
+    if need > window.height():
+        window.resize(window.width(), min(need, available_size(window).height()))

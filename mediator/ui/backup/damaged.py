@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from mediator.paths import DataDir
 from mediator.services.backups import BackupService
 from mediator.ui.backup.restore_dialog import RestoreDialog
+from mediator.ui.screen_fit import grow_to_content
 from mediator.ui.tasks import TaskRunner, while_alive
 from mediator.ui.theme import Role, mark
 
@@ -61,10 +62,11 @@ class DamagedDatabaseDialog(QDialog):
             self.offer.setText(self.tr(
                 "No backup was found in the data folder. The damaged file has not been "
                 "changed; ask the district for help."))
-            return
-        self.offer.setText(self.tr("The last good backup was made on %1.")
-                           .replace("%1", best.taken_at.strftime("%Y-%m-%d %H:%M")))
-        self.restore_button.setEnabled(True)
+        else:
+            self.offer.setText(self.tr("The last good backup was made on %1.")
+                               .replace("%1", best.taken_at.strftime("%Y-%m-%d %H:%M")))
+            self.restore_button.setEnabled(True)
+        grow_to_content(self)  # the offer arrived after the dialog was shown
 
     def open_restore(self) -> RestoreDialog:
         dialog = RestoreDialog(self.service, self._runner, self.best.path, self)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.errors import MediatorError
+from mediator.ui.screen_fit import grow_to_content
 from mediator.ui.tasks import TaskRunner, while_alive
 from mediator.ui.theme import Role, mark
 
@@ -134,6 +135,7 @@ class RestoreDialog(QDialog):
                 .replace("%1", s.committee_name))
             self.confirm_studio.show()
         self._update_button()
+        grow_to_content(self)  # the preview's lines arrived after the dialog was shown
 
     def _update_button(self) -> None:
         ok = self.preview is not None and all(

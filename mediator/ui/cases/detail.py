@@ -37,6 +37,9 @@ def mask_id_number(number: str) -> str:
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
+TITLE_NAME_MAX = 20  # characters of a party's name that still go into its box's title
+
+
 def _value(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -75,7 +78,13 @@ class PartyBox(QGroupBox):
 
     def __init__(self, party: PartyView, labels: Labels, parent: QWidget | None = None) -> None:
         colon = "：" if labels.chinese else ": "
-        super().__init__(f"{labels.role(party.role)}{colon}{party.name}", parent)
+        # A group box's title never wraps: a long name (an organisation's may be 60
+        # characters) would make the box, and the page, wider than the window.  The
+        # Name row below always shows it whole.
+        title = labels.role(party.role)
+        if len(party.name) <= TITLE_NAME_MAX:
+            title = f"{title}{colon}{party.name}"
+        super().__init__(title, parent)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.id_field: IdNumberField | None = None

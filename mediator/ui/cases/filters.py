@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -77,14 +76,11 @@ class FilterBar(QWidget):
         for code, label in labels.dispute_type_choices():
             self.dispute_type.addItem(label, code)
 
-        # The combos may shrink (their popup still shows whole names): the filter
-        # row must fit a 1366-pixel screen in every language.
+        # The filter row must fit a 1366-pixel screen in every language at every type
+        # size, and the combos show their whole choice (a cut "All dispute ty" reads as
+        # a fault): the dates share the search's row, the combos have the second.
         for combo in (self.status, self.dispute_type):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
-            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            combo.setMaximumWidth(combo.fontMetrics().horizontalAdvance("M" * 16))
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.date_from = _DateBound(self.tr("Any"))
         self.date_to = _DateBound(self.tr("Any"))
         self.date_from.setAccessibleName(self.tr("Registered from"))
@@ -93,18 +89,18 @@ class FilterBar(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addSpacing(12)
+        top.addWidget(QLabel(self.tr("Registered from:")))
+        top.addWidget(self.date_from)
+        top.addWidget(QLabel(self.tr("to")))
+        top.addWidget(self.date_to)
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(self.tr("Status:")))
-        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.status)
         bottom.addSpacing(12)
         bottom.addWidget(QLabel(self.tr("Dispute type:")))
-        bottom.addWidget(self.dispute_type, 1)
-        bottom.addSpacing(12)
-        bottom.addWidget(QLabel(self.tr("Registered from:")))
-        bottom.addWidget(self.date_from)
-        bottom.addWidget(QLabel(self.tr("to")))
-        bottom.addWidget(self.date_to)
-        bottom.addSpacing(12)
+        bottom.addWidget(self.dispute_type)
+        bottom.addStretch(1)
         bottom.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

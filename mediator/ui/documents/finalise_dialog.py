@@ -156,6 +156,9 @@ class FinaliseAgreementDialog(QDialog):
         lay.addWidget(_heading(self.tr("Step 2: the parties sign")))
         self.signers = QListWidget()
         self.signers.setMaximumHeight(130)
+        # A party's name may be 60 characters: the row wraps rather than eliding it.
+        self.signers.setWordWrap(True)
+        self.signers.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.signers.setAccessibleName(self.tr("Parties"))
         self.signers.currentRowChanged.connect(self._on_signer_selected)
         lay.addWidget(self.signers)
