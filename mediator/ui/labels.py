@@ -21,15 +21,6 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from mediator.domain.archive import RETENTION_LABELS_ZH, RetentionClass
-from mediator.domain.casefile import (
-    COURT_BASIS_LABELS_ZH,
-    STATUS_MATTER_LABELS_ZH,
-    CourtBasis,
-    StatusMatter,
-)
-from mediator.domain.deadlines import DEADLINE_LABELS_ZH, DeadlineKind
-from mediator.domain.findings import STEP_LABELS_ZH, Step
 from mediator.domain.status import (
     PARTY_ROLE_LABELS_ZH,
     SEX_LABELS_ZH,
@@ -41,7 +32,13 @@ from mediator.domain.status import (
     Sex,
 )
 
+# The other domain tables are imported where used: this module is read before the
+# first paint, and the case file, deadline and archive rules are not needed by then.
 if TYPE_CHECKING:
+    from mediator.domain.archive import RetentionClass
+    from mediator.domain.casefile import CourtBasis, StatusMatter
+    from mediator.domain.deadlines import DeadlineKind
+    from mediator.domain.findings import Step
     from mediator.services.workflow.dto import AgentPower
 
 Catalogue = list[tuple[str, str, str]]  # (code, zh, en)
@@ -119,6 +116,8 @@ def chinese() -> bool:
 
 def step(value: Step) -> str:
     """A step of the rail: 受理 / "Acceptance"..."""
+    from mediator.domain.findings import STEP_LABELS_ZH, Step  # noqa: PLC0415 - see above
+
     if chinese():
         return STEP_LABELS_ZH[value]
     return {
@@ -141,6 +140,8 @@ def status(value: CaseStatus) -> str:
 
 def deadline(kind: DeadlineKind | str) -> str:
     """调解期限 / "Mediation term"... (a DeadlineKind or its value)."""
+    from mediator.domain.deadlines import DEADLINE_LABELS_ZH, DeadlineKind  # noqa: PLC0415 - see above
+
     kind = DeadlineKind(kind)
     if chinese():
         return DEADLINE_LABELS_ZH[kind]
@@ -223,6 +224,8 @@ def party(view: _Placed) -> str:
 
 
 def retention(value: RetentionClass) -> str:
+    from mediator.domain.archive import RETENTION_LABELS_ZH, RetentionClass  # noqa: PLC0415 - see above
+
     if chinese():
         return RETENTION_LABELS_ZH[value]
     return {
@@ -234,6 +237,8 @@ def retention(value: RetentionClass) -> str:
 
 def status_matter(value: StatusMatter) -> str:
     """A matter a court will not confirm (婚姻关系...)."""
+    from mediator.domain.casefile import STATUS_MATTER_LABELS_ZH, StatusMatter  # noqa: PLC0415 - see above
+
     if chinese():
         return STATUS_MATTER_LABELS_ZH[value]
     return {
@@ -247,6 +252,8 @@ def status_matter(value: StatusMatter) -> str:
 
 def court_basis(value: CourtBasis) -> str:
     """Why a court may hear the application for judicial confirmation."""
+    from mediator.domain.casefile import COURT_BASIS_LABELS_ZH, CourtBasis  # noqa: PLC0415 - see above
+
     if chinese():
         return COURT_BASIS_LABELS_ZH[value]
     return {
