@@ -82,6 +82,10 @@ class Studio(Base):
     # The studio's clock for documents and screen (schema 0005).
     time_zone: Mapped[str] = mapped_column(String(40), default="Asia/Shanghai",
                                            server_default="Asia/Shanghai")
+    # The kind of mediating body (case_facts.BodyType) the statistics count a case
+    # under unless the case says otherwise (schema 0007).
+    body_type: Mapped[str] = mapped_column(String(20), default="village",
+                                           server_default="village")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -411,4 +415,5 @@ class BlobTransfer(Base):
 # The guided-workflow tables (schema 0003) live in their own module, which adds
 # itself to SYNCED_MODELS; importing it here registers its tables with Base
 # whichever of the two modules is imported first.
+from mediator.store import statistics_models as _statistics_models  # noqa: E402, F401
 from mediator.store import workflow_models as _workflow_models  # noqa: E402, F401
