@@ -12,7 +12,10 @@ longer stops a sync, but a person must be able to see what was left out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, Signal
+import math
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -73,6 +76,10 @@ class ConflictsPage(QWidget):
         self._conflicts: list[ConflictView] = []
         self._choices: list[tuple[FieldDiff, QRadioButton]] = []  # (diff, "this PC" button)
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # a long organisation name wraps, never elided
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrapped when resized
+        self.list.viewport().installEventFilter(self)
         self.list.currentRowChanged.connect(self._select)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
@@ -157,11 +164,34 @@ class ConflictsPage(QWidget):
             title = f"{kind} {c.subject}".strip()
             item = QListWidgetItem(f"{title}\n{when:%m-%d %H:%M}")
             self.list.addItem(item)
+        self._fit_items()
         self.empty.setVisible(not conflicts)
         self._split.setVisible(bool(conflicts))
         if conflicts:
             self.list.setCurrentRow(0)
         self._select(0 if conflicts else -1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_items()
+        return super().eventFilter(watched, event)
+
+    def _fit_items(self) -> None:
+        """Each item as tall as its wrapped lines really are.  The view measures with
+        the primary font's line height; Chinese drawn in a fallback face is taller,
+        and the view then elides the second line (when the conflict arose) away."""
+        width = max(40, self.list.viewport().width() - 12)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            height = 0.0
+            for paragraph in item.text().split("\n"):
+                layout = QTextLayout(paragraph, self.list.font())
+                layout.beginLayout()
+                while (line := layout.createLine()).isValid():
+                    line.setLineWidth(width)
+                    height += line.height()
+                layout.endLayout()
+            item.setSizeHint(QSize(width, math.ceil(height) + 8))
 
     def _select(self, row: int) -> None:
         enabled = 0 <= row < len(self._conflicts)
