@@ -67,6 +67,7 @@ class ConnectionPanel(QWidget):
     def show_status(self, status: SyncStatus, syncing: bool) -> None:
         if not status.enrolled:
             self.state.setText(self.tr("This PC is not connected to a district server."))
+            mark(self.state, Role.MUTED)
             self.details.hide()
             self.problem.hide()
             self.connect_button.show()
@@ -74,6 +75,7 @@ class ConnectionPanel(QWidget):
         self.connect_button.hide()
         self.details.show()
         self.state.setText(self.tr("This PC is connected to the district server."))
+        mark(self.state, Role.SUCCESS)
         self.server.setText(status.server_url)
         self.since.setText(self._when(status.enrolled_at, status.time_zone))
         if syncing:

@@ -33,8 +33,7 @@ from mediator.services.workspace import Workspace
 from mediator.sync.protocol import EnrolResult
 from mediator.ui.screen_fit import available_size, scrolling
 from mediator.ui.tasks import TaskRunner
-
-ERROR_STYLE = "color: #b3261e;"
+from mediator.ui.theme import Role, mark
 
 WIDTH = 560  # wide enough for an https address; the intro and errors wrap within it
 
@@ -90,7 +89,7 @@ class EnrolDialog(QDialog):
         form.addRow(self.tr("Name of this PC:"), self.device_name)
         self.error = QLabel()
         self.error.setObjectName("enrol_error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        mark(self.error, Role.ERROR)
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.domain.findings import Step
+from mediator.domain.status import CaseStatus
+from mediator.domain.steps import OPTIONAL_STEPS
 from mediator.errors import MediatorError, TransitionError, ValidationError
 from mediator.services.workflow import Workflow
 from mediator.services.workflow.dto import CaseOverview
@@ -48,6 +50,8 @@ from .common import (
     to_qdate,
     tr,
 )
+from .read_only import set_read_only
+from .skip_bar import SkipBar
 
 
 @dataclass
@@ -98,6 +102,12 @@ class StepPage(QWidget):
             self.body.addWidget(muted(tr(self.intro), inner))
         self.banner = Banner(inner)
         self.body.addWidget(self.banner)
+        self.inner = inner
+        # 跳过此步: only an optional step's page has it (a required step cannot be skipped).
+        self.skip_bar: SkipBar | None = None
+        if self.step in OPTIONAL_STEPS:
+            self.skip_bar = SkipBar(self, inner)
+            self.body.addWidget(self.skip_bar)
         self.build()
         self.body.addStretch(1)
 
@@ -144,6 +154,10 @@ class StepPage(QWidget):
             if draft:
                 self.restore(draft)
                 self.banner.show_info(tr("Unsaved input from before was restored."))
+            if self.skip_bar is not None:
+                self.skip_bar.show_case(ov)
+            # An archived case is read-only: nothing on the page may change it.
+            set_read_only(self.inner, ov.status is CaseStatus.ARCHIVED)
         finally:
             self._loading = False
 
