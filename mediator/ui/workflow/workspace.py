@@ -33,12 +33,15 @@ from mediator.services.workflow import Workflow
 from mediator.services.workflow.completeness import report_html, report_text
 from mediator.services.workflow.dto import CaseOverview
 from mediator.ui import errors, finding_text, labels
+from mediator.ui.theme import Role, mark
 
 from . import forms_after, forms_intake, forms_outcome  # noqa: F401 - register the pages
 from .attachments import AttachmentsWidget
 from .common import ERROR_COLOUR, HINT_COLOUR, heading, set_text_colour, tr
 from .pages import PAGES, PageContext, StepPage
 from .rail import STATE_TEXT, StepRail, step_summary
+from .read_only import set_read_only
+from .report_dialog import CompletenessDialog
 from .session_mode import SessionModeWindow
 
 DRAFT_PREFIX = "workflow."
@@ -69,6 +72,14 @@ class CaseWorkspace(QWidget):
         self.deadline = QLabel()
         self.deadline.setWordWrap(True)
         outer.addWidget(self.deadline)
+        # One line saying why nothing can be changed (已归档: the dossier is closed).
+        self.archived_banner = QLabel(tr("This case is archived: it can be read and printed, "
+                                         "but no longer changed."))
+        self.archived_banner.setObjectName("archived_banner")
+        self.archived_banner.setWordWrap(True)
+        mark(self.archived_banner, Role.WARNING)
+        self.archived_banner.hide()
+        outer.addWidget(self.archived_banner)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         outer.addWidget(split, 1)
         left = QWidget()
@@ -78,7 +89,9 @@ class CaseWorkspace(QWidget):
         ll.addWidget(self.rail, 1)
         self.print_button = QPushButton(tr("Completeness report…"))
         self.print_button.setObjectName("completeness_report")
-        self.print_button.clicked.connect(self.print_report)
+        # On screen first (a readable list); printing is a button there.
+        self.print_button.clicked.connect(self.open_report)
+        self.report_dialog: CompletenessDialog | None = None
         ll.addWidget(self.print_button)
         split.addWidget(left)
         right = QWidget()
@@ -145,6 +158,9 @@ class CaseWorkspace(QWidget):
         self.rail.show_steps(ov.steps)  # guided: the step to work on now
         self._show_findings()
         self.attachments.show(ov.attachments)
+        archived = ov.status is CaseStatus.ARCHIVED
+        self.archived_banner.setVisible(archived)
+        set_read_only(self.attachments, archived)
 
     def show_step(self, value: str) -> None:
         page = self.pages[Step(value)]
@@ -194,6 +210,16 @@ class CaseWorkspace(QWidget):
         super().hideEvent(event)
 
     # ------------------------------------------------------------------ report
+    def open_report(self) -> CompletenessDialog | None:
+        """The completeness report on screen, with Print… and Save as PDF… in it."""
+        if self.overview is None:
+            return None
+        dialog = CompletenessDialog(self, self)
+        dialog.finished.connect(lambda _r: setattr(self, "report_dialog", None))
+        self.report_dialog = dialog
+        dialog.open()
+        return dialog
+
     def report_html(self) -> str:
         ov = self.overview
         assert ov is not None
