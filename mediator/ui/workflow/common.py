@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
+    QFormLayout,
     QFrame,
     QLabel,
     QVBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.domain.studio_time import wall_clock
+from mediator.ui import theme
 from mediator.ui.registration.fields import (
     ERROR_COLOUR,
     HINT_COLOUR,
@@ -31,8 +33,8 @@ from mediator.ui.registration.fields import (
 )
 from mediator.ui.theme import Role, mark
 
-__all__ = ["ERROR_COLOUR", "HINT_COLOUR", "MUTED_COLOUR", "Banner",
-           "FieldBox", "date_edit", "datetime_edit", "default_to_studio_now", "from_qdate",
+__all__ = ["ERROR_COLOUR", "HINT_COLOUR", "MUTED_COLOUR", "Banner", "FieldBox",
+           "align_form_labels", "date_edit", "datetime_edit", "default_to_studio_now", "from_qdate",
            "from_qdatetime", "heading", "muted", "set_text_colour", "tr", "yuan"]
 
 CONTEXT = "Workflow"
@@ -47,6 +49,38 @@ def heading(text: str, parent: QWidget | None = None) -> QLabel:
     mark(label, Role.SECTION)
     label.setWordWrap(True)
     return label
+
+
+def align_form_labels(root: QWidget) -> int:
+    """One label column for every form on a page, spaced by the theme.
+
+    A step page stacks several QFormLayouts (the session's facts, one statement per
+    party, the result); each would size its label column to its own longest label,
+    so the fields started at a different x in every group.  Here every form's labels
+    get the width of the page's longest one, and the forms' spacing comes from
+    :meth:`Theme.space` (so it grows with the type size: call again on a font
+    change).  Returns the label column's width.
+    """
+    forms = root.findChildren(QFormLayout)
+    labels: list[QWidget] = []
+    for form in forms:
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                labels.append(widget)
+    current = theme.current()
+    for form in forms:
+        form.setHorizontalSpacing(current.space("group"))
+        form.setVerticalSpacing(current.space("normal"))
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    for label in labels:
+        label.setMinimumWidth(0)  # measured afresh (a smaller type size shrinks it)
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+    return width
 
 
 def muted(text: str, parent: QWidget | None = None) -> QLabel:

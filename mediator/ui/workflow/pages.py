@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,12 +36,14 @@ from mediator.domain.steps import OPTIONAL_STEPS
 from mediator.errors import MediatorError, TransitionError, ValidationError
 from mediator.services.workflow import Workflow
 from mediator.services.workflow.dto import CaseOverview
+from mediator.ui import theme
 from mediator.ui.errors import show_error
 from mediator.ui.theme import Role, mark
 
 from .common import (
     Banner,
     FieldBox,
+    align_form_labels,
     datetime_edit,
     from_qdate,
     from_qdatetime,
@@ -96,7 +98,6 @@ class StepPage(QWidget):
         inner = QWidget()
         scroll.setWidget(inner)
         self.body = QVBoxLayout(inner)
-        self.body.setSpacing(10)
         self.body.addWidget(heading(tr(self.title), inner))
         if self.intro:
             self.body.addWidget(muted(tr(self.intro), inner))
@@ -110,6 +111,14 @@ class StepPage(QWidget):
             self.body.addWidget(self.skip_bar)
         self.build()
         self.body.addStretch(1)
+        self.body.setSpacing(theme.current().space("normal"))
+        align_form_labels(inner)  # one label column for the page's groups of fields
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # another type size
+            self.body.setSpacing(theme.current().space("normal"))
+            align_form_labels(self.inner)
 
     # ------------------------------------------------------------ to override
     def build(self) -> None:
@@ -151,6 +160,7 @@ class StepPage(QWidget):
             if first:
                 self._default_dates(self.ctx.today())
             self.fill(ov)
+            align_form_labels(self.inner)  # fill() may add rows (one per party)
             if draft:
                 self.restore(draft)
                 self.banner.show_info(tr("Unsaved input from before was restored."))
