@@ -29,7 +29,7 @@ def _capped(lines: list[str], what: str) -> list[str]:
 def import_ledger_command(args: argparse.Namespace, data_dir: DataDir,
                           open_workspace: Callable[[DataDir], Any]) -> int:
     from mediator.services.ledger_import import import_ledger  # noqa: PLC0415 - lazy
-    from mediator.services.ledger_workbook import sniff  # noqa: PLC0415
+    from mediator.services.ledger_source import sniff  # noqa: PLC0415
 
     sniff(args.file)  # a wrong file is refused before the data dir is opened
     with open_workspace(data_dir) as ws:

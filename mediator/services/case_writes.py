@@ -30,6 +30,7 @@ from mediator.store.models import (
     Studio,
     SyncState,
 )
+from mediator.store.workflow_models import CasePartyFile
 
 
 def next_case_seq(s: Session, studio_id: str, prefix: str, year: int) -> int:
@@ -151,9 +152,17 @@ def insert_registration(s: Session, clean: RegistrationInput, studio: Studio, me
              for pos, (p, party) in enumerate(zip(clean.parties, party_rows, strict=True))]
     s.add_all(links)
     s.flush()
+    files = []
     for p, link in zip(clean.parties, links, strict=True):
         if p.role is PartyRole.AGENT and p.represents is not None:
             link.represents_id = links[p.represents].id
+        if p.role is PartyRole.AGENT and p.power_of_attorney:
+            # 授权委托书 in the file from the start; its powers are ticked at 告知.
+            files.append(CasePartyFile(studio_id=studio.id, case_id=case.id,
+                                       case_party_id=link.id, power_of_attorney=True,
+                                       agent_powers=[]))
+    s.add_all(files)
+    s.flush()
     fields = searchable_fields(case.case_no, case.summary, case.requests, case.referral_note,
                                party_rows)
     search.upsert_case_text(s.connection(), case.local_id,
@@ -163,6 +172,8 @@ def insert_registration(s: Session, clean: RegistrationInput, studio: Studio, me
         outbox.enqueue(s, "party", party.id)
     for link in links:
         outbox.enqueue(s, "case_party", link.id)
+    for pf in files:
+        outbox.enqueue(s, "case_party_file", pf.id)
     audit.record(s, studio_id=studio.id, actor=mediator.id, action=action,
                  entity="case", entity_id=case.id,
                  detail={"status": case.status, "parties": len(links),

@@ -14,18 +14,20 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from mediator.domain.idcard import age_on, mask_id_number
-from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
+from mediator.domain.status import CaseStatus, PartyKind, PartyRole, RepresentativeRole, Sex
 from mediator.domain.studio_time import DEFAULT_ZONE
 from mediator.errors import NotFoundError, ValidationError
+from mediator.services.corrections import CorrectionView
 from mediator.services.dto import (
     CaseDetail,
     CaseFilter,
     CaseRef,
     CaseRow,
+    PartyInput,
     PartyView,
     RegistrationInput,
 )
-from mediator.services.registration import check_registration
+from mediator.services.registration import check_registration, organisation_gaps
 from mediator.store import search
 from mediator.store.reader import Reader
 
@@ -85,6 +87,38 @@ class CaseService:
         studio, mediator = self._context()
         with self._db().write() as s:
             return insert_registration(s, checked.reg, studio, mediator)
+
+    def warnings(self, reg: RegistrationInput) -> list[tuple[str, str]]:
+        """What registration accepts but the documents will miss (an organisation's
+        住所 or 统一社会信用代码): shown beside the fields, never blocking."""
+        return organisation_gaps(reg.parties)
+
+    def correct_party(self, case_id: str, party_id: str, inp: PartyInput, *,
+                      today: dt.date | None = None) -> list[str]:
+        """更正 a party's details (checked as at registration), kept in the case's
+        history; returns the fields that changed.  Refused on an archived case."""
+        from mediator.services.corrections import correct_party  # noqa: PLC0415
+
+        studio, mediator = self._context()
+        with self._db().write() as s:
+            return correct_party(s, case_id, party_id, inp, studio=studio, mediator=mediator,
+                                 today=today or dt.date.today())
+
+    def corrections(self, case_id: str) -> list[CorrectionView]:
+        """The case's correction history, oldest first."""
+        out = []
+        for r in self._reader.all(
+            'SELECT pc.party_id, p.name, cp.role, pc.field, pc.old_value, pc.new_value, '
+            "pc.corrected_at, coalesce(m.name, '') FROM party_correction pc "
+            'JOIN party p ON p.id = pc.party_id '
+            'JOIN case_party cp ON cp.party_id = pc.party_id AND cp.case_id = pc.case_id '
+            'LEFT JOIN mediator m ON m.id = pc.mediator_id '
+            'WHERE pc.case_id = ? AND pc.deleted = 0 ORDER BY pc.corrected_at, pc.rowid',
+            [case_id]):
+            out.append(CorrectionView(party_id=r[0], party_name=r[1], role=PartyRole(r[2]),
+                                      field=r[3], old_value=r[4], new_value=r[5],
+                                      at=_timestamp(r[6]), by=r[7]))
+        return out
 
     # ------------------------------------------------------------------ reading
     def count_all(self) -> int:
@@ -173,7 +207,8 @@ class CaseService:
         for p in self._reader.all(
             'SELECT p.id, cp.role, p.kind, p.name, p.sex, p.ethnicity, p.birth_date, '
             'p.id_number, p.phone, p.address, p.occupation, p.representative, '
-            'p.representative_title FROM case_party cp JOIN party p ON p.id = cp.party_id '
+            'p.representative_title, p.representative_role '
+            'FROM case_party cp JOIN party p ON p.id = cp.party_id '
             'WHERE cp.case_id = ? AND cp.deleted = 0 ORDER BY cp.position', [case_id]):
             birth = _date(p[6]) if p[6] else None
             parties.append(PartyView(
@@ -182,6 +217,7 @@ class CaseService:
                 age=age_on(birth, today) if birth else None, id_number=p[7], phone=p[8],
                 address=p[9], occupation=p[10], representative=p[11],
                 representative_title=p[12],
+                representative_role=RepresentativeRole(p[13] or RepresentativeRole.LEGAL.value),
             ))
         return CaseDetail(
             id=c[0], case_no=c[1], status=CaseStatus(c[2]), dispute_type=c[3], source=c[4],

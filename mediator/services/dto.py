@@ -45,6 +45,8 @@ class PartyInput:
     representative_role: RepresentativeRole = RepresentativeRole.LEGAL
     # For an agent (代理人): index into RegistrationInput.parties of the party represented.
     represents: int | None = None
+    # An agent's 授权委托书 handed in at registration (its powers are ticked at 告知).
+    power_of_attorney: bool = False
 
 
 @dataclass
@@ -109,6 +111,7 @@ class PartyView:
     occupation: str
     representative: str
     representative_title: str
+    representative_role: RepresentativeRole = RepresentativeRole.LEGAL
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mediator.domain.case_number import DESIGNATOR, format_case_number, parse_case_number
 from mediator.domain.ledger import ColumnMapping, LedgerField, describe_mapping, header_matches
@@ -61,10 +61,10 @@ from mediator.domain.ledger_values import (
     split_sides,
 )
 from mediator.domain.phone import parse_phone
-from mediator.domain.status import CaseStatus, PartyKind, PartyRole
+from mediator.domain.status import PartyKind, PartyRole
 from mediator.errors import ValidationError
 from mediator.services.dto import CaseRef, PartyInput, RegistrationInput
-from mediator.services.ledger_workbook import LedgerBook, LedgerFileError, open_ledger
+from mediator.services.ledger_source import LedgerBook, LedgerFileError, open_ledger
 from mediator.services.registration import REFERRAL_SOURCES, check_registration
 
 if TYPE_CHECKING:
@@ -396,7 +396,7 @@ def _write(ws: Workspace, report: LedgerReport, *, partial: bool, dry_run: bool,
     from sqlalchemy import select  # noqa: PLC0415 - the ORM only once there is work
 
     from mediator.domain.completeness import check_case  # noqa: PLC0415
-    from mediator.services.case_writes import insert_registration  # noqa: PLC0415
+    from mediator.services.ledger_writes import NewCase, write_cases  # noqa: PLC0415
     from mediator.services.workflow.snapshot import load_casefiles  # noqa: PLC0415
     from mediator.store.models import Case  # noqa: PLC0415
 
@@ -416,15 +416,12 @@ def _write(ws: Workspace, report: LedgerReport, *, partial: bool, dry_run: bool,
             return False
         # Kept numbers first: the new ones then come after the ledger's highest.
         plans.sort(key=lambda p: p[1] is None)
-        for row, number, former in plans:
-            assert row.reg is not None
-            row.case = insert_registration(
-                s, row.reg, studio, mediator, status=CaseStatus.REGISTERED, action=ACTION,
-                number=number, former_case_no=former, audit_detail=_audit_detail(row))
-        if plans:
-            _bump_counters(s, studio.id, studio.case_prefix, plans)
-        ids = [r.case.id for r, _, _ in plans if r.case is not None]
-        files = load_casefiles(s, select(Case.id).where(Case.id.in_(ids)))
+        refs = write_cases(s, [NewCase(row.reg, number, former, _audit_detail(row))
+                               for row, number, former in plans if row.reg is not None],
+                           studio, mediator, action=ACTION)
+        for (row, _, _), ref in zip(plans, refs, strict=True):
+            row.case = ref
+        files = load_casefiles(s, select(Case.id).where(Case.id.in_([r.id for r in refs])))
         for row, _, _ in plans:
             if row.case is not None and row.case.id in files:
                 found = check_case(files[row.case.id], today).errors
@@ -475,23 +472,6 @@ def _audit_detail(row: RowOutcome) -> dict[str, object]:
     if f.closed_on is not None:
         detail["ledger_closed_on"] = f.closed_on.isoformat()
     return detail
-
-
-def _bump_counters(s: Any, studio_id: str, prefix: str,
-                   plans: list[tuple[RowOutcome, tuple[int, str] | None, str]]) -> None:
-    """Keep the number counters above the ledger numbers kept, so the next case
-    registered by hand does not take one of them."""
-    from mediator.store.models import CaseNumberCounter  # noqa: PLC0415
-
-    top: dict[int, int] = {}
-    for row, number, _ in plans:
-        if number is not None and row.reg is not None and row.reg.registered_on is not None:
-            year = row.reg.registered_on.year
-            top[year] = max(top.get(year, 0), number[0])
-    for year, seq in top.items():
-        counter = s.get(CaseNumberCounter, (studio_id, prefix, year))
-        if counter is not None and counter.next_seq <= seq:
-            counter.next_seq = seq + 1
 
 
 def ledger_case_ids(ws: Workspace) -> set[str]:

@@ -107,6 +107,33 @@ def check_registration(
     return CleanRegistration(clean, c.problems)
 
 
+def check_party(problems: list[tuple[str, str]], i: int, p: PartyInput,
+                today: dt.date) -> PartyInput:
+    """One party checked as at registration (paths ``parties[i].<field>``); the same
+    rules serve a correction (更正) after registration."""
+    c = _Collector()
+    clean = _check_party(c, i, p, today)
+    problems.extend(c.problems)
+    return clean
+
+
+def organisation_gaps(parties: list[PartyInput]) -> list[tuple[str, str]]:
+    """Warnings, not errors: an organisation registered without its 住所 or its
+    统一社会信用代码 (the studio may not know them yet; the documents print them)."""
+    gaps = []
+    for i, p in enumerate(parties):
+        if p.kind is not PartyKind.ORGANISATION:
+            continue
+        label = PARTY_ROLE_LABELS_ZH.get(p.role, "当事人")
+        if not p.address.strip():
+            gaps.append((f"parties[{i}].address",
+                         f"{label}（单位）的住所未填写，文书上将空着；知道后请更正补上。"))
+        if not p.id_number.strip():
+            gaps.append((f"parties[{i}].id_number",
+                         f"{label}（单位）的统一社会信用代码未填写，文书上将空着；知道后请更正补上。"))
+    return gaps
+
+
 def _check_party(c: _Collector, i: int, p: PartyInput, today: dt.date) -> PartyInput:
     path = f"parties[{i}]"
     label = PARTY_ROLE_LABELS_ZH.get(p.role, "当事人")

@@ -15,7 +15,7 @@ import pytest
 from openpyxl import Workbook
 
 from mediator.services.ledger_import import import_ledger
-from mediator.services.ledger_workbook import MAX_DATA_ROWS, LedgerFileError
+from mediator.services.ledger_source import MAX_DATA_ROWS, LedgerFileError
 from mediator.services.workspace import Workspace
 from tests.services.ledger_files import (
     as_macro_workbook,

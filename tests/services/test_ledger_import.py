@@ -18,6 +18,8 @@ from mediator.services.ledger_import import (
     preview,
 )
 from mediator.services.workspace import Workspace
+from mediator.store import audit
+from mediator.store.models import OutboxEntry
 from tests.services.helpers import water_leak
 
 LEDGERS = Path(__file__).resolve().parent.parent / "fixtures" / "ledgers"
@@ -136,6 +138,9 @@ def test_imported_cases_are_marked_and_a_second_import_is_refused(
     first = import_ledger(workspace, GUICHENG, partial=True, today=TODAY)
     marked = ledger_case_ids(workspace)
     assert marked == {r.case.id for r in first.imported if r.case}
+    with workspace.db.read() as s:  # one audit event per case, the chain intact
+        assert audit.verify_chain(s) is None
+        assert s.query(OutboxEntry).filter_by(entity="case").count() == 7
     by_hand = workspace.cases.register(water_leak())
     assert by_hand.id not in ledger_case_ids(workspace)
     again = import_ledger(workspace, GUICHENG, partial=True, today=TODAY)
@@ -167,7 +172,7 @@ def test_the_mapping_step_preview_and_an_override(workspace: Workspace) -> None:
 
 
 def test_a_mapping_without_dates_imports_nothing(workspace: Workspace) -> None:
-    from mediator.services.ledger_workbook import LedgerFileError
+    from mediator.services.ledger_source import LedgerFileError
 
     with open_ledger(GUICHENG) as book:
         mapping = book.guess.mapping
