@@ -96,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--out", metavar="DIR", type=Path, required=True, help="导出目录")
     v = sub.add_parser("verify", help="核验已签署的PDF（0 有效，1 无效，2 无法核验）")
     v.add_argument("file", metavar="FILE.pdf", type=Path)
+    lg = sub.add_parser("ledger", help="导出一年或一个月的案件台账（Excel，附统计报表）")
+    lg.add_argument("--year", type=int, required=True, metavar="Y", help="年份，如 2026")
+    lg.add_argument("--month", type=int, metavar="M", help="月份 1–12（不填则导出全年）")
+    lg.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx", help="保存为")
     return p
 
 
@@ -450,6 +454,22 @@ def cmd_verify(args: argparse.Namespace, data_dir: DataDir) -> int:
     return result.exit_code
 
 
+def cmd_ledger(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from mediator.services.ledger import LedgerService, check_target, ledger_period
+
+    period = ledger_period(args.year, args.month)
+    check_target(args.out)  # a bad --out is said before the data dir is opened
+    if not data_dir.database.exists():
+        raise MediatorError("数据目录中还没有数据库，没有可导出的案件。")
+    with _open(data_dir) as ws:
+        if ws.studio.current() is None:
+            raise MediatorError("尚未设置工作室，没有可导出的台账。")
+        done = LedgerService(ws.db, ws.studio.context, ws.catalogue.label).export(
+            period, args.out)
+    print(f"已导出{done.period.label}台账 {done.cases} 件（附统计报表）：{done.path}")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, DataDir], int]] = {
     "setup": cmd_setup,
     "demo": cmd_demo,
@@ -461,4 +481,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, DataDir], int]] = {
     "sync": cmd_sync,
     "export": cmd_export,
     "verify": cmd_verify,
+    "ledger": cmd_ledger,
 }
