@@ -96,6 +96,10 @@ class Labels:
             else QCoreApplication.translate("Labels", "Female")
         )
 
+    def ethnicity(self, zh: str) -> str:
+        """民族 (kept in Chinese) as this desk shows it."""
+        return zh if self.chinese or not zh else _ethnicity_en(zh)
+
     def kind(self, kind: PartyKind) -> str:
         if kind is PartyKind.ORGANISATION:
             return QCoreApplication.translate("Labels", "Organisation")
@@ -394,8 +398,10 @@ def term_advice(code: str, advice_zh: str) -> str:
 def ethnicity(zh: str) -> str:
     """民族 as shown: the catalogue's English name in the English desk.  The value
     kept (and printed) is the Chinese; one typed in by hand is shown as typed."""
-    if chinese():
-        return zh
+    return zh if chinese() else _ethnicity_en(zh)
+
+
+def _ethnicity_en(zh: str) -> str:
     from mediator.services.catalogue import load_catalogue  # noqa: PLC0415 - cached, on use
 
     item = next((i for i in load_catalogue("ethnicities") if i.zh == zh), None)

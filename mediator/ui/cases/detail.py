@@ -96,7 +96,7 @@ class PartyBox(QGroupBox):
             form.addRow(self.tr("Title:"), _value(party.representative_title))
         else:
             form.addRow(self.tr("Sex:"), _value(labels.sex(party.sex)))
-            form.addRow(self.tr("Ethnicity:"), _value(party.ethnicity))
+            form.addRow(self.tr("Ethnicity:"), _value(labels.ethnicity(party.ethnicity)))
             birth = party.birth_date.isoformat() if party.birth_date else ""
             if party.age is not None:
                 age = self.tr("%n year(s) old", "", party.age)
