@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -104,20 +103,29 @@ class ConflictsPage(QWidget):
         self.empty = QLabel(
             self.tr("No conflicts to resolve: no record was changed on two PCs at once."))
         self.empty.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.keep_mine)
-        buttons.addWidget(self.keep_theirs)
-        buttons.addStretch(1)
-        buttons.addWidget(self.keep_chosen)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.note)
-        right_layout.addWidget(self.table, 1)
-        right_layout.addLayout(buttons)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.list)
-        split.addWidget(right)
-        split.setStretchFactor(1, 3)
+        # The primary action on a row of its own, the whole-record shortcuts below it:
+        # three long buttons on one row do not fit the settings page in large type.
+        chosen_row = QHBoxLayout()
+        chosen_row.addStretch(1)
+        chosen_row.addWidget(self.keep_chosen)
+        whole_row = QHBoxLayout()
+        whole_row.addStretch(1)
+        whole_row.addWidget(self.keep_mine)
+        whole_row.addWidget(self.keep_theirs)
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.note)
+        below_layout.addWidget(self.table, 1)
+        below_layout.addLayout(chosen_row)
+        below_layout.addLayout(whole_row)
+        # The list above the table (not beside it): both get the page's full width,
+        # so a long organisation name and the two values are not squeezed.
+        split = QWidget()
+        split_layout = QVBoxLayout(split)
+        split_layout.setContentsMargins(0, 0, 0, 0)
+        split_layout.addWidget(self.list)
+        split_layout.addWidget(below, 1)
         self._db = ws.db
         self.aside_title = QLabel(self.tr(
             "Records set aside by sync (the rest of the sync went on; tell the district "
@@ -130,6 +138,7 @@ class ConflictsPage(QWidget):
         layout.addWidget(self.aside_title)
         layout.addWidget(self.aside_list)
         self._split = split
+        self._fit_heights()
         self.reload()
 
     def reload(self) -> None:
@@ -170,6 +179,19 @@ class ConflictsPage(QWidget):
         if conflicts:
             self.list.setCurrentRow(0)
         self._select(0 if conflicts else -1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the type size changed
+            self._fit_heights()
+            self._fit_items()
+
+    def _fit_heights(self) -> None:
+        """A few conflicts in view above a table with room for several fields."""
+        line = self.fontMetrics().lineSpacing()
+        self.list.setMaximumHeight(line * 7 + 16)
+        self.list.setMinimumHeight(line * 2 + 16)
+        self.table.setMinimumHeight(line * 10)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:

@@ -35,7 +35,7 @@ from mediator.ui.screen_fit import available_size, scrolling
 from mediator.ui.tasks import TaskRunner
 from mediator.ui.theme import Role, mark
 
-WIDTH = 560  # wide enough for an https address; the intro and errors wrap within it
+WIDTH_EM = 34  # wide enough for an https address and the fields' hints, in "中" widths
 
 # A long run without spaces (an address, a file path) cannot wrap and would widen
 # the dialog: a zero-width space after its separators lets it break there.
@@ -71,7 +71,7 @@ class EnrolDialog(QDialog):
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("e.g. ABCD-EFGH-…"))
         self.ca_file = QLineEdit()
-        self.ca_file.setPlaceholderText(self.tr("(optional) district CA certificate, PEM"))
+        self.ca_file.setPlaceholderText(self.tr("optional: a PEM file"))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         ca_row = QHBoxLayout()
@@ -113,7 +113,8 @@ class EnrolDialog(QDialog):
         layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.form_area, 1)
         layout.addWidget(self.buttons)
-        self.resize(min(WIDTH, available_size(self).width()), 10)
+        width = max(560, WIDTH_EM * self.fontMetrics().horizontalAdvance("中"))
+        self.resize(min(width, available_size(self).width()), 10)
         self._fit_height()
 
     def _browse(self) -> None:
