@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from mediator.errors import ValidationError
 from mediator.services.dto import CaseRef, RegistrationInput
 from mediator.services.registration import REFERRAL_SOURCES
+from mediator.ui import theme
 from mediator.ui.errors import show_error
 from mediator.ui.registration import checks
 from mediator.ui.registration import problems as problems_on_page
@@ -98,6 +99,7 @@ class RegistrationPage(QWidget):
         self.drafts.failed.connect(self._draft_not_saved)
 
         self._build()
+        self._apply_spacing()
         self._connect()
         self._set_tab_order()
         app = QCoreApplication.instance()
@@ -111,9 +113,7 @@ class RegistrationPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
 
-        top = QVBoxLayout()
-        top.setContentsMargins(24, 16, 24, 8)
-        top.setSpacing(8)
+        top = self._top = QVBoxLayout()
         title = mark(QLabel(self.tr("Register a case"), self), Role.TITLE)
         top.addWidget(title)
         note = self.tr("Fields marked * are required. What you type is kept as a draft.")
@@ -132,9 +132,7 @@ class RegistrationPage(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.content = QWidget(self.scroll_area)
         self.scroll_area.setWidget(self.content)
-        body = QVBoxLayout(self.content)
-        body.setContentsMargins(24, 8, 24, 24)
-        body.setSpacing(12)
+        body = self._body = QVBoxLayout(self.content)
         self._build_basics(body)
         self._build_summary(body)
         body.addWidget(self._section_title(self.tr("Requests (numbered)")))
@@ -148,8 +146,7 @@ class RegistrationPage(QWidget):
 
         bar = QFrame(self)
         bar.setFrameShape(QFrame.Shape.StyledPanel)
-        bar_layout = QHBoxLayout(bar)
-        bar_layout.setContentsMargins(24, 10, 24, 10)
+        bar_layout = self._bar_layout = QHBoxLayout(bar)
         self.draft_status = QLabel(bar)
         set_text_colour(self.draft_status, MUTED_COLOUR)
         bar_layout.addWidget(self.draft_status, 1)
@@ -161,6 +158,23 @@ class RegistrationPage(QWidget):
         bar_layout.addWidget(self.save_button)
         outer.addWidget(bar)
 
+    def _apply_spacing(self) -> None:
+        """Margins and gaps from the theme: they grow with the type size."""
+        space = theme.current().space
+        page, group, normal = space("page"), space("group"), space("normal")
+        self._top.setContentsMargins(page, group, page, normal)
+        self._top.setSpacing(normal)
+        self._body.setContentsMargins(page, normal, page, page)
+        self._body.setSpacing(normal + space("tight"))
+        self._bar_layout.setContentsMargins(page, normal, page, normal)
+        self._basics_grid.setHorizontalSpacing(group)
+        self._basics_grid.setVerticalSpacing(normal)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # another type size
+            self._apply_spacing()
+
     def _section_title(self, text: str) -> QLabel:
         label = mark(QLabel(text, self.content), Role.SECTION)
         label.setContentsMargins(0, 12, 0, 0)
@@ -168,9 +182,7 @@ class RegistrationPage(QWidget):
 
     def _build_basics(self, body: QVBoxLayout) -> None:
         body.addWidget(self._section_title(self.tr("The dispute")))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(10)
+        grid = self._basics_grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         self.dispute_type = QComboBox(self.content)

@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -40,7 +40,7 @@ from mediator.domain.status import (
     Sex,
 )
 from mediator.services.dto import PartyInput
-from mediator.ui import labels
+from mediator.ui import labels, theme
 from mediator.ui.registration import checks
 from mediator.ui.registration.fields import (
     ERROR_COLOUR,
@@ -84,13 +84,10 @@ class PartyCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFrameShadow(QFrame.Shadow.Raised)
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 12, 16, 12)
-        outer.setSpacing(10)
+        outer = self._outer = QVBoxLayout(self)
         outer.addLayout(self._build_header())
         self._grid = QGridLayout()
-        self._grid.setHorizontalSpacing(12)
-        self._grid.setVerticalSpacing(10)
+        self._apply_spacing()
         self._grid.setColumnStretch(1, 3)
         self._grid.setColumnStretch(3, 2)
         outer.addLayout(self._grid)
@@ -102,6 +99,20 @@ class PartyCard(QFrame):
         outer.addWidget(self.card_error)
         self._connect()
         self._apply_kind_and_role()
+
+    def _apply_spacing(self) -> None:
+        """Margins and gaps from the theme: they grow with the type size."""
+        space = theme.current().space
+        self._outer.setContentsMargins(space("group"), space("normal") + space("tight"),
+                                       space("group"), space("normal") + space("tight"))
+        self._outer.setSpacing(space("normal"))
+        self._grid.setHorizontalSpacing(space("group"))
+        self._grid.setVerticalSpacing(space("normal"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # another type size
+            self._apply_spacing()
 
     # ================================================================ building
     def _build_header(self) -> QHBoxLayout:
