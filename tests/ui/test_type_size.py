@@ -97,6 +97,8 @@ def test_choosing_extra_large_in_settings_grows_the_open_page_and_is_kept(
     display = window.settings_page.display
     qtbot.mouseClick(display.buttons[TypeSize.EXTRA_LARGE], Qt.MouseButton.LeftButton)
     assert theme.current().size is TypeSize.EXTRA_LARGE
+    settle(qtbot)
+    assert clipped(window.settings_page) == []  # the settings page itself re-laid whole
     window.show_page(PAGE_REGISTER)
     settle(qtbot)
 
@@ -106,6 +108,7 @@ def test_choosing_extra_large_in_settings_grows_the_open_page_and_is_kept(
         assert after[key] >= size * 1.3, (key, size, after[key])
     assert clipped(page) == []
     assert clipped(window.nav.viewport()) == []
+    assert window.width() <= 1366 and window.minimumSizeHint().width() <= 1366
     # The navigation grew with its text: every entry still shown whole.
     fm = window.nav.fontMetrics()
     for i in range(window.nav.count()):
@@ -152,7 +155,9 @@ def test_an_open_case_relays_its_rail_and_form(
     settle(qtbot)
     assert pixel_size(page.workspace.header) >= header_before * 1.3
     assert rail.item(0).sizeHint().height() > row_before  # rows re-fitted to the text
-    assert clipped(page.workspace.current_page()) == []
+    assert clipped(page) == []  # the back button, tabs, header, the step's form
+    # ... and a 1366-pixel-wide screen still holds the window.
+    assert window.width() <= 1366 and window.minimumSizeHint().width() <= 1366
 
 
 def test_a_new_start_on_the_same_data_dir_keeps_the_size(data_dir: DataDir) -> None:
