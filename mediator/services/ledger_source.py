@@ -24,9 +24,10 @@ Decisions:
 
 from __future__ import annotations
 
+import re
 import warnings
 import zipfile
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -145,21 +146,12 @@ class LedgerBook:
         included, at most :data:`MAX_DATA_ROWS` with content.  Raises
         :class:`LedgerFileError` for formulas without saved results or too many rows."""
         ws = self._wb[self.sheet]
-        formulas = _formula_rows(self.path, self.sheet) if _has_formulas(self._wb, ws) else None
-        try:
-            yield from self._rows(ws, formulas)
-        finally:
-            if formulas is not None:
-                formulas.close()
-
-    def _rows(self, ws: Any, formulas: Generator[tuple[Cell, ...], None, None] | None,
-              ) -> Iterator[tuple[int, tuple[Cell, ...]]]:
+        uncached = _uncached_formulas(self._wb, ws)
         width = max((c.index for c in self.guess.columns), default=0) + 1
         content = blank_run = 0
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                probe = next(formulas, None) if formulas is not None else None
                 if n <= self.data_start:
                     continue
                 row = tuple(values[:width]) + (None,) * (width - len(values))
@@ -177,45 +169,61 @@ class LedgerBook:
                     raise LedgerFileError(
                         f"工作表“{self.sheet}”的内容超过 {MAX_DATA_ROWS} 行，一次导入不了这么多："
                         "请按年度拆成几个文件分批导入。未导入任何案件。")
-                if probe is not None and row_kind(row) == "data":
-                    _check_formulas(n, row, probe[:width], self.sheet)
+                if uncached and row_kind(row) == "data":
+                    _check_formulas(n, row, uncached, self.sheet)
                 yield n, row
 
 
-def _has_formulas(wb: Any, ws: Any) -> bool:
-    """Whether the sheet's XML holds any formula (``<f>``): only then is it read a
-    second time to tell a formula without a saved result from an empty cell."""
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+
+
+def _uncached_formulas(wb: Any, ws: Any) -> set[tuple[int, int]]:
+    """The (row, 0-based column) of every formula cell with no saved result.
+
+    A plain scan of the sheet's XML (``<c r="A3"><f>A2+1</f></c>``: a formula and
+    no ``<v>``), streamed in chunks: far cheaper than parsing the sheet a second
+    time with formulas, and only formula cells are looked at."""
     try:
         src = wb._archive.open(ws._worksheet_path)  # openpyxl's own handles
     except (AttributeError, KeyError):
-        return True
+        return set()
+    found: set[tuple[int, int]] = set()
     with src:
-        tail = b""
-        while chunk := src.read(1 << 20):
-            if b"<f>" in tail + chunk or b"<f " in tail + chunk:
-                return True
-            tail = chunk[-3:]
-    return False
+        rest = b""
+        while True:
+            chunk = src.read(1 << 22)
+            buf = rest + chunk
+            cut = len(buf) if not chunk else buf.rfind(b"</row>") + 1
+            if cut <= 0:
+                rest = buf
+                continue
+            part, rest = buf[:cut], buf[cut:]
+            for m in _FORMULA.finditer(part):
+                start = max(part.rfind(b"<c ", 0, m.start()), part.rfind(b":c ", 0, m.start()))
+                end = part.find(b"c>", m.end())
+                if start < 0:
+                    continue
+                cell = part[start:end if end > 0 else len(part)]
+                ref = _REF.search(cell)
+                if ref is not None and _VALUE.search(cell) is None:
+                    found.add((int(ref[2]), _column_index(ref[1].decode())))
+            if not chunk:
+                return found
 
 
-def _formula_rows(path: Path, sheet: str) -> Generator[tuple[Cell, ...], None, None]:
-    import openpyxl  # noqa: PLC0415 - heavy: only when importing a ledger
-
-    with warnings.catch_warnings(), path.open("rb") as fh:
-        warnings.simplefilter("ignore")
-        wb = openpyxl.load_workbook(fh, read_only=True, data_only=False, keep_links=False)
-        try:
-            ws = wb[sheet]
-            ws.reset_dimensions()
-            yield from ws.iter_rows(values_only=True)
-        finally:
-            wb.close()
+def _column_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
 
 
-def _check_formulas(n: int, row: tuple[Cell, ...], probe: tuple[Cell, ...], sheet: str) -> None:
+def _check_formulas(n: int, row: tuple[Cell, ...], uncached: set[tuple[int, int]],
+                    sheet: str) -> None:
     for i, value in enumerate(row):
-        formula = probe[i] if i < len(probe) else None
-        if value is None and isinstance(formula, str) and formula.startswith("="):
+        if value is None and (n, i) in uncached:
             from mediator.domain.ledger import column_letter  # noqa: PLC0415
 
             raise LedgerFileError(
