@@ -115,24 +115,18 @@ def take_case_number(s: Session, studio_id: str, prefix: str, year: int) -> tupl
 
 def insert_registration(s: Session, clean: RegistrationInput, studio: Studio, mediator: Mediator,
                         *, status: CaseStatus = CaseStatus.REGISTERED,
-                        status_reason: str = "", action: str = "case.register",
-                        number: tuple[int, str] | None = None, former_case_no: str = "",
-                        audit_detail: dict[str, object] | None = None) -> CaseRef:
+                        status_reason: str = "", action: str = "case.register") -> CaseRef:
     """Write one checked registration in the caller's transaction: the case with its
-    number, parties, roles, search text, outbox entries and an audit event.
-
-    ``number`` (seq, case number) keeps a number the caller has checked is free (a
-    ledger's own numbers); ``former_case_no`` keeps one it could not (searchable)."""
+    number, parties, roles, search text, outbox entries and an audit event."""
     assert clean.registered_on is not None
     year = clean.registered_on.year
-    seq, case_no = number or take_case_number(s, studio.id, studio.case_prefix, year)
+    seq, case_no = take_case_number(s, studio.id, studio.case_prefix, year)
     case = Case(
         studio_id=studio.id, case_no=case_no,
         year=year, seq=seq, status=status.value, status_reason=status_reason,
         dispute_type=clean.dispute_type, source=clean.source, summary=clean.summary,
         requests=list(clean.requests), registered_on=clean.registered_on,
         referral_note=clean.referral_note, mediator_id=mediator.id,
-        former_case_no=former_case_no,
     )
     s.add(case)
     party_rows = [
@@ -163,10 +157,8 @@ def insert_registration(s: Session, clean: RegistrationInput, studio: Studio, me
                                        agent_powers=[]))
     s.add_all(files)
     s.flush()
-    fields = searchable_fields(case.case_no, case.summary, case.requests, case.referral_note,
-                               party_rows)
-    search.upsert_case_text(s.connection(), case.local_id,
-                            [*fields, former_case_no] if former_case_no else fields)
+    search.upsert_case_text(s.connection(), case.local_id, searchable_fields(
+        case.case_no, case.summary, case.requests, case.referral_note, party_rows))
     outbox.enqueue(s, "case", case.id)
     for party in party_rows:
         outbox.enqueue(s, "party", party.id)
@@ -177,6 +169,5 @@ def insert_registration(s: Session, clean: RegistrationInput, studio: Studio, me
     audit.record(s, studio_id=studio.id, actor=mediator.id, action=action,
                  entity="case", entity_id=case.id,
                  detail={"status": case.status, "parties": len(links),
-                         "dispute_type": case.dispute_type, "source": case.source,
-                         **(audit_detail or {})})
+                         "dispute_type": case.dispute_type, "source": case.source})
     return CaseRef(case.id, case.case_no)
