@@ -76,9 +76,10 @@ class FilterBar(QWidget):
         for code, label in labels.dispute_type_choices():
             self.dispute_type.addItem(label, code)
 
-        # The filter row must fit a 1366-pixel screen in every language at every type
-        # size, and the combos show their whole choice (a cut "All dispute ty" reads as
-        # a fault): the dates share the search's row, the combos have the second.
+        # The filters must fit a 1366-pixel screen in every language at every type
+        # size, with nothing cut (a cut "All dispute ty" reads as a fault): the search
+        # has a row of its own (its hint is long), the combos sized to their text share
+        # the second, the dates and "clear" the third.
         for combo in (self.status, self.dispute_type):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.date_from = _DateBound(self.tr("Any"))
@@ -89,22 +90,24 @@ class FilterBar(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addSpacing(12)
-        top.addWidget(QLabel(self.tr("Registered from:")))
-        top.addWidget(self.date_from)
-        top.addWidget(QLabel(self.tr("to")))
-        top.addWidget(self.date_to)
+        middle = QHBoxLayout()
+        middle.addWidget(QLabel(self.tr("Status:")))
+        middle.addWidget(self.status)
+        middle.addSpacing(12)
+        middle.addWidget(QLabel(self.tr("Dispute type:")))
+        middle.addWidget(self.dispute_type)
+        middle.addStretch(1)
         bottom = QHBoxLayout()
-        bottom.addWidget(QLabel(self.tr("Status:")))
-        bottom.addWidget(self.status)
-        bottom.addSpacing(12)
-        bottom.addWidget(QLabel(self.tr("Dispute type:")))
-        bottom.addWidget(self.dispute_type)
+        bottom.addWidget(QLabel(self.tr("Registered from:")))
+        bottom.addWidget(self.date_from)
+        bottom.addWidget(QLabel(self.tr("to")))
+        bottom.addWidget(self.date_to)
         bottom.addStretch(1)
         bottom.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(middle)
         layout.addLayout(bottom)
 
         self.search.textChanged.connect(self.text_edited)
