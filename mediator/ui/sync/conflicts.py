@@ -43,6 +43,7 @@ from mediator.ui.tasks import TaskRunner
 __all__ = ["FIELD_LABELS", "ConflictsPage"]
 
 FIELD, MINE, THEIRS, KEEP = range(4)  # the columns of the side-by-side table
+TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 
 # What a set-aside row is, as people call it (other entities show their own name).
 ENTITY_LABELS = {
@@ -88,9 +89,15 @@ class ConflictsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FIELD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(KEEP, QHeaderView.ResizeMode.ResizeToContents)
+        # Wrapped values re-measured when the columns change width (the page resized).
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        # A long text makes a row taller than the table: scrolled by the pixel (a row
+        # at a time would jump past it), and every cell starts at the row's top, so
+        # the field's name and the choice stay beside the start of the values.
+        self.table.setVerticalScrollMode(QTableWidget.ScrollMode.ScrollPerPixel)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.keep_mine = QPushButton(self.tr("Keep this PC's version"))
@@ -248,6 +255,7 @@ class ConflictsPage(QWidget):
                                 text=d.theirs, zone=c.time_zone)
             for col, text in ((FIELD, label), (MINE, mine), (THEIRS, theirs)):
                 item = QTableWidgetItem(text)
+                item.setTextAlignment(TOP_LEFT)
                 item.setToolTip(text if col != FIELD else "")
                 self.table.setItem(i, col, item)
             if not whole:
@@ -261,7 +269,8 @@ class ConflictsPage(QWidget):
         it is what this PC shows now)."""
         box = QWidget()
         layout = QHBoxLayout(box)
-        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setContentsMargins(4, 2, 4, 0)
+        layout.setAlignment(TOP_LEFT)
         mine = QRadioButton(self.tr("This PC"))
         theirs = QRadioButton(self.tr("Server"))
         theirs.setChecked(True)

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QRadioButton
 
 from mediator.sync.meaning import BOOKKEEPING
 from mediator.sync.schema import SPECS, fields
@@ -71,3 +72,35 @@ def test_values_read_as_the_forms_show_them() -> None:
     assert show("case", "status", "a_newer_status") == "a_newer_status"  # shown, not hidden
     # A reference the core has named (a mediator's id → the name): the name.
     assert show("case", "mediator_id", "0190-…", "陈调解") == "陈调解"
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_long_value_keeps_the_field_name_and_choice_at_its_top(qtbot, studio_ws,
+                                                                  runner) -> None:
+    """A 300-character summary makes a row taller than the table: the field's name
+    and the choice sit at the row's top, where its values start, and the table
+    scrolls by the pixel so the whole row can be read."""
+    from mediator.store.models import SyncConflict
+    from mediator.ui.sync.conflicts import FIELD, KEEP, ConflictsPage
+
+    long_text = "楼上卫生间防水层老化漏水，致申请人家天花板发霉、墙面脱落，多次协商未果。" * 30
+    with studio_ws.db.write() as s:
+        s.add(SyncConflict(entity="case", row_id="c" * 36,
+                           mine={"case_no": "（2026）桂城人调字第1号", "summary": long_text},
+                           theirs={"case_no": "（2026）桂城人调字第1号",
+                                   "summary": "双方已和解。"}))
+    page = ConflictsPage(studio_ws, runner, labels=Labels("zh_CN"))
+    qtbot.addWidget(page)
+    page.resize(700, 500)
+    page.show()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
+    table = page.table
+    assert table.item(0, FIELD).text() == "纠纷简要情况"
+    assert table.rowHeight(0) > table.viewport().height()  # taller than the table
+    assert table.verticalScrollMode() == table.ScrollMode.ScrollPerPixel
+    row_top = table.rowViewportPosition(0)
+    choice = table.cellWidget(0, KEEP)
+    mine_button = choice.findChildren(QRadioButton)[0]
+    top = mine_button.mapTo(table.viewport(), mine_button.rect().topLeft()).y()
+    assert row_top <= top < row_top + 2 * mine_button.height()  # at the top, in view
+    assert table.item(0, FIELD).textAlignment() & Qt.AlignmentFlag.AlignTop
