@@ -279,6 +279,7 @@ class RegistrationPage(QWidget):
         self.clear_errors()
         self.result_banner.clear()
         local = self._local_problems()
+        warnings = self.warnings()  # shown under their fields; never block saving
         registration = self.registration_input()
         self.flush_draft()  # the latest typing is on disk before anything else happens
         self._set_saving(True)
@@ -293,7 +294,7 @@ class RegistrationPage(QWidget):
         def done(result: list[tuple[str, str]] | CaseRef) -> None:
             self._set_saving(False)
             if isinstance(result, CaseRef):
-                self._registered(result)
+                self._registered(result, warnings)
             else:
                 self.show_problems(checks.merge_problems(local, result))
 
@@ -450,14 +451,21 @@ class RegistrationPage(QWidget):
         self.drafts.enabled = False  # never overwrite a draft we could not read
         show_error(self, exc)
 
-    def _registered(self, ref: CaseRef) -> None:
+    def warnings(self) -> list[str]:
+        """Gaps the documents will show (an organisation's address or credit code),
+        each put under its field and returned as "Party 2: …" lines."""
+        return [f"{card.title.text()}: {message}"
+                for card in self.parties.cards() for _key, message in card.warnings()]
+
+    def _registered(self, ref: CaseRef, warnings: list[str] | None = None) -> None:
         self.drafts.discard()
         self.draft_banner.clear()
         self.restore_defaults()
-        self.result_banner.show_message(
-            "success",
-            self.tr("Registered. Case number: %1").replace("%1", ref.case_no),
-        )
+        text = self.tr("Registered. Case number: %1").replace("%1", ref.case_no)
+        if warnings:  # registered all the same: the studio may not know them yet
+            text += "\n" + self.tr("Still to complete (correct the party later):") + "\n"
+            text += "\n".join(f"• {line}" for line in warnings)
+        self.result_banner.show_message("success", text)
         self.draft_status.setText("")
         self.scroll_area.verticalScrollBar().setValue(0)
         self.registered.emit(ref.id, ref.case_no)

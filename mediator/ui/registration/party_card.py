@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -59,7 +60,7 @@ DEFAULT_ETHNICITY = "汉族"
 FIELD_NAMES = (
     "role", "kind", "name", "sex", "ethnicity", "birth_date", "id_number", "phone",
     "address", "occupation", "representative", "representative_title", "representative_role",
-    "represents",
+    "represents", "power_of_attorney",
 )  # fmt: skip
 
 
@@ -176,6 +177,8 @@ class PartyCard(QFrame):
         self.representative_role.addItem(self.tr("Principal officer (unincorporated body)"),
                                          RepresentativeRole.PRINCIPAL.value)
         self.represents = QComboBox(self)
+        # An agent acts on a 授权委托书; its powers are ticked later, at 告知.
+        self.power_of_attorney = QCheckBox(self.tr("Handed in"), self)
 
         self.boxes: dict[str, FieldBox] = {
             "name": FieldBox(self.name, self),
@@ -190,6 +193,7 @@ class PartyCard(QFrame):
             "representative_title": FieldBox(self.representative_title, self),
             "representative_role": FieldBox(self.representative_role, self),
             "represents": FieldBox(self.represents, self),
+            "power_of_attorney": FieldBox(self.power_of_attorney, self),
         }
         b = self.boxes
         self.labels: dict[str, QLabel] = {
@@ -204,6 +208,7 @@ class PartyCard(QFrame):
             "id_number": (4, 0, 1), "phone": (4, 2, 1),
             "address": (5, 0, 3),
             "occupation": (6, 0, 1), "representative_role": (6, 2, 1),
+            "power_of_attorney": (7, 0, 3),
         }  # fmt: skip
         for key, (row, col, span) in placement.items():
             self._grid.addWidget(self.labels[key], row, col)
@@ -221,13 +226,14 @@ class PartyCard(QFrame):
         self.labels["representative_title"].setText(self.tr("Their post"))
         self.labels["representative_role"].setText(self.tr("Acts as"))
         self.labels["represents"].setText(self.tr("Acts for *"))
+        self.labels["power_of_attorney"].setText(self.tr("Power of attorney"))
 
     def focus_order(self) -> list[QWidget]:
         """Reading order (left to right, row by row); removing the card comes last."""
         return [self.role, self.kind, self.represents, self.name, self.sex,
                 self.representative, self.representative_title, self.ethnicity,
                 self.birth_date, self.id_number, self.phone, self.address, self.occupation,
-                self.representative_role, self.remove_button]
+                self.representative_role, self.power_of_attorney, self.remove_button]
 
     def _connect(self) -> None:
         for edit in (self.name, self.birth_date, self.id_number, self.phone, self.address,
@@ -236,6 +242,8 @@ class PartyCard(QFrame):
         for combo in (self.role, self.kind, self.sex, self.represents, self.representative_role):
             combo.currentIndexChanged.connect(self.changed)
         self.ethnicity.currentTextChanged.connect(self.changed)
+        self.power_of_attorney.toggled.connect(self.changed)
+        self.representative_role.currentIndexChanged.connect(self._name_office)
         self.name.textChanged.connect(self.identity_changed)
         self.role.currentIndexChanged.connect(self._apply_kind_and_role)
         self.kind.currentIndexChanged.connect(self._apply_kind_and_role)
@@ -290,6 +298,14 @@ class PartyCard(QFrame):
         for key in ("representative", "representative_title", "representative_role"):
             self._show_field(key, org)
         self._show_field("represents", agent)
+        self._show_field("power_of_attorney", agent)
+        self._name_office()
+
+    def _name_office(self, *_args: object) -> None:
+        """The representative's row is labelled with the office chosen under Acts as."""
+        principal = self.representative_role.currentData() == RepresentativeRole.PRINCIPAL.value
+        self.labels["representative"].setText(
+            self.tr("Principal officer *") if principal else self.tr("Legal representative *"))
 
     def _show_field(self, key: str, visible: bool) -> None:
         self.boxes[key].setVisible(visible)
@@ -456,6 +472,24 @@ class PartyCard(QFrame):
             return self.tr("Date of birth does not match the ID number")
         return None
 
+    def warnings(self) -> list[tuple[str, str]]:
+        """What may be saved but will be missing on the documents (an organisation's
+        address or credit code the studio does not know yet), shown under the field."""
+        org = self.current_kind() is PartyKind.ORGANISATION
+        found: dict[str, str] = {}
+        if org and not self.address.text().strip():
+            found["address"] = self.tr(
+                "Address not given: the documents will leave it blank. Correct the "
+                "party's details when it is known.")
+        if org and not self.id_number.text().strip():
+            found["id_number"] = self.tr(
+                "Unified social credit code not given: the documents will leave it "
+                "blank. Correct the party's details when it is known.")
+        self.boxes["address"].set_hint(found.get("address"))
+        if org:  # a person's ID hint says what the number filled in: left alone
+            self.boxes["id_number"].set_hint(found.get("id_number"))
+        return list(found.items())
+
     def applicable_fields(self) -> list[str]:
         """The fields shown for this kind and role, in reading order."""
         return [key for key in FIELD_NAMES if key in self.boxes and not self.boxes[key].isHidden()]
@@ -513,6 +547,7 @@ class PartyCard(QFrame):
             representative_role=RepresentativeRole(
                 self.representative_role.currentData() or RepresentativeRole.LEGAL.value),
             represents=represents if role is PartyRole.AGENT else None,
+            power_of_attorney=role is PartyRole.AGENT and self.power_of_attorney.isChecked(),
         )
 
     def to_payload(self, represents: int | None) -> dict[str, Any]:
@@ -532,6 +567,7 @@ class PartyCard(QFrame):
             "representative_title": self.representative_title.text(),
             "representative_role": self.representative_role.currentData() or "",
             "represents": represents,
+            "power_of_attorney": self.power_of_attorney.isChecked(),
         }
 
     def load_payload(self, data: dict[str, Any]) -> None:
@@ -549,6 +585,7 @@ class PartyCard(QFrame):
                         "representative", "representative_title"):
                 edit: QLineEdit = getattr(self, key)
                 edit.setText(str(data.get(key, "")))
+            self.power_of_attorney.setChecked(bool(data.get("power_of_attorney", False)))
         finally:
             self._filling = False
 
