@@ -272,6 +272,22 @@ def server_and_sync() -> None:
             except OSError:
                 time.sleep(0.3)
         check(bool(answer), f"mediator-server serve answers on 127.0.0.1:{port}", answer)
+        # The frozen server hashes a district account's password (argon2) and renders
+        # the dashboard (Jinja2 templates, the vendored Chart.js) from the bundle.
+        added = subprocess.run(
+            ["runuser", "-u", "mediator-server", "--", "mediator-server", "--data-dir", data,
+             "admin", "add", f"区司法局{os.getpid()}", "--password-stdin"],
+            input="smoke password 1\n", capture_output=True, text=True, timeout=120)
+        pages = []
+        for path in ("/dashboard/login", "/dashboard/static/chart.umd.min.js"):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
+                    pages.append(r.read().decode("utf-8", "replace"))
+            except OSError as exc:
+                pages.append(str(exc))
+        check(added.returncode == 0 and "区级账号登录" in pages[0] and "Chart.js" in pages[1],
+              "the installed server adds a district account and serves /dashboard",
+              (added.stderr or pages[0])[-300:])
         sh(["mediator", "enrol", f"http://127.0.0.1:{port}", code], user=True, timeout=120)
         sync = sh(["mediator", "sync"], user=True, timeout=300)
         check(sync.returncode == 0, "the installed app enrols and syncs with the installed server",

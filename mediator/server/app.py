@@ -381,6 +381,10 @@ def create_app(db_url: str, data_dir: Path, *, group_commit: bool = True,
         data = blobs.read(db, who.studio_id, sha, offset)
         return Response(data, media_type="application/octet-stream")
 
+    # The district's own pages (/dashboard): district accounts, never device tokens.
+    from mediator.server import dashboard  # noqa: PLC0415  (Jinja2 loads with the app)
+
+    dashboard.install(app, db)
     return app
 
 

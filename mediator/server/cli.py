@@ -9,6 +9,9 @@
     mediator-server device revoke ID
     mediator-server case assign --studio NAME --dispute-type CODE --source CODE
                     --summary TEXT --applicant NAME [--respondent NAME] [--note TEXT]
+    mediator-server stats --period 2026-11 [--studio NAME] --out FILE.xlsx
+    mediator-server admin add|passwd NAME [--password-stdin]   # district accounts
+    mediator-server admin list | admin remove NAME
 
 SQLite in the data dir by default; ``--db postgresql+psycopg://...`` for PostgreSQL.
 Every acknowledged write survives a power cut: PostgreSQL commits durably, and one
@@ -117,6 +120,22 @@ def build_parser() -> argparse.ArgumentParser:
     ca.add_argument("--applicant", action="append", required=True)
     ca.add_argument("--respondent", action="append", default=[])
     ca.add_argument("--note", default="")
+
+    stp = sub.add_parser("stats", help="全区调解统计，导出为 Excel 工作簿")
+    stp.add_argument("--period", required=True, metavar="PERIOD",
+                     help="2026-11（月）、2026-Q4（季度）、2026（年）或 2026-11-01..2026-11-15")
+    stp.add_argument("--studio", metavar="NAME", help="只统计这个工作室")
+    stp.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出的 .xlsx 文件")
+
+    ad = sub.add_parser("admin", help="区级账号（登录 /dashboard 查看全区统计）"
+                        ).add_subparsers(dest="action", required=True)
+    for action, text in (("add", "新建区级账号"), ("passwd", "修改区级账号的密码")):
+        x = ad.add_parser(action, help=text)
+        x.add_argument("name")
+        x.add_argument("--password-stdin", action="store_true",
+                       help="从标准输入读取密码（一行），不在终端询问")
+    ad.add_parser("list", help="列出区级账号")
+    ad.add_parser("remove", help="删除区级账号").add_argument("name")
     return p
 
 
@@ -310,7 +329,27 @@ def cmd_case(args: argparse.Namespace, data_dir: Path, url: str) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"serve": cmd_serve, "studio": cmd_studio, "device": cmd_device, "case": cmd_case}
+def cmd_stats(args: argparse.Namespace, data_dir: Path, url: str) -> int:
+    from mediator.server import district_cli  # noqa: PLC0415  (openpyxl only when asked)
+
+    try:
+        return district_cli.run_stats(_db(url), args.period, args.studio, Path(args.out))
+    except district_cli.CommandError as exc:
+        raise _Fail(str(exc)) from exc
+
+
+def cmd_admin(args: argparse.Namespace, data_dir: Path, url: str) -> int:
+    from mediator.server import district_cli  # noqa: PLC0415
+
+    try:
+        return district_cli.admin(_db(url), args.action, getattr(args, "name", ""),
+                                  getattr(args, "password_stdin", False))
+    except district_cli.CommandError as exc:
+        raise _Fail(str(exc)) from exc
+
+
+COMMANDS = {"serve": cmd_serve, "studio": cmd_studio, "device": cmd_device, "case": cmd_case,
+            "stats": cmd_stats, "admin": cmd_admin}
 
 
 if __name__ == "__main__":
