@@ -33,7 +33,7 @@ from mediator.services.ledger_import import import_ledger
 from mediator.services.workspace import open_workspace
 
 TARGET_S = 5.0
-LEDGER_REVISION = 1  # bump when the generated ledger changes
+LEDGER_REVISION = 2  # bump when the generated ledger changes
 TODAY = dt.date(2026, 12, 7)
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌辉鹏宇浩"
@@ -57,12 +57,16 @@ def _date_cell(day: dt.date, shape: int) -> object:
 
 
 def make_ledger(path: Path, rows: int, seed: int = 1) -> None:
-    """A ledger like tests/fixtures/ledgers/guicheng-2025.xlsx, ``rows`` cases long."""
+    """A ledger like tests/fixtures/ledgers/guicheng-2025.xlsx, ``rows`` cases long.
+
+    A normal (not write-only) workbook: its text goes to the shared-strings table,
+    as Excel and WPS save it."""
     from openpyxl import Workbook
 
     rng = random.Random(seed)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("2025年台账")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "2025年台账"
     ws.append(["桂城街道人民调解委员会2025年矛盾纠纷调解台账"])
     ws.append(["填报单位：桂城街道人民调解委员会"])
     ws.append(["序号", "案号", "受理日期", "案件来源", "当事人", None, "身份证号码", None,

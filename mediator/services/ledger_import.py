@@ -39,7 +39,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mediator.domain.case_number import DESIGNATOR, format_case_number, parse_case_number
 from mediator.domain.ledger import ColumnMapping, LedgerField, describe_mapping, header_matches
@@ -329,6 +329,7 @@ def _outcomes(ws: Workspace, book: LedgerBook, mapping: ColumnMapping, today: dt
     reader = RowReader(ws, mapping, today)
     out: list[RowOutcome] = []
     seen_numbers: dict[str, int] = {}
+    seen_cases: dict[tuple[object, ...], int] = {}
     for n, values in book.rows():
         kind = row_kind(values)
         if kind == "blank":
@@ -344,6 +345,12 @@ def _outcomes(ws: Workspace, book: LedgerBook, mapping: ColumnMapping, today: dt
                 outcome.state = "rejected"
                 outcome.reasons = [f"案号与第 {seen_numbers[number]} 行重复"]
             seen_numbers.setdefault(number, n)
+        key = _same_case_key(outcome.reg) if outcome.state == "ok" else None
+        if key is not None and not number:
+            if key in seen_cases:
+                outcome.state = "rejected"
+                outcome.reasons = [f"与第 {seen_cases[key]} 行的受理日期、当事人和简要情况都相同"]
+            seen_cases.setdefault(key, n)
         out.append(outcome)
         if limit is not None and sum(1 for o in out if o.state != "skipped") >= limit:
             break
@@ -407,9 +414,17 @@ def _write(ws: Workspace, report: LedgerReport, *, partial: bool, dry_run: bool,
         known = set(s.execute(select(Case.case_no).where(Case.studio_id == studio.id)).scalars())
         known |= set(s.execute(select(Case.former_case_no).where(
             Case.studio_id == studio.id, Case.former_case_no != "")).scalars())
+        existing = _existing_cases(s, studio.id) if any(
+            not r.facts.case_no for r in report.imported) else {}
         plans = []
         for row in report.imported:
             number, former = _number_for(row, studio.case_prefix, used, known)
+            key = None if row.facts.case_no else _same_case_key(row.reg)
+            twin = existing.get(key) if key is not None else None
+            if twin is not None:
+                row.state = "rejected"
+                row.reasons = [f"与本机已有的案件 {twin} 受理日期、当事人和简要情况都相同"
+                               "（这一行可能已经导入过）"]
             if row.state != "rejected":
                 plans.append((row, number, former))
         if not plans or (report.rejected and not partial):
@@ -459,6 +474,32 @@ def _number_for(row: RowOutcome, prefix: str, used: set[tuple[int, int]],
     row.warnings.append("台账中的案号不是本工作室当年的案号或已被占用：已另编案号，"
                         "台账案号作为原案号保留（可搜索）")
     return None, text
+
+
+def _same_case_key(reg: RegistrationInput | None) -> tuple[object, ...] | None:
+    """What makes a row without a case number the same case as another: the day,
+    the parties in order and the facts (a ledger imported twice)."""
+    if reg is None:
+        return None
+    return (reg.registered_on, tuple(p.name for p in reg.parties), reg.summary)
+
+
+def _existing_cases(s: Any, studio_id: str) -> dict[tuple[object, ...], str]:
+    """:func:`_same_case_key` of every case of the studio -> its case number."""
+    from sqlalchemy import select  # noqa: PLC0415
+
+    from mediator.store.models import Case, CaseParty, Party  # noqa: PLC0415
+
+    parts: dict[str, tuple[Any, str, str, list[str]]] = {}
+    rows = s.execute(
+        select(Case.id, Case.registered_on, Case.summary, Case.case_no, Party.name)
+        .join(CaseParty, CaseParty.case_id == Case.id).join(Party, Party.id == CaseParty.party_id)
+        .where(Case.studio_id == studio_id, Case.deleted.is_(False))
+        .order_by(Case.id, CaseParty.position))
+    for cid, day, summary, case_no, name in rows:
+        parts.setdefault(cid, (day, summary, case_no, []))[3].append(name)
+    return {(day, tuple(names), summary): case_no
+            for day, summary, case_no, names in parts.values()}
 
 
 def _audit_detail(row: RowOutcome) -> dict[str, object]:

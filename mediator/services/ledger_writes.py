@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.orm import Session
 
 from mediator.domain.ids import new_id
@@ -61,7 +61,8 @@ def write_cases(s: Session, new: list[NewCase], studio: Studio, mediator: Mediat
         return {
             "id": new_id(), "studio_id": studio.id, "case_no": case_no,
             "year": reg.registered_on.year, "seq": seq, "status": CaseStatus.REGISTERED.value,
-            "status_reason": "", "dispute_type": reg.dispute_type, "source": reg.source,
+            "status_reason": "", "retention_class": "", "legal_hold": False,
+            "dispute_type": reg.dispute_type, "source": reg.source,
             "summary": reg.summary, "requests": list(reg.requests),
             "registered_on": reg.registered_on, "referral_note": reg.referral_note,
             "mediator_id": mediator.id, "former_case_no": item.former_case_no,
@@ -74,7 +75,7 @@ def write_cases(s: Session, new: list[NewCase], studio: Studio, mediator: Mediat
         case_row(item, *item.number) if item.number else None for item in new]
     kept = [c for c in cases if c is not None]
     if kept:
-        conn.execute(insert(Case), kept)
+        _insert_many(conn, Case, kept)
         _count_past(s, studio, kept)
     for i, item in enumerate(new):
         if cases[i] is None:
@@ -84,7 +85,7 @@ def write_cases(s: Session, new: list[NewCase], studio: Studio, mediator: Mediat
     done = [c for c in cases if c is not None]
     fresh = [c for item, c in zip(new, done, strict=True) if item.number is None]
     if fresh:
-        conn.execute(insert(Case), fresh)
+        _insert_many(conn, Case, fresh)
     local: dict[str, int] = {}
     for cid, lid in conn.execute(select(Case.id, Case.local_id).where(Case.local_id > before)):
         local[cid] = lid
@@ -124,14 +125,38 @@ def write_cases(s: Session, new: list[NewCase], studio: Studio, mediator: Mediat
                        "detail": {"status": case["status"], "parties": len(rows),
                                   "dispute_type": case["dispute_type"],
                                   "source": case["source"], **item.audit_detail}})
-    conn.execute(insert(Party), parties)
-    conn.execute(insert(CaseParty), links)
+    _insert_many(conn, Party, parties)
+    _insert_many(conn, CaseParty, links)
     outbox += [{"entity": "case_party", "entity_id": lk["id"], "op": "upsert",
                 "created_at": now} for lk in links]
-    conn.execute(insert(OutboxEntry), outbox)
+    _insert_many(conn, OutboxEntry, outbox)
     search.bulk_insert_case_text(conn, texts)
     audit.record_many(s, events)
     return [CaseRef(c["id"], c["case_no"]) for c in done]
+
+
+def _insert_many(conn: Connection, model: Any, rows: list[dict[str, Any]]) -> None:
+    """``INSERT`` many rows with the driver's executemany, values converted by the
+    columns' own bind processors (as :func:`mediator.services.demo._bulk_insert`):
+    SQLAlchemy's per-row bookkeeping cost more than the writing.  A column this
+    code does not fill and the database cannot default (a NOT NULL column added
+    later with only a Python-side default) sends the rows through Core instead."""
+    if not rows:
+        return
+    table = model.__table__
+    keys = list(rows[0])
+    unfilled = [c for c in table.columns if c.key not in rows[0] and not c.nullable
+                and c.server_default is None and not (c.primary_key and c.autoincrement)]
+    if unfilled:
+        conn.execute(insert(model), rows)
+        return
+    cols = [table.c[k] for k in keys]
+    procs = [c.type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for c in cols]
+    names = ", ".join(f'"{c.name}"' for c in cols)
+    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" for _ in cols)})'
+    conn.exec_driver_sql(sql, [
+        tuple(v if p is None or v is None else p(v)
+              for p, v in zip(procs, (r[k] for k in keys), strict=True)) for r in rows])
 
 
 def _count_past(s: Session, studio: Studio, kept: list[dict[str, Any]]) -> None:
