@@ -199,3 +199,28 @@ def test_the_fixture_script_writes_the_committed_ledgers(tmp_path: Path) -> None
         assert a.sheetnames == b.sheetnames
         for name in a.sheetnames:
             assert [list(r) for r in a[name].values] == [list(r) for r in b[name].values]
+
+
+def test_imported_rows_are_what_registration_writes_and_sync_accepts(
+        workspace: Workspace) -> None:
+    """The bulk writer against the form's path: the same columns filled, every
+    outbox entry a row the sync schema accepts."""
+    from mediator.sync.rows import get_row, to_data
+    from mediator.sync.schema import check
+
+    by_hand = workspace.cases.register(water_leak(registered_on=dt.date(2025, 8, 1)))
+    report = import_ledger(workspace, GUICHENG, partial=True, today=TODAY)
+    assert report.written
+    with workspace.db.read() as s:
+        entries = [(e.entity, e.entity_id) for e in s.query(OutboxEntry)]
+        for entity, entity_id in entries:
+            row = get_row(s, entity, entity_id)
+            assert row is not None, entity
+            assert check(entity, to_data(entity, row)) is None
+        imported = get_row(s, "case", report.imported[0].case.id)  # type: ignore[union-attr]
+        hand = get_row(s, "case", by_hand.id)
+        assert imported is not None and hand is not None
+        assert to_data("case", imported).keys() == to_data("case", hand).keys()
+        assert (imported.status, imported.version, imported.deleted, imported.legal_hold) == (
+            hand.status, hand.version, hand.deleted, hand.legal_hold)
+    assert {entity for entity, _ in entries} >= {"case", "party", "case_party"}
