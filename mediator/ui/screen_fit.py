@@ -60,5 +60,10 @@ def grow_to_content(window: QWidget) -> None:
     layout.activate()
     need = (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
             else layout.totalSizeHint().height())
-    if need > window.height():
-        window.resize(window.width(), min(need, available_size(window).height()))
+    if need <= window.height():
+        return
+    window.resize(window.width(), min(need, available_size(window).height()))
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    avail, frame = screen.availableGeometry(), window.frameGeometry()
+    if frame.bottom() > avail.bottom():  # grown past the screen's foot: move it up
+        window.move(window.x(), max(avail.y(), window.y() - (frame.bottom() - avail.bottom())))

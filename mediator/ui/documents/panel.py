@@ -50,6 +50,10 @@ class DocumentsPanel(QWidget):
         self.infos: list[DocumentInfo] = []
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Documents of the case"))
+        # The list has a quarter of the page: at 特大 a name ("Notice of rights and
+        # duties", "调解协议书（草稿）") wraps onto a second line rather than being cut.
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.currentRowChanged.connect(self._on_selected)
         self.preview = PdfPreview()
         self.status = QLabel()
