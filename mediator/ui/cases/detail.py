@@ -8,6 +8,8 @@ again with a second click.  The case is loaded on the worker
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator.domain.status import PartyKind
+from mediator.domain.status import CaseStatus, PartyKind, RepresentativeRole
 from mediator.domain.studio_time import wall_clock
 from mediator.services.dto import CaseDetail, PartyView
 from mediator.ui.labels import Labels
@@ -76,7 +78,9 @@ class IdNumberField(QWidget):
 class PartyBox(QGroupBox):
     """One party (当事人) with all its details."""
 
-    def __init__(self, party: PartyView, labels: Labels, parent: QWidget | None = None) -> None:
+    def __init__(self, party: PartyView, labels: Labels, parent: QWidget | None = None, *,
+                 on_correct: Callable[[PartyView], object] | None = None,
+                 read_only: bool = False) -> None:
         colon = "：" if labels.chinese else ": "
         # A group box's title never wraps: a long name (an organisation's may be 60
         # characters) would make the box, and the page, wider than the window.  The
@@ -91,8 +95,11 @@ class PartyBox(QGroupBox):
         org = party.kind is PartyKind.ORGANISATION
         form.addRow(self.tr("Kind:"), _value(labels.kind(party.kind)))
         form.addRow(self.tr("Name:"), _value(party.name))
-        if org:
-            form.addRow(self.tr("Representative:"), _value(party.representative))
+        if org:  # the row names the office (法定代表人 / 主要负责人), the post is 职务
+            office = (self.tr("Principal officer:")
+                      if party.representative_role is RepresentativeRole.PRINCIPAL
+                      else self.tr("Legal representative:"))
+            form.addRow(office, _value(party.representative))
             form.addRow(self.tr("Title:"), _value(party.representative_title))
         else:
             form.addRow(self.tr("Sex:"), _value(labels.sex(party.sex)))
@@ -102,15 +109,29 @@ class PartyBox(QGroupBox):
                 age = self.tr("%n year(s) old", "", party.age)
                 birth = f"{birth}（{age}）"
             form.addRow(self.tr("Date of birth:"), _value(birth))
+        # An organisation's number is its 统一社会信用代码, never an ID number.
+        number_label = self.tr("Unified social credit code:") if org else self.tr("ID number:")
         if party.id_number:
             self.id_field = IdNumberField(party.id_number)
-            form.addRow(self.tr("ID number:"), self.id_field)
+            form.addRow(number_label, self.id_field)
         else:
-            form.addRow(self.tr("ID number:"), _value(""))
+            form.addRow(number_label, _value(""))
         form.addRow(self.tr("Phone:"), _value(party.phone))
         form.addRow(self.tr("Address:"), _value(party.address))
         if not org:
             form.addRow(self.tr("Occupation:"), _value(party.occupation))
+        # 更正: the party's details, corrected after registration (not on an archive).
+        self.correct_button: QPushButton | None = None
+        if on_correct is not None:
+            self.correct_button = QPushButton(self.tr("Correct…"))
+            self.correct_button.setObjectName("correct_party")
+            self.correct_button.setAccessibleName(self.tr("Correct this party's details"))
+            self.correct_button.setEnabled(not read_only)
+            self.correct_button.clicked.connect(lambda: on_correct(party))
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self.correct_button)
+            form.addRow(row)
 
 
 class CaseDetailView(QWidget):
@@ -119,10 +140,13 @@ class CaseDetailView(QWidget):
     Used as the 基本信息 tab of the case page and inside :class:`CaseDetailDialog`.
     """
 
-    def __init__(self, case: CaseDetail, labels: Labels, parent: QWidget | None = None) -> None:
+    def __init__(self, case: CaseDetail, labels: Labels, parent: QWidget | None = None, *,
+                 on_correct: Callable[[PartyView], object] | None = None,
+                 history: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.case = case
         title = mark(QLabel(case.case_no), Role.TITLE)
+        archived = case.status is CaseStatus.ARCHIVED
         title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         facts = QGroupBox(self.tr("Registration"))
@@ -144,7 +168,20 @@ class CaseDetailView(QWidget):
         requests = "\n".join(f"{i}. {r}" for i, r in enumerate(case.requests, 1))
         form.addRow(self.tr("Requests:"), _value(requests or self.tr("(none)")))
 
-        self.party_boxes = [PartyBox(p, labels) for p in case.parties]
+        self.party_boxes = [PartyBox(p, labels, on_correct=on_correct, read_only=archived)
+                            for p in case.parties]
+        # Why 更正 is greyed: one line (已归档: the dossier is closed).
+        self.archived_note = QLabel(self.tr("This case is archived: its parties' details can "
+                                            "no longer be corrected."))
+        self.archived_note.setWordWrap(True)
+        mark(self.archived_note, Role.WARNING)
+        self.archived_note.setVisible(archived and on_correct is not None)
+        # The case's history of corrections: who, when, which field, old -> new.
+        self.history = QGroupBox(self.tr("Corrections"))
+        history_layout = QVBoxLayout(self.history)
+        for line in history:
+            history_layout.addWidget(_value(line))
+        self.history.setVisible(bool(history))
         # On the studio's clock, as the documents print times, not the PC's zone.
         updated = wall_clock(case.updated_at, case.time_zone).strftime("%Y-%m-%d %H:%M")
         created = wall_clock(case.created_at, case.time_zone).strftime("%Y-%m-%d %H:%M")
@@ -159,8 +196,10 @@ class CaseDetailView(QWidget):
         body_layout.addWidget(facts)
         parties_title = mark(QLabel(self.tr("Parties")), Role.SECTION)
         body_layout.addWidget(parties_title)
+        body_layout.addWidget(self.archived_note)
         for box in self.party_boxes:
             body_layout.addWidget(box)
+        body_layout.addWidget(self.history)
         body_layout.addWidget(footer)
         body_layout.addStretch(1)
         scroll = QScrollArea()

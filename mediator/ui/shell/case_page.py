@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from mediator.domain.findings import Step
 from mediator.domain.status import CaseStatus
-from mediator.services.dto import CaseDetail
+from mediator.services.dto import CaseDetail, PartyView
+from mediator.ui.cases.corrections import PartyCorrectionDialog, history_lines
 from mediator.ui.cases.detail import CaseDetailView
 from mediator.ui.documents import DocumentsPanel, FinaliseAgreementDialog
 from mediator.ui.labels import Labels
@@ -59,6 +60,8 @@ class CasePage(QWidget):
         self.case_id = case_id
         self._today = today or dt.date.today
         self.finalise_dialog: FinaliseAgreementDialog | None = None
+        self.correction_dialog: PartyCorrectionDialog | None = None
+        self._ethnicities: list[str] = []
 
         self.back_button = QPushButton("← " + back_text)
         self.back_button.setObjectName("back")
@@ -120,16 +123,39 @@ class CasePage(QWidget):
             self.workspace.reload()
 
     def _load_details(self) -> None:
-        cases, cid = self._ws.cases, self.case_id
-        self._runner.run(lambda: cases.get(cid), on_done=self._guard(self._show_details))
+        cases, catalogue, cid = self._ws.cases, self._ws.catalogue, self.case_id
+        self._runner.run(lambda: (cases.get(cid), cases.corrections(cid),
+                                  catalogue.ethnicities()),
+                         on_done=self._guard(self._show_details))
 
-    def _show_details(self, case: CaseDetail) -> None:
-        old, self.details = self.details, CaseDetailView(case, self._labels)
+    def _show_details(self, fetched: tuple[CaseDetail, list[Any], list[str]]) -> None:
+        case, history, self._ethnicities = fetched
+        lines = history_lines(history, self._labels, case.time_zone)
+        old, self.details = self.details, CaseDetailView(
+            case, self._labels, on_correct=self.correct_party, history=lines)
         layout = self._details_layout
         if old is not None:
             layout.removeWidget(old)
             old.deleteLater()
         layout.addWidget(self.details)
+
+    def correct_party(self, party: PartyView) -> PartyCorrectionDialog:
+        """更正: the party's details in the registration card; on save the details,
+        the steps and the documents are read again (new papers print the new details)."""
+        dialog = PartyCorrectionDialog(self._ws, self._runner, self.case_id, party,
+                                       self._ethnicities, parent=self,
+                                       today=self._today)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.corrected.connect(self._corrected)
+        self.correction_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _corrected(self, _fields: list[str]) -> None:
+        self._load_details()
+        self.workspace.reload()
+        if self.documents is not None:
+            self.documents.reload()
 
     # ------------------------------------------------------------ finalising
     def open_finalise(self, agreement_id: str) -> FinaliseAgreementDialog:

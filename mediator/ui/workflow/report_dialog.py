@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from mediator.domain.findings import Severity
 from mediator.services.workflow.dto import CaseOverview
-from mediator.ui import errors, labels, theme
+from mediator.ui import errors, finding_text, labels, theme
 from mediator.ui.screen_fit import fit_to_screen
 
 from .common import heading, tr
@@ -77,7 +77,7 @@ def report_screen_html(ov: CaseOverview) -> str:
                 mark = tr("Missing") if f.severity is Severity.ERROR else tr("To check")
                 colour = colours.error if f.severity is Severity.ERROR else colours.warning
                 items.append(f"<li><b style='color:{colour}'>{e(mark)}:</b> "
-                             f"{e(f.message)}</li>")
+                             f"{e(finding_text.finding(f))}</li>")
             parts.append("<ul>" + "".join(items) + "</ul>")
     return "<html><body>" + "\n".join(parts) + "</body></html>"
 
@@ -126,7 +126,7 @@ class CompletenessDialog(QDialog):
             ov = self.workspace.overview
             name = f"{tr('Completeness')}-{ov.case_no if ov else ''}.pdf"
             path, _filter = QFileDialog.getSaveFileName(self, tr("Save as PDF…"), name,
-                                                        "PDF (*.pdf)")
+                                                        tr("PDF files (*.pdf)"))
             if not path:
                 return None
         self.workspace.print_report(pdf_path=path)
