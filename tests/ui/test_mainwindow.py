@@ -157,7 +157,8 @@ def test_sync_pieces_arrive_after_start_and_offer_enrolment(qtbot, window: MainW
     window.sync.load()
     qtbot.waitUntil(lambda: window.sync.status is not None, timeout=20_000)
     status = window.sync.status
-    qtbot.waitUntil(lambda: "district server" in status.label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: status.label.text() == "Not connected", timeout=10_000)
+    assert "district server" in status.label.toolTip()
     assert status.button.text() == "Connect…"
     assert not window.sync.conflict_button.isVisible()
     titles = [box.title() for box in window.settings_page.findChildren(QGroupBox)]

@@ -88,7 +88,10 @@ class SyncStatusWidget(QWidget):
         if self._running:
             return  # "Syncing…" stays until the round ends
         if not status.enrolled:
-            self.label.setText(self.tr("Not connected to a district server"))
+            # Short: the status bar also holds the studio, the case count and the
+            # conflicts, and at 150 % in English the long form squeezed them all.
+            self.label.setText(self.tr("Not connected"))
+            self.label.setToolTip(self.tr("Not connected to a district server"))
             self.button.setText(self.tr("Connect…"))
             return
         self.button.setText(self.tr("Sync now"))
