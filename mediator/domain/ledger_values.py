@@ -86,8 +86,11 @@ def row_kind(values: tuple[Cell, ...]) -> str:
 
 # ------------------------------------------------------------------ dates
 
-def parse_date(value: Cell, *, label: str) -> dt.date:
-    """A ledger date: a date cell, an Excel serial, or text in the usual shapes."""
+def parse_date(value: Cell, *, label: str, year: int | None = None) -> dt.date:
+    """A ledger date: a date cell, an Excel serial, or text in the usual shapes.
+
+    ``year`` is the ledger's own year (its title says "2025年…台账"): a date written
+    without one (``3月5日``) is taken in it; without ``year`` it is refused."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -111,12 +114,29 @@ def parse_date(value: Cell, *, label: str) -> dt.date:
         return _compact(text, label)
     if re.fullmatch(r"\d{5}(?:\.\d+)?", text) and SERIAL_MIN <= float(text) <= SERIAL_MAX:
         return EXCEL_EPOCH + dt.timedelta(days=int(float(text)))
-    if re.fullmatch(r"\d{1,2}\s*[月./\-]\s*\d{1,2}\s*日?", text):
+    m = _NO_YEAR.fullmatch(text)
+    if m and year is not None:
+        return _ymd(year, int(m[1]), int(m[2]), label)
+    if m:
         raise LedgerValueError(f"{label}没有写年份")
     raise LedgerValueError(f"{label}看不懂（可写成 2025-03-05、2025.3.5 或 2025年3月5日）")
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+
+
+_NO_YEAR = re.compile(r"(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?")
+
+
+def lacks_year(value: Cell) -> bool:
+    """Whether a date cell is text written without a year (``3月5日``)."""
+    return isinstance(value, str) and _NO_YEAR.fullmatch(value.strip()) is not None
+
+
+def title_year(title: str) -> int | None:
+    """The year a ledger's title names (``2025年矛盾纠纷调解台账``), if one."""
+    m = re.search(r"(20\d{2})\s*年", title)
+    return int(m[1]) if m else None
 
 
 def _compact(text: str, label: str) -> dt.date:

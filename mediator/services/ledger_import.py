@@ -50,6 +50,7 @@ from mediator.domain.ledger_values import (
     LedgerParty,
     LedgerValueError,
     cell_text,
+    lacks_year,
     match_choice,
     parse_amount_fen,
     parse_date,
@@ -59,6 +60,7 @@ from mediator.domain.ledger_values import (
     split_cell_list,
     split_names,
     split_sides,
+    title_year,
 )
 from mediator.domain.phone import parse_phone
 from mediator.domain.status import PartyKind, PartyRole
@@ -242,9 +244,11 @@ def _code(r: _Row, fld: LedgerField, choices: list[tuple[str, str]],
 class RowReader:
     """Turns sheet rows into registrations with the studio's catalogues."""
 
-    def __init__(self, ws: Workspace, mapping: ColumnMapping, today: dt.date) -> None:
+    def __init__(self, ws: Workspace, mapping: ColumnMapping, today: dt.date,
+                 year: int | None = None) -> None:
         self.mapping = mapping
         self.today = today
+        self.year = year  # the ledger title's year, for dates written without one
         self.types = [(c, zh) for c, zh, _ in ws.catalogue.dispute_types()]
         self.sources = [(c, zh) for c, zh, _ in ws.catalogue.case_sources()]
         self.type_codes, self.source_codes = ws.catalogue.codes()
@@ -271,7 +275,10 @@ class RowReader:
         return out
 
     def _registration(self, r: _Row, facts: LedgerFacts) -> RegistrationInput:
-        registered = parse_date(r.cell(_F.REGISTERED_ON), label="受理日期")
+        raw_date = r.cell(_F.REGISTERED_ON)
+        registered = parse_date(raw_date, label="受理日期", year=self.year)
+        if lacks_year(raw_date):
+            r.warnings.append(f"受理日期没有写年份，按台账标题的{self.year}年导入")
         apps, resps = _parties(r)
         if not apps or not resps:
             raise LedgerValueError("当事人不足两方（至少需要一名申请人和一名被申请人）")
@@ -303,7 +310,8 @@ class RowReader:
         facts.mediator = cell_text(r.cell(_F.MEDIATOR))[:50]
         if cell_text(r.cell(_F.CLOSED_ON)):
             try:
-                facts.closed_on = parse_date(r.cell(_F.CLOSED_ON), label="结案日期")
+                facts.closed_on = parse_date(r.cell(_F.CLOSED_ON), label="结案日期",
+                                             year=self.year)
             except LedgerValueError as exc:
                 r.warnings.append(f"{exc.message}，未记下")
         return RegistrationInput(dispute_type=dispute_type, source=source, summary=summary,
@@ -326,7 +334,7 @@ def _where(path: str, reg: RegistrationInput) -> str:
 
 def _outcomes(ws: Workspace, book: LedgerBook, mapping: ColumnMapping, today: dt.date,
               limit: int | None = None) -> list[RowOutcome]:
-    reader = RowReader(ws, mapping, today)
+    reader = RowReader(ws, mapping, today, title_year(book.guess.title))
     out: list[RowOutcome] = []
     seen_numbers: dict[str, int] = {}
     seen_cases: dict[tuple[object, ...], int] = {}

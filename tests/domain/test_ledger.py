@@ -12,6 +12,7 @@ from mediator.domain.ledger_values import (
     DISPUTE_SYNONYMS,
     SOURCE_SYNONYMS,
     LedgerValueError,
+    lacks_year,
     match_choice,
     parse_amount_fen,
     parse_date,
@@ -21,6 +22,7 @@ from mediator.domain.ledger_values import (
     split_cell_list,
     split_names,
     split_sides,
+    title_year,
 )
 
 F = LedgerField
@@ -108,6 +110,14 @@ def test_unreadable_dates_say_why(value: object, reason: str) -> None:
     with pytest.raises(LedgerValueError) as err:
         parse_date(value, label="受理日期")
     assert err.value.message.startswith(reason)
+
+
+def test_a_date_without_a_year_takes_the_ledgers_year() -> None:
+    assert parse_date("3月5日", label="受理日期", year=2025) == dt.date(2025, 3, 5)
+    assert parse_date("3.5", label="受理日期", year=2025) == dt.date(2025, 3, 5)
+    assert title_year("某某街道2025年矛盾纠纷调解台账") == 2025
+    assert title_year("案件登记表") is None
+    assert lacks_year("3月5日") and not lacks_year("2025年3月5日") and not lacks_year(45721)
 
 
 def test_parties_split_on_every_separator_and_organisations_are_told() -> None:

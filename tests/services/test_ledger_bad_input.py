@@ -190,19 +190,19 @@ def test_the_command_imports_a_sample_ledger_with_its_report(tmp_path: Path) -> 
     ledger = shutil.copy(LEDGERS / "pingzhou-2025.xlsx", tmp_path / "台账")  # no suffix
     dry = _run(studio, "import", str(ledger), "--dry-run")
     assert dry.returncode == 1  # rows with errors, as the JSON import
-    assert "检查完毕（未写入）：4 行可导入，3 行有错误，2 行跳过" in dry.stdout
-    assert "mediator: 第 11 行：未导入：受理日期没有写年份" in dry.stderr
+    assert "检查完毕（未写入）：5 行可导入，2 行有错误，2 行跳过" in dry.stdout
+    assert "mediator: 第 12 行：未导入：受理日期不存在（月或日不对）" in dry.stderr
     assert _cases(studio) == "共 0 件"
     whole = _run(studio, "import", str(ledger))
     assert whole.returncode == 1
-    assert "台账中 3 行有错误，未导入任何案件" in whole.stderr
+    assert "台账中 2 行有错误，未导入任何案件" in whole.stderr
     assert _cases(studio) == "共 0 件"
     part = _run(studio, "import", str(ledger), "--partial")
     assert part.returncode == 1
-    assert "已从台账导入 4 件" in part.stdout
-    assert "缺少申请人（第1位）的身份证明：4 件" in part.stdout
+    assert "已从台账导入 5 件" in part.stdout
+    assert "缺少申请人（第1位）的身份证明：5 件" in part.stdout
     assert "梁志明" not in part.stdout + part.stderr  # the report names rows, not people
-    assert _cases(studio) == "共 4 件"
+    assert _cases(studio) == "共 5 件"
 
 
 def test_a_json_exchange_file_still_goes_the_json_way(studio: Path, tmp_path: Path) -> None:
