@@ -1,7 +1,8 @@
 """Reading the values of a studio's Excel ledger (台账) cell by cell.
 
 Ledgers are typed by hand over years, so the same fact arrives in many shapes:
-a date as an Excel serial, as ``2025.3.5``, ``2025年3月5日`` or ``2025/03/05``;
+a date as an Excel serial, as ``2025.3.5``, ``2025年3月5日``, ``2025/03/05`` or
+``二〇二五年三月五日``, or without its year (the title names it);
 several parties in one cell separated by 、，; or line breaks; an ID number that
 Excel stored as a number (it keeps 15 significant digits, so an 18-digit number
 comes back as ``440602198503051000`` or ``4.40602E+17`` — the last digits are
@@ -106,7 +107,7 @@ def parse_date(value: Cell, *, label: str, year: int | None = None) -> dt.date:
     text = re.sub(r"\s+", " ", str(value)).strip()
     if not text:
         raise LedgerValueError(f"缺少{label}")
-    text = text.translate(_FULLWIDTH_DIGITS)
+    text = _cjk_date(text.translate(_FULLWIDTH_DIGITS))
     m = _DATE_TEXT.match(text)
     if m:
         return _ymd(int(m[1]), int(m[2]), int(m[3]), label)
@@ -123,6 +124,27 @@ def parse_date(value: Cell, *, label: str, year: int | None = None) -> dt.date:
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+_CJK_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
+_CJK_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月"
+                       r"([一二三四五六七八九十]{1,3})日$")
+
+
+def _cjk_number(text: str) -> str:
+    """一 .. 三十一 as digits (month and day numbers)."""
+    if "十" not in text:
+        return "".join(_CJK_DIGITS[ch] for ch in text)
+    tens, _, ones = text.partition("十")
+    return str(int(_CJK_DIGITS[tens] if tens else "1") * 10 +
+               (int(_CJK_DIGITS[ones]) if ones else 0))
+
+
+def _cjk_date(text: str) -> str:
+    """``二〇二五年三月五日`` (as typed on formal papers) as ``2025年3月5日``."""
+    m = _CJK_DATE.match(text)
+    if m is None:
+        return text
+    year = "".join(_CJK_DIGITS[ch] for ch in m[1])
+    return f"{year}年{_cjk_number(m[2])}月{_cjk_number(m[3])}日"
 
 
 _NO_YEAR = re.compile(r"(\d{1,2})\s*[月./\-]\s*(\d{1,2})\s*日?")

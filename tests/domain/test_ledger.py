@@ -92,7 +92,7 @@ def test_a_header_repeated_after_a_page_break_is_recognised() -> None:
 @pytest.mark.parametrize("value", [
     dt.datetime(2025, 3, 5), dt.date(2025, 3, 5), 45721, 45721.0, "45721", "2025.3.5",
     "2025年3月5日", "2025/03/05", "2025-3-5", "20250305", 20250305, "２０２５．３．５",
-    "2025年 3月 5日", "2025-03-05 00:00:00",
+    "2025年 3月 5日", "2025-03-05 00:00:00", "二〇二五年三月五日",
 ])
 def test_ledger_dates_in_every_shape(value: object) -> None:
     assert parse_date(value, label="受理日期") == dt.date(2025, 3, 5)
@@ -110,6 +110,13 @@ def test_unreadable_dates_say_why(value: object, reason: str) -> None:
     with pytest.raises(LedgerValueError) as err:
         parse_date(value, label="受理日期")
     assert err.value.message.startswith(reason)
+
+
+def test_dates_in_chinese_numerals() -> None:
+    assert parse_date("二〇二五年十二月三十一日", label="x") == dt.date(2025, 12, 31)
+    assert parse_date("二零二五年十月二十日", label="x") == dt.date(2025, 10, 20)
+    with pytest.raises(LedgerValueError):
+        parse_date("二〇二五年二月三十日", label="x")
 
 
 def test_a_date_without_a_year_takes_the_ledgers_year() -> None:
