@@ -42,7 +42,7 @@ from mediator.domain.status import (
 )
 from mediator.services.dto import PartyInput
 from mediator.ui import labels, theme
-from mediator.ui.registration import checks
+from mediator.ui.registration import checks, party_data
 from mediator.ui.registration.fields import (
     ERROR_COLOUR,
     FieldBox,
@@ -523,52 +523,11 @@ class PartyCard(QFrame):
     # ============================================================ data in/out
     def to_input(self, represents: int | None) -> PartyInput:
         """The ``PartyInput`` for the service; only fields of the chosen kind."""
-        kind = self.current_kind()
-        role = self.current_role()
-        person = kind is PartyKind.PERSON
-        try:
-            birth = parse_date_text(self.birth_date.text()) if person else None
-        except ValueError:
-            birth = None  # check() has already refused to save in this case
-        sex = self.sex.currentData() if person else ""
-        return PartyInput(
-            role=role,
-            kind=kind,
-            name=self.name.text(),
-            sex=Sex(sex) if sex else None,
-            ethnicity=self.ethnicity_value() if person else "",
-            birth_date=birth,
-            id_number=self.id_number.text(),
-            phone=self.phone.text(),
-            address=self.address.text(),
-            occupation=self.occupation.text() if person else "",
-            representative="" if person else self.representative.text(),
-            representative_title="" if person else self.representative_title.text(),
-            representative_role=RepresentativeRole(
-                self.representative_role.currentData() or RepresentativeRole.LEGAL.value),
-            represents=represents if role is PartyRole.AGENT else None,
-            power_of_attorney=role is PartyRole.AGENT and self.power_of_attorney.isChecked(),
-        )
+        return party_data.to_input(self, represents)
 
     def to_payload(self, represents: int | None) -> dict[str, Any]:
         """Everything typed, also in hidden fields, for the draft."""
-        return {
-            "role": self.current_role().value,
-            "kind": self.current_kind().value,
-            "name": self.name.text(),
-            "sex": self.sex.currentData() or "",
-            "ethnicity": self.ethnicity_value(),
-            "birth_date": self.birth_date.text(),
-            "id_number": self.id_number.text(),
-            "phone": self.phone.text(),
-            "address": self.address.text(),
-            "occupation": self.occupation.text(),
-            "representative": self.representative.text(),
-            "representative_title": self.representative_title.text(),
-            "representative_role": self.representative_role.currentData() or "",
-            "represents": represents,
-            "power_of_attorney": self.power_of_attorney.isChecked(),
-        }
+        return party_data.to_payload(self, represents)
 
     def load_payload(self, data: dict[str, Any]) -> None:
         """Restore a draft's party; unknown or missing keys fall back to defaults."""
