@@ -234,6 +234,10 @@ LOST_PRECISION = ("身份证号码在台账里被存成了数字，Excel 只保�
                   "未导入这个号码，请核对原件后在本机补录")
 
 
+LOST_PRECISION_MAYBE = ("末三位是 000，像是 Excel 把号码存成数字后丢失了后几位：为免存错，"
+                        "未导入这个号码，请核对原件后在本机补录")
+
+
 @dataclass(frozen=True)
 class IdReading:
     number: str = ""  # the checked 18-character number, or "" when dropped
@@ -262,11 +266,14 @@ def read_id_number(value: Cell, *, label: str, today: dt.date) -> IdReading:
         text = normalise_id_number(str(value)).lstrip("'‘’")
         if SCIENTIFIC.match(text):
             return IdReading(warning=f"{label}：{LOST_PRECISION}")
+        if len(text) == 18 and text.endswith("000"):
+            # What a rounded number looks like once turned back into text.  One
+            # in eleven of them even passes the check digit, so none is trusted:
+            # a true number ending in 000 is rare, and typed in again from the card.
+            return IdReading(warning=f"{label}：{LOST_PRECISION_MAYBE}")
     try:
         return IdReading(parse_citizen_id(text, today=today).number)
     except ValidationError as exc:
-        if len(text) == 18 and text.isdigit() and text.endswith("00"):
-            return IdReading(warning=f"{label}：{LOST_PRECISION}")
         return IdReading(warning=f"{label}无效（{exc.message}），未导入这个号码")
 
 

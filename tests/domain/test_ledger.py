@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from mediator.domain.idcard import make_citizen_id
+from mediator.domain.idcard import is_valid_citizen_id, make_citizen_id
 from mediator.domain.ledger import ColumnMapping, LedgerField, find_header, header_matches
 from mediator.domain.ledger_values import (
     DISPUTE_SYNONYMS,
@@ -156,13 +156,20 @@ def test_a_valid_id_is_taken_from_text_or_a_15_digit_number_cell() -> None:
     int(ID[:15] + "000"),  # what Excel keeps of an 18-digit number cell
     float(ID[:15] + "000"),
     "4.40605198503051E+17",  # the same, as text copied from the cell
-    ID[:15] + "000",  # text of the rounded number: its check digit fails
 ])
 def test_an_id_that_lost_precision_is_flagged_never_stored(value: object) -> None:
     reading = read_id_number(value, label="第 1 位申请人的身份证号码", today=TODAY)
     assert reading.number == ""
     assert "后几位已经丢失" in reading.warning
     assert ID[6:14] not in reading.warning  # no part of the number in the message
+
+
+def test_a_rounded_id_turned_back_into_text_is_never_trusted() -> None:
+    rounded = "440605198503017000"  # passes the check digit, yet may be a rounded number
+    assert is_valid_citizen_id(rounded, today=TODAY)
+    for text in (rounded, ID[:15] + "000"):
+        reading = read_id_number(text, label="申请人的身份证号码", today=TODAY)
+        assert reading.number == "" and "末三位是 000" in reading.warning
 
 
 def test_an_invalid_id_is_dropped_with_the_reason() -> None:
