@@ -243,11 +243,11 @@ def _walk_case(w: Walker, window: Any, prefix: str, case_id: str, status: str) -
     page = window.case_page
     workspace = page.workspace
     for step in workspace.pages:
-        workspace.show_step(step.value)
+        choose_step(workspace, step.value)
         w.shot(window, f"{prefix}-step-{step.value}",
                full=scrolled_content(workspace) if whole else None)
-    workspace.show_step(Step.MEDIATE.value if Step.MEDIATE in workspace.pages else
-                        next(iter(workspace.pages)).value)
+    choose_step(workspace, Step.MEDIATE.value if Step.MEDIATE in workspace.pages else
+                next(iter(workspace.pages)).value)
     w.catch(f"{prefix}-completeness", workspace.print_button.click)
     page.show_details()
     wait(lambda: page.details is not None, what="details")
@@ -261,7 +261,7 @@ def _walk_case(w: Walker, window: Any, prefix: str, case_id: str, status: str) -
     page.tabs.setCurrentWidget(workspace)
     w.idle()
     if status in ("mediating", "bad-input"):
-        workspace.show_step(Step.MEDIATE.value)
+        choose_step(workspace, Step.MEDIATE.value)
         workspace.open_session_mode()
         w.shot(workspace.session_window, f"{prefix}-session-mode")
         workspace.session_window.close()
@@ -277,6 +277,17 @@ def _walk_case(w: Walker, window: Any, prefix: str, case_id: str, status: str) -
                         f.party_pad, f.party_prompt.text()))
             fin.close()
             w.idle()
+
+
+def choose_step(workspace: Any, value: str) -> None:
+    """Pick the step on the rail, as a person clicks it (the rail and page agree)."""
+    rail = workspace.rail
+    rows = [i for i in range(rail.count())
+            if rail.item(i).data(Qt.ItemDataRole.UserRole) == value]
+    if rows:
+        rail.setCurrentRow(rows[0])
+    else:
+        workspace.show_step(value)
 
 
 def _first_run(w: Walker) -> None:
