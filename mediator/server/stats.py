@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -242,6 +243,34 @@ def district_report(conn: Connection, period: Period, studio_id: str | None = No
     return DistrictReport(period, totals, by_studio, dict(sorted(by_type.items())),
                           dict(sorted(by_month.items())),
                           {n: i for i, n in names.items()})
+
+
+class ReportCache:
+    """Reports by (period, studio) while no studio's feed has moved: every synced
+    change raises its studio's ``feed_seq``, so the sum over the studios (and their
+    count) tells exactly when a kept report may be stale.  Twenty people looking at
+    this month's page then cost one aggregate, not twenty.  Per process; small."""
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._kept: dict[tuple[Any, ...], DistrictReport] = {}
+        self._lock = threading.Lock()
+
+    def report(self, conn: Connection, period: Period, studio_id: str | None = None
+               ) -> DistrictReport:
+        mark = tuple(conn.execute(text(
+            "SELECT COALESCE(SUM(feed_seq), 0), COUNT(*) FROM studio")).one())
+        key = (period.start, period.end, studio_id, mark)
+        with self._lock:
+            kept = self._kept.get(key)
+        if kept is not None:
+            return kept
+        fresh = district_report(conn, period, studio_id)
+        with self._lock:
+            if len(self._kept) >= self.size:
+                self._kept.clear()
+            self._kept[key] = fresh
+        return fresh
 
 
 def drill_down(conn: Connection, period: Period, figure: str, *, studio_id: str | None = None,

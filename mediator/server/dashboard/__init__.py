@@ -87,6 +87,7 @@ def install(app: FastAPI, db: ServerDB, throttle: LoginThrottle | None = None) -
     env.globals.update(heading=stats_xlsx.heading, codes=stats.CODES,
                        drillable=stats.DRILLABLE, quote=urllib.parse.quote)
     throttle = throttle or LoginThrottle()
+    reports = stats.ReportCache()
     app.mount(f"{PREFIX}/static", StaticFiles(directory=str(HERE / "static")),
               name="dashboard-static")
 
@@ -220,7 +221,7 @@ def install(app: FastAPI, db: ServerDB, throttle: LoginThrottle | None = None) -
             return refused.response
         period, problem = period_of(request)
         with db.read_conn() as conn:
-            report = stats.district_report(conn, period)
+            report = reports.report(conn, period)
         charts = {
             "types": {"labels": [stats_xlsx.type_label(k) for k in report.by_type],
                       "accepted": [c["accepted"] for c in report.by_type.values()]},
@@ -271,7 +272,7 @@ def install(app: FastAPI, db: ServerDB, throttle: LoginThrottle | None = None) -
         if problem:
             return page(request, "refused.html", 404, missing=True)
         with db.read_conn() as conn:
-            report = stats.district_report(conn, period)
+            report = reports.report(conn, period)
         data = stats_xlsx.to_bytes(report, "全区")
         filename = f"全区调解统计-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
         return Response(data, media_type="application/vnd.openxmlformats-officedocument."

@@ -16,6 +16,7 @@ from mediator.server import stats
 from mediator.server.db import ServerDB
 from mediator.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from tests.server.dashboard.conftest import ACCOUNT, MARCH, PASSWORD, District, admin
+from tests.services.helpers import water_leak
 from tests.sync.conftest import COMMITTEE_A, COMMITTEE_B
 
 FIGURES = ("accepted", "closed", "succeeded", "terminated", "success_rate", "amount")
@@ -211,3 +212,22 @@ def test_wrong_passwords_are_refused_rate_limited_and_logged(district: District)
     log = srv.log.read_text(encoding="utf-8", errors="replace")
     assert "dashboard login failed" in log
     assert "guess" not in log
+
+
+def test_the_dashboard_shows_a_new_sync_at_once(district: District) -> None:
+    """Last in the module: it adds a case.  The page keeps reports while no feed moved
+    (stats.ReportCache); a sync moves one, and the next page counts the new case."""
+    srv = district.server
+    with httpx.Client() as browser:
+        assert _login(srv.url, ACCOUNT, PASSWORD, browser).status_code == 303
+
+        def accepted() -> str:
+            page = browser.get(srv.url + "/dashboard?period=2026-03").text
+            return page.split('id="totals"')[1].split('data-figure="accepted">')[1] \
+                .split("</a>")[0].split(">")[-1]
+
+        assert accepted() == accepted() == "8"
+        pc = district.pcs[COMMITTEE_A]
+        pc.ws.cases.register(water_leak(registered_on=dt.date(2026, 3, 20)))
+        assert pc.run_sync().pending == 0
+        assert accepted() == "9"
