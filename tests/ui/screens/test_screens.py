@@ -63,10 +63,6 @@ KNOWN: list[tuple[str, str]] = [
      "performance: the obligation combo cuts a long obligation (a combo does not wrap)"),
     (r"QLabel '(Open deadlines: |未到的期限：)[^']*': wrapped text needs",
      "workspace header: the deadline line is cut when it wraps to many lines"),
-    # sync/conflicts.py (the sync helper's, changing meanwhile): a conflict's row is
-    # sized before the columns settle, so a long value's last wrapped line is cut.
-    (r"QTableWidget '[^']*': row \d+ col \d+ needs \d+ px high, has \d+  — on 05-settings",
-     "conflicts: a long value's last line is cut"),
     # registration/party_card.py at 特大 (English, and Chinese at 150 %): two columns of
     # fields leave the date, ID, phone and organisation fields narrower than their hints.
     (r"QLineEdit in partyCard '[^']*': placeholder needs",
