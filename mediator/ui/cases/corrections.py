@@ -50,6 +50,8 @@ class CorrectionWords(QObject):
             return "—"
         if field == "sex":
             return labels.sex(Sex(value)) if value in {s.value for s in Sex} else value
+        if field == "ethnicity":
+            return labels.ethnicity(value)
         if field == "representative_role":
             if value == RepresentativeRole.PRINCIPAL.value:
                 return self.tr("Principal officer")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 import mediator.ui
 from mediator.documents import samples
@@ -26,6 +26,7 @@ from mediator.paths import DataDir
 from mediator.services import demo
 from mediator.services.documents import install_seal
 from mediator.services.workspace import open_workspace
+from mediator.ui import labels
 from mediator.ui.app import Startup
 from mediator.ui.fonts import install_fonts
 from mediator.ui.i18n import install_translators
@@ -195,6 +196,23 @@ def test_every_screen_speaks_one_language(qtbot, qapp, in_language: str,
             qtbot.waitUntil(lambda p=page: p.details is not None, timeout=20_000)
             settle(qtbot, runner)
             walk.look(f"{status} case, details", window)
+            if status == "registered":  # 更正 a party: the dialog, then the history
+                person = next(p for p in page.details.case.parties if p.ethnicity)
+                fix = page.correct_party(person)
+                settle(qtbot, runner)
+                walk.look("party correction", fix)
+                fix.card.ethnicity.setEditText(labels.ethnicity("回族"))
+                fix.card.phone.setText("13800138123")
+                with qtbot.waitSignal(fix.corrected, timeout=20_000):
+                    fix.save()
+                qtbot.waitUntil(lambda p=page: p.details is not None
+                                and p.details.history.isVisibleTo(p.details), timeout=20_000)
+                settle(qtbot, runner)
+                walk.look(f"{status} case, details after a correction", window)
+                history = " ".join(w.text() for w in
+                                   page.details.history.findChildren(QLabel))
+                assert ("Hui" if lang == "en" else "回族") in history, history
+                assert lang != "en" or "回族" not in history  # a value, but a listed one
             details = window.show_case_details(page.details.case)
             settle(qtbot, runner)
             walk.look(f"{status} case, details dialog", details)
