@@ -214,3 +214,32 @@ def test_a_conflict_shows_the_differing_fields_side_by_side_in_chinese(
             assert s.get(Party, org_id).address == "佛山市南海区桂城街道海八路2号"
     assert a1.sync.status().open_conflicts == 0 and a2.sync.status().open_conflicts == 0
     QCoreApplication.processEvents()
+
+
+def test_cancelling_while_the_enrolment_is_under_way_still_connects(
+        qtbot: QtBot, sqlite_server: ServerProcess, make_pc: Callable[..., Pc],
+        runner: TaskRunner) -> None:
+    """The person closes the dialog after pressing 注册: the enrolment the server has
+    taken is not lost on screen — the first sync still starts, and nothing crashes."""
+    pc = make_pc("a1")
+    ws = pc.ws
+    labels = Labels("zh_CN", ws.catalogue.dispute_types(), ws.catalogue.case_sources())
+    window = MainWindow(ws, runner, labels, ws.studio.current())
+    qtbot.addWidget(window)
+    window.show()
+    window.sync.load()
+    qtbot.waitUntil(lambda: window.sync.status is not None, timeout=WAIT_MS)
+    status = window.sync.status
+    assert status is not None
+    window.sync.enrol()
+    dialog = window.sync.enrol_dialog
+    assert dialog is not None
+    dialog.url.setText(sqlite_server.url)
+    dialog.code.setText(sqlite_server.new_studio(COMMITTEE_A, "桂城"))
+    with qtbot.waitSignal(status.synced, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+        dialog.reject()  # at once, while the request is on its way
+    assert window.sync.enrol_dialog is None and _enrol_dialogs(window) == []
+    assert pc.sync.status().enrolled
+    window.close()
+    qtbot.waitUntil(runner.is_idle, timeout=WAIT_MS)

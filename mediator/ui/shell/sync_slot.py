@@ -13,7 +13,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QPushButton, QVBoxLayout
 
 from mediator.ui.tasks import TaskRunner
@@ -113,8 +113,9 @@ class SyncSlot(QObject):
             self.enrol_dialog.raise_()
             self.enrol_dialog.activateWindow()
             return
+        # Not deleted on close: an enrolment still under way when the person cancels
+        # finishes on the worker and reports to this dialog (then the sync starts).
         dialog = self._enrol_cls(self._ws, self._runner, self._window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.enrolled.connect(lambda _answer: self._enrolled())
         dialog.finished.connect(self._enrol_closed)
         self.enrol_dialog = dialog
