@@ -45,6 +45,10 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from mediator.domain import archive, casefile, deadlines, findings, status
+from mediator.services.catalogue import load_catalogue
+from mediator.services.workflow import dto
+
 # Tables whose text columns hold what people typed (or the demo made up for them).
 USER_TABLES = (
     "studio", "mediator", "case", "party", "case_party", "investigation_record",
@@ -90,7 +94,21 @@ def user_values(database: Path) -> list[str]:
                         values.update(v for v in _leaves(value) if not v.isascii())
     finally:
         con.close()
+    values -= known_labels()  # a label stored as a value (民族, a legal route) is no data
     return sorted((v for v in values if v.strip()), key=len, reverse=True)
+
+
+def known_labels() -> set[str]:
+    """The Chinese of coded values and catalogues, which the desk must show by language."""
+    out: set[str] = set(dto.LEGAL_ROUTES_ZH)
+    for module in (archive, casefile, deadlines, findings, status, dto):
+        for name in dir(module):
+            table = getattr(module, name)
+            if name.endswith("_LABELS_ZH") and isinstance(table, dict):
+                out.update(str(v) for v in table.values())
+    for catalogue in ("ethnicities", "dispute_types", "case_sources"):
+        out.update(item.zh for item in load_catalogue(catalogue))
+    return out
 
 
 def _leaves(value: str) -> Iterator[str]:
