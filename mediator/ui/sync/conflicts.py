@@ -233,13 +233,16 @@ class ConflictsPage(QWidget):
             self.note.clear()
             return
         c = self._conflicts[row]
+        # Deleted on one side, edited on the other: a whole record is kept, not fields.
+        whole = c.mine_deleted != c.theirs_deleted
         self.note.setText(self.tr(
+            "This record was deleted on one PC and changed on another before they synced. "
+            "The server kept its version; nothing was lost. Choose which version to keep.")
+            if whole else self.tr(
             "This record was changed on this PC and on another PC of the studio before "
             "they synced. The server kept the other version; nothing was lost. For each "
             "field below, choose which value to keep."))
         diffs = list(c.diffs)
-        # Deleted on one side, edited on the other: a whole record is kept, not fields.
-        whole = c.mine_deleted != c.theirs_deleted
         if whole:
             yes, no = self.tr("yes"), self.tr("no")
             diffs.insert(0, FieldDiff("deleted", yes if c.mine_deleted else no,

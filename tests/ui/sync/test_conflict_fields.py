@@ -104,3 +104,23 @@ def test_a_long_value_keeps_the_field_name_and_choice_at_its_top(qtbot, studio_w
     top = mine_button.mapTo(table.viewport(), mine_button.rect().topLeft()).y()
     assert row_top <= top < row_top + 2 * mine_button.height()  # at the top, in view
     assert table.item(0, FIELD).textAlignment() & Qt.AlignmentFlag.AlignTop
+
+
+@pytest.mark.usefixtures("chinese")
+def test_deleted_on_one_pc_is_a_choice_of_the_whole_record(qtbot, studio_ws, runner) -> None:
+    from mediator.store.models import SyncConflict
+    from mediator.ui.sync.conflicts import KEEP, ConflictsPage
+
+    case = {"case_no": "（2026）桂城人调字第2号", "summary": "漏水"}
+    with studio_ws.db.write() as s:
+        s.add(SyncConflict(entity="case", row_id="d" * 36, mine=case, mine_deleted=True,
+                           theirs={**case, "summary": "渗水"}))
+    page = ConflictsPage(studio_ws, runner, labels=Labels("zh_CN"))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10_000)
+    rows = [tuple(page.table.item(r, c).text() for c in range(3)) for r in range(2)]
+    assert rows == [("已删除", "是", "否"), ("纠纷简要情况", "漏水", "渗水")]
+    assert page.table.isColumnHidden(KEEP) and not page.keep_chosen.isVisible()
+    assert page.keep_mine.isVisible() and page.keep_theirs.isVisible()
+    assert "删除" in page.note.text()
