@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
@@ -51,6 +52,10 @@ def heading(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+LABEL_COLUMN_CHARS = 10  # the label column's widest, in characters of the body font
+QWIDGETSIZE_MAX = 16_777_215  # Qt's "no maximum"
+
+
 def align_form_labels(root: QWidget) -> int:
     """One label column for every form on a page, spaced by the theme.
 
@@ -75,11 +80,19 @@ def align_form_labels(root: QWidget) -> int:
         form.setVerticalSpacing(current.space("normal"))
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    # The column is at most LABEL_COLUMN_CHARS wide: a longer label (a party's name in
+    # a statement's label, an English phrase at 特大) wraps within it instead of pushing
+    # every field of the page to the right and the form past the page's width.
+    cap = QFontMetrics(current.body_font()).horizontalAdvance("中" * LABEL_COLUMN_CHARS)
     for label in labels:
         label.setMinimumWidth(0)  # measured afresh (a smaller type size shrinks it)
-    width = max((label.sizeHint().width() for label in labels), default=0)
+        label.setMaximumWidth(QWIDGETSIZE_MAX)
+    width = min(max((label.sizeHint().width() for label in labels), default=0), cap)
     for label in labels:
-        label.setMinimumWidth(width)
+        if isinstance(label, QLabel) and label.sizeHint().width() > width:
+            label.setWordWrap(True)
+            label.setMaximumWidth(width)
+        label.setMinimumWidth(min(width, label.maximumWidth()))
     return width
 
 
