@@ -149,29 +149,39 @@ class LedgerBook:
         uncached = _uncached_formulas(self._wb, ws)
         width = max((c.index for c in self.guess.columns), default=0) + 1
         content = blank_run = 0
+        for n, values in enumerate(_quiet(ws.iter_rows(values_only=True)), start=1):
+            if n <= self.data_start:
+                continue
+            row = tuple(values[:width]) + (None,) * (width - len(values))
+            if is_blank(row):
+                blank_run += 1
+                if blank_run >= MAX_BLANK_RUN:
+                    self.notes.append(f"第 {n - blank_run + 1} 行起连续 {MAX_BLANK_RUN} 行"
+                                      "为空，其后的行未读取")
+                    return
+                yield n, row
+                continue
+            blank_run = 0
+            content += 1
+            if content > MAX_DATA_ROWS:
+                raise LedgerFileError(
+                    f"工作表“{self.sheet}”的内容超过 {MAX_DATA_ROWS} 行，一次导入不了这么多："
+                    "请按年度拆成几个文件分批导入。未导入任何案件。")
+            if uncached and row_kind(row) == "data":
+                _check_formulas(n, row, uncached, self.sheet)
+            yield n, row
+
+
+def _quiet(rows: Iterator[tuple[Cell, ...]]) -> Iterator[tuple[Cell, ...]]:
+    """``rows`` with openpyxl's warnings (unsupported extensions …) silenced while
+    each row is read only, not while the caller works between rows."""
+    while True:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                if n <= self.data_start:
-                    continue
-                row = tuple(values[:width]) + (None,) * (width - len(values))
-                if is_blank(row):
-                    blank_run += 1
-                    if blank_run >= MAX_BLANK_RUN:
-                        self.notes.append(f"第 {n - blank_run + 1} 行起连续 {MAX_BLANK_RUN} 行"
-                                          "为空，其后的行未读取")
-                        return
-                    yield n, row
-                    continue
-                blank_run = 0
-                content += 1
-                if content > MAX_DATA_ROWS:
-                    raise LedgerFileError(
-                        f"工作表“{self.sheet}”的内容超过 {MAX_DATA_ROWS} 行，一次导入不了这么多："
-                        "请按年度拆成几个文件分批导入。未导入任何案件。")
-                if uncached and row_kind(row) == "data":
-                    _check_formulas(n, row, uncached, self.sheet)
-                yield n, row
+            row = next(rows, None)
+        if row is None:
+            return
+        yield row
 
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")

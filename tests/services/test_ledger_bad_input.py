@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from mediator.services.ledger_import import import_ledger
-from mediator.services.ledger_source import MAX_DATA_ROWS, LedgerFileError
+from mediator.services.ledger_source import MAX_BLANK_RUN, MAX_DATA_ROWS, LedgerFileError
 from mediator.services.workspace import Workspace
 from tests.services.ledger_files import (
     as_macro_workbook,
@@ -211,3 +211,22 @@ def test_a_json_exchange_file_still_goes_the_json_way(studio: Path, tmp_path: Pa
                  encoding="utf-8")
     out = _run(studio, "import", str(f))
     assert out.returncode == 0 and "文件中没有案件" in out.stdout
+
+
+def test_formatted_empty_rows_to_the_sheets_end_are_not_read(workspace: Workspace,
+                                                             tmp_path: Path) -> None:
+    """A sheet formatted far below its table (borders dragged down) ends at the first
+    long run of empty rows; what lies beyond is not read, and the report says so."""
+    from openpyxl.styles import Border, Side
+
+    f = simple_ledger(tmp_path / "台账.xlsx", [ROW])
+    wb = load_workbook(f)
+    ws = wb.active
+    thin = Border(bottom=Side(style="thin"))
+    for n in range(3, 3 + MAX_BLANK_RUN + 10):
+        ws.cell(row=n, column=1).border = thin
+    ws.append([dt.datetime(2025, 4, 1), "王五", "赵六", "邻里纠纷", "远在表格之外。"])
+    wb.save(f)
+    report = import_ledger(workspace, f, today=TODAY)
+    assert [r.row for r in report.imported] == [2]
+    assert report.notes == [f"第 3 行起连续 {MAX_BLANK_RUN} 行为空，其后的行未读取"]
