@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
@@ -83,7 +83,7 @@ def align_form_labels(root: QWidget) -> int:
     # The column is at most LABEL_COLUMN_CHARS wide: a longer label (a party's name in
     # a statement's label, an English phrase at 特大) wraps within it instead of pushing
     # every field of the page to the right and the form past the page's width.
-    cap = QFontMetrics(current.body_font()).horizontalAdvance("中" * LABEL_COLUMN_CHARS)
+    cap = QFontInfo(current.body_font()).pixelSize() * LABEL_COLUMN_CHARS  # a CJK glyph: 1 em
     for label in labels:
         label.setMinimumWidth(0)  # measured afresh (a smaller type size shrinks it)
         label.setMaximumWidth(QWIDGETSIZE_MAX)
