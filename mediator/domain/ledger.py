@@ -267,8 +267,8 @@ def header_matches(row: Sequence[Cell], columns: Sequence[Column]) -> bool:
     """Whether a data row repeats the header (a header printed again on every page)."""
     hits = 0
     for col in columns:
-        if col.index < len(row) and cell_text(row[col.index]) and \
-                cell_text(row[col.index]) in col.header:
+        value = row[col.index] if col.index < len(row) else None
+        if isinstance(value, str) and value.strip() and value.strip() in col.header:
             hits += 1
     return hits >= MIN_HEADER_FIELDS
 

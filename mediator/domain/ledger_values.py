@@ -67,16 +67,20 @@ def cell_text(value: Cell) -> str:
 
 
 def is_blank(values: tuple[Cell, ...]) -> bool:
-    return all(cell_text(v) == "" for v in values)
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
 def row_kind(values: tuple[Cell, ...]) -> str:
     """``blank``, ``total`` (a 合计 row), ``footer`` (填表人 … below the table) or ``data``."""
-    texts = [cell_text(v) for v in values]
-    filled = [t for t in texts if t]
+    filled = []
+    for v in values:  # only the first few filled cells can say 合计 or 填表人
+        if v is not None and (t := cell_text(v)):
+            filled.append(t)
+            if len(filled) == 3:
+                break
     if not filled:
         return "blank"
-    for t in filled[:3]:
+    for t in filled:
         squashed = re.sub(r"\s+", "", t)
         if squashed.startswith(TOTAL_WORDS):
             return "total"

@@ -151,12 +151,18 @@ def _insert_many(conn: Connection, model: Any, rows: list[dict[str, Any]]) -> No
         conn.execute(insert(model), rows)
         return
     cols = [table.c[k] for k in keys]
-    procs = [c.type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for c in cols]
+    procs = [(i, p) for i, c in enumerate(cols)
+             if (p := c.type.dialect_impl(conn.dialect).bind_processor(conn.dialect))]
     names = ", ".join(f'"{c.name}"' for c in cols)
     sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" for _ in cols)})'
-    conn.exec_driver_sql(sql, [
-        tuple(v if p is None or v is None else p(v)
-              for p, v in zip(procs, (r[k] for k in keys), strict=True)) for r in rows])
+    params = []
+    for r in rows:
+        values = [r[k] for k in keys]
+        for i, proc in procs:
+            if values[i] is not None:
+                values[i] = proc(values[i])
+        params.append(tuple(values))
+    conn.exec_driver_sql(sql, params)
 
 
 def _count_past(s: Session, studio: Studio, kept: list[dict[str, Any]]) -> None:
