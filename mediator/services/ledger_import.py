@@ -27,8 +27,11 @@ What an imported case is, and why:
 * The ledger's case number is kept when it is one of this studio's numbers
   (its prefix, the year of its 受理日期) and still free; otherwise the case gets
   the next number and the ledger's number is kept as its former number (原案号),
-  which search finds — as when sync corrects a clash (schema 0004).  A number
-  already in the database means the row was imported before: it is refused.
+  which search finds — as when sync corrects a clash (schema 0004; on an
+  enrolled PC a kept number another PC also used is corrected the same way at
+  the next sync).  A number already in the database means the row was imported
+  before: it is refused; so is a row without a number whose 受理日期, parties
+  and facts match a case already here or an earlier row.
 * An ID number Excel rounded (stored as a number) is left out with a warning,
   never stored wrong; an invalid one likewise.
 """
