@@ -93,31 +93,44 @@ class StatisticsService:
         self._label = label  # (catalogue, code) -> label: CatalogueService.label
 
     # ---------------------------------------------------------------- reading
-    def report(self, period: Period, *, breakdowns: bool = True) -> Report:
+    def report(self, period: Period) -> Report:
+        """Totals and breakdowns from one grouped statement per date basis: the totals
+        are the sums of the cells (:meth:`totals` counts them apart, ungrouped)."""
         studio, _mediator = self._context()
         with self._db.read() as s:
-            default = s.execute(select(Studio.body_type).where(Studio.id == studio.id)
-                                ).scalar_one_or_none() or BodyType.VILLAGE.value
-            q = _Queries(period, default)
+            q = _Queries(period, _studio_body(s, studio.id))
+            totals: Cells = {f.code: 0 for f in FIGURES if f.additive}
+            broken: dict[Dimension, dict[str, Cells]] = {d: {} for d in Dimension}
+            for basis in Basis:
+                codes = [f.code for f in FIGURES if f.basis is basis and f.additive]
+                for row in s.execute(q.aggregate(basis, grouped=True)).mappings():
+                    _roll_up(broken, row, codes)
+                    for code in codes:
+                        totals[code] = int(totals[code] or 0) + int(row[code] or 0)
+            names = {str(k): str(v) for k, v in s.execute(select(Mediator.id, Mediator.name))}
+        totals["success_rate"] = success_rate(int(totals["succeeded"] or 0),
+                                              int(totals["closed"] or 0))
+        for per_key in broken.values():
+            for cells in per_key.values():
+                for f in FIGURES:
+                    cells.setdefault(f.code, 0 if f.additive else None)
+                cells["success_rate"] = success_rate(int(cells["succeeded"] or 0),
+                                                     int(cells["closed"] or 0))
+        return Report(period, totals, broken, self._labels(broken, names))
+
+    def totals(self, period: Period) -> Cells:
+        """The period's totals counted without any grouping (one statement per basis):
+        what a quick look needs, and an independent check of :meth:`report`."""
+        studio, _mediator = self._context()
+        with self._db.read() as s:
+            q = _Queries(period, _studio_body(s, studio.id))
             totals: Cells = {}
             for basis in Basis:
                 row = s.execute(q.aggregate(basis, grouped=False)).mappings().one()
                 totals.update({k: int(v or 0) for k, v in row.items()})
-            totals["success_rate"] = success_rate(int(totals["succeeded"] or 0),
-                                                  int(totals["closed"] or 0))
-            broken: dict[Dimension, dict[str, Cells]] = {d: {} for d in Dimension}
-            if breakdowns:
-                for basis in Basis:
-                    for row in s.execute(q.aggregate(basis, grouped=True)).mappings():
-                        _roll_up(broken, row, basis)
-                for per_key in broken.values():
-                    for cells in per_key.values():
-                        for f in FIGURES:
-                            cells.setdefault(f.code, 0 if f.additive else None)
-                        cells["success_rate"] = success_rate(
-                            int(cells["succeeded"] or 0), int(cells["closed"] or 0))
-            names = {str(k): str(v) for k, v in s.execute(select(Mediator.id, Mediator.name))}
-        return Report(period, totals, broken, self._labels(broken, names))
+        totals["success_rate"] = success_rate(int(totals["succeeded"] or 0),
+                                              int(totals["closed"] or 0))
+        return totals
 
     def drill_down(self, period: Period, figure: str,
                    where: dict[Dimension, str] | None = None) -> DrillDown:
@@ -128,9 +141,7 @@ class StatisticsService:
             raise ValidationError("没有这项统计指标。", field="figure")
         studio, _mediator = self._context()
         with self._db.read() as s:
-            default = s.execute(select(Studio.body_type).where(Studio.id == studio.id)
-                                ).scalar_one_or_none() or BodyType.VILLAGE.value
-            q = _Queries(period, default)
+            q = _Queries(period, _studio_body(s, studio.id))
             ids = [str(r) for r in s.execute(q.members(spec, where or {})).scalars()]
         return DrillDown("screening_visit" if spec.basis is Basis.SCREENED else "case", ids)
 
@@ -159,9 +170,13 @@ class StatisticsService:
         return {dim: {key: label(dim, key) for key in keys} for dim, keys in broken.items()}
 
 
-def _roll_up(broken: dict[Dimension, dict[str, Cells]], row: Any, basis: Basis) -> None:
+def _studio_body(s: Any, studio_id: str) -> str:
+    return str(s.execute(select(Studio.body_type).where(Studio.id == studio_id)
+                         ).scalar_one_or_none() or BodyType.VILLAGE.value)
+
+
+def _roll_up(broken: dict[Dimension, dict[str, Cells]], row: Any, codes: list[str]) -> None:
     """Add one aggregated cell (all dimensions fixed) into each dimension's rows."""
-    codes = [f.code for f in FIGURES if f.basis is basis and f.additive]
     for dim in Dimension:
         key = row[dim.value]
         cells = broken[dim].setdefault("" if key is None else str(key), {})

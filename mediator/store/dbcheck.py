@@ -49,7 +49,7 @@ _TABLES_0007 = _TABLES_0006 | {"screening_visit", "case_statistics"}
 REQUIRED_TABLES: dict[str, frozenset[str]] = {
     "0001": _TABLES_0001, "0002": _TABLES_0002, "0003": _TABLES_0003, "0004": _TABLES_0003,
     "0005": _TABLES_0003, "0006": _TABLES_0006,
-    "0007": _TABLES_0007,
+    "0007": _TABLES_0007, "0008": _TABLES_0007,
 }
 
 

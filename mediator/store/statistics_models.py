@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mediator.store.models import SYNCED_MODELS, Base, Synced
@@ -69,3 +69,35 @@ STATISTICS_SYNCED_MODELS: dict[str, type[Synced]] = {
 }
 
 SYNCED_MODELS.update(STATISTICS_SYNCED_MODELS)
+
+
+# Covering indexes of the statistics report (schema 0008): each family of figures
+# reads only these, never the wide rows (summaries, terms), and the case scan of a
+# period is a range of the first one.
+from mediator.store.models import Agreement, Case, FollowUp  # noqa: E402
+from mediator.store.workflow_models import (  # noqa: E402
+    AgreementDetail,
+    CaseWorkflow,
+    Obligation,
+)
+
+STATISTICS_INDEXES = (
+    Index("ix_case_stats_range", Case.registered_on, Case.deleted, Case.status,
+          Case.dispute_type, Case.source, Case.mediator_id, Case.id),
+    Index("ix_case_stats_by_id", Case.id, Case.deleted, Case.status, Case.dispute_type,
+          Case.source, Case.mediator_id, Case.registered_on),
+    Index("ix_case_statistics_cover", CaseStatistics.case_id, CaseStatistics.deleted,
+          CaseStatistics.people_involved, CaseStatistics.group_dispute,
+          CaseStatistics.body_type, CaseStatistics.grade, CaseStatistics.prevented_criminal,
+          CaseStatistics.prevented_petition, CaseStatistics.prevented_fight,
+          CaseStatistics.prevented_suicide),
+    Index("ix_agreement_stats", Agreement.case_id, Agreement.deleted, Agreement.kind,
+          Agreement.amount_fen, Agreement.effective_on, Agreement.id),
+    Index("ix_agreement_detail_stats", AgreementDetail.agreement_id, AgreementDetail.deleted,
+          AgreementDetail.reached_on),
+    Index("ix_case_workflow_stats", CaseWorkflow.case_id, CaseWorkflow.deleted,
+          CaseWorkflow.terminated_on),
+    Index("ix_obligation_stats", Obligation.case_id, Obligation.deleted, Obligation.performed_on),
+    Index("ix_follow_up_stats", FollowUp.case_id, FollowUp.deleted, FollowUp.performed,
+          FollowUp.visited_on),
+)
