@@ -24,6 +24,7 @@ from mediator.domain.idcard import make_citizen_id
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
 from mediator.services.case_writes import take_case_number
 from mediator.services.cases import searchable_fields
+from mediator.services.demo_statistics import statistics_records
 from mediator.services.documents.blobs import put_blob
 from mediator.store import audit, search
 from mediator.store.models import (
@@ -284,6 +285,10 @@ def generate(ws: Workspace, cases: int = 200, seed: int = 1,
         made_records = workflow_records(flow, batch, links, studio_id=studio.id,
                                         mediator_name=mediator.name, today=today,
                                         now=now, scan=scan) if records else {}
+        if records:
+            made_records.update(statistics_records(seed, batch, studio_id=studio.id,
+                                                   mediator_id=mediator.id, today=today,
+                                                   now=now))
         for model, rows in made_records.items():
             if rows:
                 _bulk_insert(conn, model, rows)
