@@ -48,6 +48,24 @@ DRAFT_PREFIX = "workflow."
 AUTOSAVE_MS = 1500
 
 
+def open_deadlines(deadlines: Any) -> str:
+    """The header's deadline line: one entry per kind, the first date and, when there are
+    several (20 instalments of performance), the last and how many — 20 dates of one kind
+    wrapped over six lines and left the step's form no height at 特大."""
+    dates: dict[Any, list[Any]] = {}
+    for d in deadlines:
+        if d.done_on is None:
+            dates.setdefault(d.kind, []).append(d.due)
+    parts = []
+    for kind, days in dates.items():
+        days.sort()
+        text = f"{labels.deadline(kind)} {days[0]:%Y-%m-%d}"
+        if len(days) > 1:
+            text += f" … {days[-1]:%Y-%m-%d} ({len(days)})"
+        parts.append(text)
+    return "；".join(parts) or "—"
+
+
 class CaseWorkspace(QWidget):
     #: (case id, new status value) when a reload finds the case's status moved on
     #: (a step saved, the agreement finalised): the case list refreshes that row.
@@ -147,9 +165,8 @@ class CaseWorkspace(QWidget):
         status = labels.status(ov.status)
         self.header.setText(f"{ov.case_no}　{status}")
         closed = ov.status in (CaseStatus.ARCHIVED, CaseStatus.REFUSED)
-        due = [f"{labels.deadline(d.kind)} {d.due:%Y-%m-%d}" for d in ov.deadlines
-               if d.done_on is None and not closed]
-        self.deadline.setText(tr("Open deadlines: %1").replace("%1", "；".join(due) or "—"))
+        self.deadline.setText(tr("Open deadlines: %1").replace(
+            "%1", open_deadlines(ov.deadlines) if not closed else "—"))
         current = self.stack.currentWidget()
         for step, page in self.pages.items():
             if step in self._dirty and page is current:

@@ -28,7 +28,7 @@ from mediator.services.workflow.dto import (
     ObligationInput,
     SessionInput,
 )
-from mediator.services.workspace import open_workspace
+from mediator.services.workspace import Workspace, open_workspace
 from mediator.store.models import SyncConflict
 from tests.ui.integration.screenshots import _all_cases, draft_an_agreement
 
@@ -84,38 +84,43 @@ def add_bad_case(data_dir: DataDir) -> str:
     """Register the bad-input case and take it to mediation with a 20-term draft."""
     ws = open_workspace(data_dir)
     try:
-        case_id = ws.cases.register(bad_registration()).id
-        wf = Workflow(ws)
-        today = dt.date.today()
-        principals = [p.id for p in wf.overview(case_id, today).principals]
-        wf.acceptance.save_acceptance(case_id, AcceptanceInput(
-            True, dict.fromkeys(principals, True)))
-        wf.notice.acknowledge(case_id, NoticeInput(dict.fromkeys(principals, today)), today=today)
-        now = dt.datetime.combine(today, dt.time(9, 30))
-        wf.records.add_investigation(case_id, InvestigationInput(
-            held_at=now, place=long_text(100, "怡翠花园8座1302房"), investigator="陈调解",
-            interviewee=ORGANISATION, recorder="陈调解",
-            qa=tuple((f"问题{i + 1}：" + long_text(200), long_text(600)) for i in range(6)),
-            signed=True), today=today)
-        wf.records.add_session(case_id, SessionInput(
-            held_at=now, place=long_text(100, "桂城街道人民调解工作室"),
-            subject=long_text(300), participants=long_text(200, "社区网格员梁伟明、"),
-            is_public=True, privacy_consent="",
-            statements=tuple((p, long_text(1_000)) for p in principals),
-            evidence=long_text(1_000), risk_warning=long_text(500), result=long_text(500),
-            recorder="陈调解", signed=True), today=today)
-        obligor = principals[-1]
-        wf.agreement.save_draft(case_id, AgreementInput(
-            kind="written", reached_on=today, facts=long_text(FACTS_LEN),
-            terms=tuple(f"第{i + 1}条：" + long_text(120) for i in range(TERMS)),
-            performance_method=long_text(300), amount_fen=320000,
-            obligations=tuple(ObligationInput(f"义务{i + 1}：" + long_text(60), obligor, 10000,
-                                              today + dt.timedelta(days=20 + i))
-                              for i in range(TERMS)),
-            recorder="陈调解"), today=today)
-        return case_id
+        return take_bad_case(ws)
     finally:
         ws.close()
+
+
+def take_bad_case(ws: Workspace) -> str:
+    """:func:`add_bad_case` on an open workspace; returns the case's id."""
+    case_id = ws.cases.register(bad_registration()).id
+    wf = Workflow(ws)
+    today = dt.date.today()
+    principals = [p.id for p in wf.overview(case_id, today).principals]
+    wf.acceptance.save_acceptance(case_id, AcceptanceInput(
+        True, dict.fromkeys(principals, True)))
+    wf.notice.acknowledge(case_id, NoticeInput(dict.fromkeys(principals, today)), today=today)
+    now = dt.datetime.combine(today, dt.time(9, 30))
+    wf.records.add_investigation(case_id, InvestigationInput(
+        held_at=now, place=long_text(100, "怡翠花园8座1302房"), investigator="陈调解",
+        interviewee=ORGANISATION, recorder="陈调解",
+        qa=tuple((f"问题{i + 1}：" + long_text(200), long_text(600)) for i in range(6)),
+        signed=True), today=today)
+    wf.records.add_session(case_id, SessionInput(
+        held_at=now, place=long_text(100, "桂城街道人民调解工作室"),
+        subject=long_text(300), participants=long_text(200, "社区网格员梁伟明、"),
+        is_public=True, privacy_consent="",
+        statements=tuple((p, long_text(1_000)) for p in principals),
+        evidence=long_text(1_000), risk_warning=long_text(500), result=long_text(500),
+        recorder="陈调解", signed=True), today=today)
+    obligor = principals[-1]
+    wf.agreement.save_draft(case_id, AgreementInput(
+        kind="written", reached_on=today, facts=long_text(FACTS_LEN),
+        terms=tuple(f"第{i + 1}条：" + long_text(120) for i in range(TERMS)),
+        performance_method=long_text(300), amount_fen=320000,
+        obligations=tuple(ObligationInput(f"义务{i + 1}：" + long_text(60), obligor, 10000,
+                                          today + dt.timedelta(days=20 + i))
+                          for i in range(TERMS)),
+        recorder="陈调解"), today=today)
+    return case_id
 
 
 def add_conflict(data_dir: DataDir) -> None:
