@@ -415,5 +415,4 @@ class BlobTransfer(Base):
 # The guided-workflow tables (schema 0003) live in their own module, which adds
 # itself to SYNCED_MODELS; importing it here registers its tables with Base
 # whichever of the two modules is imported first.
-from mediator.store import statistics_models as _statistics_models  # noqa: E402, F401
 from mediator.store import workflow_models as _workflow_models  # noqa: E402, F401

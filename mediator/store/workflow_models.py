@@ -182,3 +182,7 @@ WORKFLOW_SYNCED_MODELS: dict[str, type[Synced]] = {
 }
 
 SYNCED_MODELS.update(WORKFLOW_SYNCED_MODELS)
+
+# The statistics tables (schema 0007) index these tables too, so they register
+# after them, whichever store module is imported first.
+from mediator.store import statistics_models as _statistics_models  # noqa: E402, F401
