@@ -43,6 +43,7 @@ def run_stats(db: ServerDB, period_text: str, studio_name: str | None, out: Path
                 if studio is None:
                     raise CommandError("找不到这个工作室（studio list 查看）。")
                 studio_id, scope = studio.id, studio.name
+        stats.refresh_facts(db)
         with db.read_conn() as conn:
             report = stats.district_report(conn, period, studio_id)
         stats_xlsx.write(report, scope, out)

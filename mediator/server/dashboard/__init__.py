@@ -220,6 +220,7 @@ def install(app: FastAPI, db: ServerDB, throttle: LoginThrottle | None = None) -
         except _Refused as refused:
             return refused.response
         period, problem = period_of(request)
+        stats.refresh_facts(db)
         with db.read_conn() as conn:
             report = reports.report(conn, period)
         charts = {
@@ -251,6 +252,7 @@ def install(app: FastAPI, db: ServerDB, throttle: LoginThrottle | None = None) -
         studio_id = q.get("studio") or None
         dispute_type = q.get("type") or None
         month = q.get("month") or None
+        stats.refresh_facts(db)
         with db.read_conn() as conn:
             lines = stats.drill_down(conn, period, figure, studio_id=studio_id,
                                      dispute_type=dispute_type, month=month)
@@ -271,6 +273,7 @@ def install(app: FastAPI, db: ServerDB, throttle: LoginThrottle | None = None) -
         period, problem = period_of(request)
         if problem:
             return page(request, "refused.html", 404, missing=True)
+        stats.refresh_facts(db)
         with db.read_conn() as conn:
             report = reports.report(conn, period)
         data = stats_xlsx.to_bytes(report, "全区")

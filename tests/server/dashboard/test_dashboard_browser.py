@@ -59,6 +59,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory, downloads: Path) -> Iterat
 def _expected(d: District) -> stats.DistrictReport:
     db = ServerDB(f"sqlite:///{d.server.root / 'server.sqlite3'}")
     try:
+        stats.refresh_facts(db)
         with db.read_conn() as conn:
             return stats.district_report(conn, MARCH)
     finally:
@@ -76,6 +77,12 @@ def _log_in(driver: WebDriver, url: str, name: str, password: str) -> None:
     driver.find_element(By.ID, "name").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(password)
     driver.find_element(By.ID, "login").click()
+
+
+def _error(driver: WebDriver) -> str:
+    """The login page's message, once the answer to the POST has loaded."""
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.ID, "error"))
+    return str(driver.find_element(By.ID, "error").text)
 
 
 def test_without_a_login_the_dashboard_shows_the_login_page(
@@ -115,6 +122,7 @@ def test_log_in_see_the_figures_drill_down_and_download(
     numbers = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "#cases td.case-no")]
     db = ServerDB(f"sqlite:///{srv.root / 'server.sqlite3'}")
     try:
+        stats.refresh_facts(db)
         with db.read_conn() as conn:
             behind = stats.drill_down(conn, MARCH, "succeeded")
     finally:
@@ -152,10 +160,10 @@ def test_wrong_password_is_refused_then_rate_limited(
     for n in range(5):
         browser.get(srv.url + "/dashboard/login")
         _log_in(browser, srv.url, ACCOUNT, f"wrong {n}")
-        assert browser.find_element(By.ID, "error").text == "账号或密码不正确。"
+        assert _error(browser) == "账号或密码不正确。"
     browser.get(srv.url + "/dashboard/login")
     _log_in(browser, srv.url, ACCOUNT, PASSWORD)  # even the right one must wait now
-    assert "秒后再试" in browser.find_element(By.ID, "error").text
+    assert "秒后再试" in _error(browser)
     assert "/dashboard/login" in browser.current_url
     log = srv.log.read_text(encoding="utf-8", errors="replace")
     assert log.count("dashboard login failed") >= 6

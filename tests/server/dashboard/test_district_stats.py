@@ -26,6 +26,7 @@ def _report(d: District, period: Period = MARCH, studio: str | None = None
             ) -> stats.DistrictReport:
     db = ServerDB(d.server.db_url or f"sqlite:///{d.server.root / 'server.sqlite3'}")
     try:
+        stats.refresh_facts(db)
         with db.read_conn() as conn:
             sid = stats.studios(conn)
             by_name = {v: k for k, v in sid.items()}
@@ -69,6 +70,7 @@ def test_drill_down_lists_the_cases_behind_a_number_without_personal_data(
         district: District) -> None:
     db = ServerDB(f"sqlite:///{district.server.root / 'server.sqlite3'}")
     try:
+        stats.refresh_facts(db)
         with db.read_conn() as conn:
             ids = {v: k for k, v in stats.studios(conn).items()}
             lines = stats.drill_down(conn, MARCH, "succeeded", studio_id=ids[COMMITTEE_A])
@@ -150,6 +152,7 @@ def test_district_accounts_are_managed_by_command(district: District) -> None:
     assert code == 1 and "找不到" in err
     db = ServerDB(f"sqlite:///{srv.root / 'server.sqlite3'}")
     try:
+        stats.refresh_facts(db)
         with db.read_conn() as conn:
             stored = conn.execute(text("SELECT password_hash FROM district_account")).scalars()
             assert all(h.startswith("$argon2id$") for h in stored)
@@ -201,21 +204,9 @@ def test_studio_tokens_and_district_sessions_do_not_cross(district: District) ->
                          cookies={"mediator_dashboard": secret or ""}).status_code == 303
 
 
-def test_wrong_passwords_are_refused_rate_limited_and_logged(district: District) -> None:
-    srv = district.server
-    with httpx.Client(headers={"X-Try": "1"}) as c:
-        answers = [_login(srv.url, "区司法局二", f"guess {n}", c) for n in range(7)]
-    assert [a.status_code for a in answers[:5]] == [401] * 5
-    assert all("账号或密码不正确" in a.text for a in answers[:5])
-    assert answers[5].status_code == 429 and "秒后再试" in answers[5].text
-    assert answers[6].status_code == 429
-    log = srv.log.read_text(encoding="utf-8", errors="replace")
-    assert "dashboard login failed" in log
-    assert "guess" not in log
-
-
 def test_the_dashboard_shows_a_new_sync_at_once(district: District) -> None:
-    """Last in the module: it adds a case.  The page keeps reports while no feed moved
+    """Near the end of the module (it adds a case; the throttling test, which blocks
+    this address, comes last).  The page keeps reports while no feed moved
     (stats.ReportCache); a sync moves one, and the next page counts the new case."""
     srv = district.server
     with httpx.Client() as browser:
@@ -231,3 +222,16 @@ def test_the_dashboard_shows_a_new_sync_at_once(district: District) -> None:
         pc.ws.cases.register(water_leak(registered_on=dt.date(2026, 3, 20)))
         assert pc.run_sync().pending == 0
         assert accepted() == "9"
+
+
+def test_wrong_passwords_are_refused_rate_limited_and_logged(district: District) -> None:
+    srv = district.server
+    with httpx.Client(headers={"X-Try": "1"}) as c:
+        answers = [_login(srv.url, "区司法局二", f"guess {n}", c) for n in range(7)]
+    assert [a.status_code for a in answers[:5]] == [401] * 5
+    assert all("账号或密码不正确" in a.text for a in answers[:5])
+    assert answers[5].status_code == 429 and "秒后再试" in answers[5].text
+    assert answers[6].status_code == 429
+    log = srv.log.read_text(encoding="utf-8", errors="replace")
+    assert "dashboard login failed" in log
+    assert "guess" not in log
