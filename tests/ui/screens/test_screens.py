@@ -61,8 +61,6 @@ KNOWN: list[tuple[str, str]] = [
      "outcome: the recorder field's hint is longer than the field (and not yet in zh_CN)"),
     (r"QComboBox '1\. [^']*': combo shows \d+ px of \d+  — on [^—]*step-perform",
      "performance: the obligation combo cuts a long obligation (a combo does not wrap)"),
-    (r"QLabel '(Open deadlines: |未到的期限：)[^']*': wrapped text needs",
-     "workspace header: the deadline line is cut when it wraps to many lines"),
     # registration/party_card.py at 特大 (English, and Chinese at 150 %): two columns of
     # fields leave the date, ID, phone and organisation fields narrower than their hints.
     (r"QLineEdit in partyCard '[^']*': placeholder needs",
