@@ -228,7 +228,15 @@ def cmd_serve(args: argparse.Namespace, data_dir: Path, url: str) -> int:
     os.environ["MEDIATOR_SERVER_DB"] = url
     os.environ["MEDIATOR_SERVER_WORKERS"] = str(workers)
     os.environ["MEDIATOR_SERVER_POOL_SIZE"] = str(pool_size)
-    ServerDB(url, data_dir=data_dir).dispose()  # migrate once, before any worker starts
+    db = ServerDB(url, data_dir=data_dir)  # migrate once, before any worker starts
+    try:
+        # The district statistics' per-case facts catch up with the feeds here, not
+        # in the first dashboard page after an upgrade (minutes for a large district).
+        from mediator.server.stats import refresh_facts  # noqa: PLC0415
+
+        refresh_facts(db)
+    finally:
+        db.dispose()
     uvicorn.run("mediator.server.app:app_from_env", factory=True, host=host,
                 port=port, workers=workers, ssl_certfile=tls_cert,
                 ssl_keyfile=tls_key, log_level="warning", access_log=False,

@@ -6,10 +6,9 @@ District staff (司法所 / 司法局) log in to /dashboard with an account of t
 password.  A session is kept by the SHA-256 of its cookie's secret, with the
 per-session CSRF token its forms carry.
 
-On PostgreSQL the statistics' period filters and joins read JSON fields of
-``row``; partial expression indexes let a month of a large district read the
-month's rows, not the table (SQLite: the table is a studio's size or a small
-district's, a scan is fine).
+On PostgreSQL the statistics read JSON fields of ``row``; partial expression
+indexes find a case's agreements, details and workflow by index (0005 drops the
+date ones again: the reports moved to per-case facts).
 
 Revision ID: 0004
 Revises: 0003

@@ -11,7 +11,8 @@ position already taken in), so a report is one GROUP BY over narrow indexed rows
 
 SQLite gets partial expression indexes for the per-case look-ups of the refresh
 (agreements and workflows by case, details by agreement); PostgreSQL has them
-from 0004.
+from 0004, whose date indexes (the reports' period filters on the JSON) are no
+longer read and are dropped: every push would keep them up to date for nothing.
 
 Revision ID: 0005
 Revises: 0004
@@ -29,6 +30,9 @@ down_revision = '0004'
 branch_labels = None
 depends_on = None
 
+_PG_UNUSED = ("ix_row_case_registered", "ix_row_agreement_effective", "ix_row_detail_reached",
+              "ix_row_workflow_terminated", "ix_row_date_registered", "ix_row_date_terminated",
+              "ix_row_date_reached", "ix_row_date_effective")
 _SQLITE_INDEXES = (
     ("ix_row_agreement_case", "agreement", "case_id"),
     ("ix_row_detail_agreement", "agreement_detail", "agreement_id"),
@@ -61,6 +65,9 @@ def upgrade() -> None:
         for name, entity, key in _SQLITE_INDEXES:
             op.execute(f"CREATE INDEX {name} ON row (studio_id, json_extract(data, '$.{key}')) "
                        f"WHERE entity = '{entity}' AND deleted = 0")
+    else:
+        for name in _PG_UNUSED:
+            op.execute(f"DROP INDEX IF EXISTS {name}")
 
 
 def downgrade() -> None:
