@@ -49,7 +49,10 @@ def _in(values: tuple[str, ...]) -> str:
 
 
 def _statements(dialect: str) -> tuple[str, str, str]:
-    """(touched cases, delete their facts, insert their facts) for one studio."""
+    """(delete the touched cases' facts, insert them case by case, insert a whole
+    studio's) for one studio.  Case by case: each case's agreements and workflow by
+    index (a day's syncs); whole studio: its agreements and workflows aggregated
+    once and joined (the first refresh)."""
     q = _Json(dialect)
     j, live = q.j, q.live
     case_of = f"CASE WHEN t.entity = 'case' THEN t.id ELSE {j('t', 'case_id')} END"
@@ -57,42 +60,62 @@ def _statements(dialect: str) -> tuple[str, str, str]:
                f"AND t.seq > :after AND t.entity IN {_in(ENTITIES)}")
     delete = (f"DELETE FROM district_case_fact WHERE studio_id = :studio_id "
               f"AND case_id IN ({touched})")
+    reached = f"COALESCE({j('d', 'reached_on')}, {j('a', 'effective_on')})"
+    amount = f"COALESCE(CAST({j('a', 'amount_fen')} AS BIGINT), 0)"
     agreements = (f"FROM row a LEFT JOIN row d ON d.studio_id = a.studio_id "
                   f"AND {live('d', 'agreement_detail')} AND {j('d', 'agreement_id')} = a.id "
-                  f"WHERE a.studio_id = c.studio_id AND {j('a', 'case_id')} = c.id "
-                  f"AND {live('a', 'agreement')} AND {j('a', 'kind')} IN {_in(AGREEMENT_KINDS)}")
-    agreed_on = f"(SELECT MIN(COALESCE({j('d', 'reached_on')}, {j('a', 'effective_on')})) " \
-                f"{agreements})"
-    fen = f"(SELECT SUM(COALESCE(CAST({j('a', 'amount_fen')} AS BIGINT), 0)) {agreements})"
-    terminated_on = (f"(SELECT MAX({j('w', 'terminated_on')}) FROM row w "
-                     f"WHERE w.studio_id = c.studio_id AND {j('w', 'case_id')} = c.id "
-                     f"AND {live('w', 'case_workflow')})")
-    succeeded = f"{j('c', 'status')} IN {_in(SUCCESS_STATUSES)}"
-    insert = (
-        "INSERT INTO district_case_fact (studio_id, case_id, case_no, dispute_type, status, "
-        "registered_on, outcome, closed_on, fen) "
-        "SELECT studio_id, case_id, case_no, dispute_type, status, registered_on, "
-        "CASE WHEN terminated_on IS NOT NULL THEN 'terminated' "
-        "WHEN agreed_on IS NOT NULL AND succeeded = 1 THEN 'succeeded' ELSE '' END, "
-        "CASE WHEN terminated_on IS NOT NULL THEN terminated_on "
-        "WHEN agreed_on IS NOT NULL AND succeeded = 1 THEN agreed_on END, "
-        "CASE WHEN terminated_on IS NULL AND succeeded = 1 THEN COALESCE(fen, 0) ELSE 0 END "
-        f"FROM (SELECT c.studio_id AS studio_id, c.id AS case_id, "
-        f"COALESCE({j('c', 'case_no')}, '') AS case_no, "
-        f"COALESCE({j('c', 'dispute_type')}, '') AS dispute_type, "
-        f"COALESCE({j('c', 'status')}, '') AS status, "
-        f"COALESCE({j('c', 'registered_on')}, '') AS registered_on, "
-        f"CASE WHEN {succeeded} THEN 1 ELSE 0 END AS succeeded, "
-        f"{agreed_on} AS agreed_on, {fen} AS fen, {terminated_on} AS terminated_on "
-        f"FROM row c WHERE c.studio_id = :studio_id AND {live('c', 'case')} "
-        f"AND c.id IN ({touched})) x")
-    return touched, delete, insert
+                  f"WHERE {live('a', 'agreement')} AND {j('a', 'kind')} IN {_in(AGREEMENT_KINDS)}")
+    of_case = f"a.studio_id = c.studio_id AND {j('a', 'case_id')} = c.id"
+    case_cols = (f"c.studio_id AS studio_id, c.id AS case_id, "
+                 f"COALESCE({j('c', 'case_no')}, '') AS case_no, "
+                 f"COALESCE({j('c', 'dispute_type')}, '') AS dispute_type, "
+                 f"COALESCE({j('c', 'status')}, '') AS status, "
+                 f"COALESCE({j('c', 'registered_on')}, '') AS registered_on, "
+                 f"CASE WHEN {j('c', 'status')} IN {_in(SUCCESS_STATUSES)} "
+                 f"THEN 1 ELSE 0 END AS succeeded")
+    case_where = f"WHERE c.studio_id = :studio_id AND {live('c', 'case')}"
+    cases = f"FROM row c {case_where}"
+    # The subquery is computed once per case, not inlined into each CASE below
+    # (PostgreSQL would run a correlated subquery once per mention).
+    fence = " OFFSET 0" if q.pg else " LIMIT -1 OFFSET 0"
+    few = (f"SELECT {case_cols}, "
+           f"(SELECT MIN({reached}) {agreements} AND {of_case}) AS agreed_on, "
+           f"(SELECT SUM({amount}) {agreements} AND {of_case}) AS fen, "
+           f"(SELECT MAX({j('w', 'terminated_on')}) FROM row w "
+           f"WHERE w.studio_id = c.studio_id AND {j('w', 'case_id')} = c.id "
+           f"AND {live('w', 'case_workflow')}) AS terminated_on "
+           f"{cases} AND c.id IN ({touched}){fence}")
+    whole = (f"SELECT {case_cols}, g.agreed_on, g.fen, w.terminated_on FROM row c "
+             f"LEFT JOIN (SELECT a.studio_id AS studio_id, {j('a', 'case_id')} AS case_id, "
+             f"MIN({reached}) AS agreed_on, SUM({amount}) AS fen {agreements} "
+             f"AND a.studio_id = :studio_id GROUP BY a.studio_id, {j('a', 'case_id')}) g "
+             f"ON g.studio_id = c.studio_id AND g.case_id = c.id "
+             f"LEFT JOIN (SELECT w.studio_id AS studio_id, {j('w', 'case_id')} AS case_id, "
+             f"MAX({j('w', 'terminated_on')}) AS terminated_on FROM row w "
+             f"WHERE w.studio_id = :studio_id AND {live('w', 'case_workflow')} "
+             f"GROUP BY w.studio_id, {j('w', 'case_id')}) w "
+             f"ON w.studio_id = c.studio_id AND w.case_id = c.id "
+             f"{case_where}")
+
+    def insert(source: str) -> str:
+        return (
+            "INSERT INTO district_case_fact (studio_id, case_id, case_no, dispute_type, "
+            "status, registered_on, outcome, closed_on, fen) "
+            "SELECT studio_id, case_id, case_no, dispute_type, status, registered_on, "
+            "CASE WHEN terminated_on IS NOT NULL THEN 'terminated' "
+            "WHEN agreed_on IS NOT NULL AND succeeded = 1 THEN 'succeeded' ELSE '' END, "
+            "CASE WHEN terminated_on IS NOT NULL THEN terminated_on "
+            "WHEN agreed_on IS NOT NULL AND succeeded = 1 THEN agreed_on END, "
+            "CASE WHEN terminated_on IS NULL AND agreed_on IS NOT NULL AND succeeded = 1 "
+            f"THEN COALESCE(fen, 0) ELSE 0 END FROM ({source}) x")
+
+    return delete, insert(few), insert(whole)
 
 
 def refresh(conn: Connection) -> int:
     """Take in every studio's feed since its cursor (in the caller's write
     transaction); returns how many studios had news."""
-    _touched, delete, insert = _statements(conn.dialect.name)
+    delete, insert_few, insert_whole = _statements(conn.dialect.name)
     pg = conn.dialect.name == "postgresql"
     behind = conn.execute(text(
         "SELECT s.id, s.feed_seq, COALESCE(f.seq, -1) FROM studio s "
@@ -111,8 +134,13 @@ def refresh(conn: Connection) -> int:
             if after >= feed_seq:
                 continue
         params: dict[str, Any] = {"studio_id": studio_id, "after": after}
-        conn.execute(text(delete), params)
-        conn.execute(text(insert), params)
+        if after < 0:  # nothing taken in yet: the whole studio, set-wise
+            conn.execute(text("DELETE FROM district_case_fact WHERE studio_id = :studio_id"),
+                         params)
+            conn.execute(text(insert_whole), params)
+        else:
+            conn.execute(text(delete), params)
+            conn.execute(text(insert_few), params)
         conn.execute(text("DELETE FROM district_fact_cursor WHERE studio_id = :s"),
                      {"s": studio_id})
         conn.execute(text("INSERT INTO district_fact_cursor (studio_id, seq) VALUES (:s, :q)"),
