@@ -343,6 +343,14 @@ class MainWindow(QMainWindow):
         self.case_list.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.case_list.filters.search.selectAll()
 
+    def cases_changed_elsewhere(self) -> None:
+        """A sync brought other PCs' changes (a status, a new case, a new number): the
+        list and Today re-read them now, not at the next restart.  An open case is left
+        alone: re-reading it could throw away what the mediator is typing."""
+        self.case_list.reload()
+        if self.today is not None and self.stack.currentWidget() is self.today_holder:
+            self.today.load()
+
     def _case_registered(self, case_id: str = "", case_no: str = "", *_args: object) -> None:
         self.case_list.reload()
         self.show_cases()

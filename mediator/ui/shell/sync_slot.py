@@ -82,6 +82,7 @@ class SyncSlot(QObject):
         self.status = status
         status.enrol_requested.connect(self.enrol)
         status.conflicts_changed.connect(self._conflicts_changed)
+        status.synced.connect(self._synced)
         window.statusBar().addPermanentWidget(self.conflict_button)
         window.statusBar().addPermanentWidget(status)
 
@@ -128,6 +129,11 @@ class SyncSlot(QObject):
         """The dialog has closed itself; the first sync starts with no click."""
         if self.status is not None:
             self.status.start_first_sync()
+
+    def _synced(self, report: Any) -> None:
+        """Rows came down (or a case was renumbered): the case list must show them."""
+        if report.pulled or report.renumbered:
+            self._window.cases_changed_elsewhere()
 
     def _conflicts_changed(self, count: int) -> None:
         self.conflict_button.setVisible(count > 0)
