@@ -61,6 +61,20 @@ def timings(fn: Callable[[], object], repeat: int, warmup: int = 2) -> list[floa
     return out
 
 
+def cpu_timings(fn: Callable[[], object], repeat: int, warmup: int = 1) -> list[float]:
+    """CPU seconds of this process per call (``time.process_time``): on a shared
+    machine busy with other work, wall-clock time mostly measures the wait for a
+    core; a single-threaded call's CPU time is what it costs on an idle one."""
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(repeat):
+        t0 = time.process_time()
+        fn()
+        out.append(time.process_time() - t0)
+    return out
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
 

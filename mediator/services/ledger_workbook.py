@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from copy import copy
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -133,11 +135,20 @@ def _ledger_sheet(ws: WriteOnlyWorksheet, committee: str, period: Period,
            f"    共 {len(rows)} 件    制表日期：{made_on:%Y年%m月%d日}", len(LEDGER_COLUMNS))
     _header(out, [name for name, _w, _k in LEDGER_COLUMNS])
     append = ws.append  # the bulk of the rows: no merged cells below, no count needed
+    # A cell's style is looked up in the workbook's style tables when set; the rows
+    # share two styles, so each is looked up once and copied (a third of the time).
+    wrap = _cell(ws, "", align=_WRAP)._style
+    money = _cell(ws, 0, fmt=MONEY_FORMAT)._style
+
+    def styled(value: Any, style: StyleArray) -> WriteOnlyCell:
+        cell = WriteOnlyCell(ws, value=value)
+        cell._style = copy(style)
+        return cell
+
     for n, r in enumerate(rows, start=1):
-        amount = (_cell(ws, r.amount_yuan, fmt=MONEY_FORMAT) if r.amount_yuan is not None
-                  else None)
-        append([n, r.case_no, r.registered_on, r.source, _cell(ws, r.parties, align=_WRAP),
-                r.dispute_type, _cell(ws, r.summary, align=_WRAP), r.people, r.result,
+        amount = styled(r.amount_yuan, money) if r.amount_yuan is not None else None
+        append([n, r.case_no, r.registered_on, r.source, styled(r.parties, wrap),
+                r.dispute_type, styled(r.summary, wrap), r.people, r.result,
                 r.agreement_form, amount, r.performance, r.mediator, r.closed_on, r.follow_up,
                 r.judicial, r.grade, r.status])
 
