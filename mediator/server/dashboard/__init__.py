@@ -19,6 +19,7 @@ import hmac
 import json
 import logging
 import secrets
+import threading
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,11 @@ def install(app: FastAPI, db: ServerDB, throttle: LoginThrottle | None = None) -
                        drillable=stats.DRILLABLE, quote=urllib.parse.quote)
     throttle = throttle or LoginThrottle()
     reports = stats.ReportCache()
+    # The rendered figures of a report (the same for every viewer): (report, html) by
+    # (id of the report, the period as typed, the quick links of the day); the report
+    # is kept in the value, so its id is not reused while the entry lives.
+    bodies: dict[tuple[Any, ...], tuple[stats.DistrictReport, str]] = {}
+    bodies_lock = threading.Lock()
     app.mount(f"{PREFIX}/static", StaticFiles(directory=str(HERE / "static")),
               name="dashboard-static")
 
@@ -223,20 +229,32 @@ def install(app: FastAPI, db: ServerDB, throttle: LoginThrottle | None = None) -
         stats.refresh_facts(db)
         with db.read_conn() as conn:
             report = reports.report(conn, period)
-        charts = {
-            "types": {"labels": [stats_xlsx.type_label(k) for k in report.by_type],
-                      "accepted": [c["accepted"] for c in report.by_type.values()]},
-            "months": {"labels": [_month_label(k) for k in report.by_month],
-                       "accepted": [c["accepted"] for c in report.by_month.values()],
-                       "succeeded": [c["succeeded"] for c in report.by_month.values()]},
-            "studios": {"labels": list(report.by_studio),
-                        "rate": [c["success_rate"] for c in report.by_studio.values()]},
-        }
+        raw = request.query_params.get("period", "")[:60]
+        shortcuts = _shortcuts()
+        kept_key = (id(report), raw, tuple(shortcuts))
+        with bodies_lock:
+            kept = bodies.get(kept_key)
+        if kept is None or kept[0] is not report:
+            charts = {
+                "types": {"labels": [stats_xlsx.type_label(k) for k in report.by_type],
+                          "accepted": [c["accepted"] for c in report.by_type.values()]},
+                "months": {"labels": [_month_label(k) for k in report.by_month],
+                           "accepted": [c["accepted"] for c in report.by_month.values()],
+                           "succeeded": [c["succeeded"] for c in report.by_month.values()]},
+                "studios": {"labels": list(report.by_studio),
+                            "rate": [c["success_rate"] for c in report.by_studio.values()]},
+            }
+            html = env.get_template("dashboard_body.html").render(
+                report=report, key=stats.period_key(period), problem=problem, raw_period=raw,
+                charts=json.dumps(charts, ensure_ascii=False).replace("<", "\\u003c"),
+                shortcuts=shortcuts)
+            kept = (report, html)
+            with bodies_lock:
+                if len(bodies) >= 64:
+                    bodies.clear()
+                bodies[kept_key] = kept
         return page(request, "dashboard.html", account=info.account, csrf=info.csrf,
-                    report=report, key=stats.period_key(period), problem=problem,
-                    raw_period=request.query_params.get("period", "")[:60],
-                    charts=json.dumps(charts, ensure_ascii=False).replace("<", "\\u003c"),
-                    shortcuts=_shortcuts())
+                    body=kept[1])
 
     @app.get(f"{PREFIX}/cases", include_in_schema=False)
     def cases(request: Request) -> Response:
