@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -37,7 +38,7 @@ from mediator.services.workflow.dto import (
     TermWarningView,
 )
 from mediator.ui import labels
-from mediator.ui.theme import Role, mark
+from mediator.ui.theme import Role, current, mark
 
 from .common import date_edit, from_qdate, heading, muted, to_qdate, tr, yuan
 from .forms_intake import _clear_layout, _text
@@ -56,19 +57,29 @@ class _ObligationRow(QWidget):
     def __init__(self, parties: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chosen = False
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        # Three lines: what is to be done, by whom, how much and by when.  On one line
+        # at 特大 the amount and the text got 60-110 px each, and a party's long name in
+        # the combo made the form wider than the step page.
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, current().space("group"))  # apart from the next
         self.description = QLineEdit()
         self.description.setPlaceholderText(tr("What is to be done"))
         self.obligor = QComboBox()
+        # The combo does not ask for its longest name's width (a 60-character
+        # organisation); its list shows the names whole.
+        self.obligor.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.obligor.setMinimumContentsLength(8)
         for pid, label in parties:
             self.obligor.addItem(label, pid)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(tr("Amount (yuan)"))
-        self.amount.setMaximumWidth(140)
         self.due = date_edit(dt.date.today() + dt.timedelta(days=14))
-        for w in (self.description, self.obligor, self.amount, self.due):
-            row.addWidget(w, 3 if w is self.description else 1)
+        grid.addWidget(self.description, 0, 0, 1, 2)
+        grid.addWidget(self.obligor, 1, 0, 1, 2)
+        grid.addWidget(self.amount, 2, 0)
+        grid.addWidget(self.due, 2, 1)
+        grid.setColumnStretch(0, 1)
         self.obligor.activated.connect(self._picked)  # the user's choice, not ours
 
     def _picked(self, *_a: object) -> None:

@@ -57,6 +57,8 @@ KNOWN: list[tuple[str, str]] = [
      "outcome: obligation row too narrow at 特大"),
     (r"QLineEdit '[^']*': field shows \d+ px, fewer than \d+ characters  — on [^—]*"
      r"step-outcome", "outcome: obligation row too narrow at 特大"),
+    (r"QComboBox '[^']*': combo shows \d+ px of \d+  — on [^—]*19-bad-input-step-outcome",
+     "outcome: the obligor combo cuts a 50/60-character name (its list shows it whole)"),
     (r"QLineEdit 'Leave empty when the mediator keeps the…': placeholder",
      "outcome: the recorder field's hint is longer than the field (and not yet in zh_CN)"),
     (r"QComboBox '1\. [^']*': combo shows \d+ px of \d+  — on [^—]*step-perform",
