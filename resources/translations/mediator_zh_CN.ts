@@ -182,6 +182,14 @@
         <translation>（无）</translation>
     </message>
     <message>
+        <source>This case is archived: its parties&apos; details can no longer be corrected.</source>
+        <translation>本案已归档，当事人信息不能再更正。</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>更正记录</translation>
+    </message>
+    <message>
         <source>Entered %1 · last changed %2</source>
         <translation>录入于 %1 · 最后修改于 %2</translation>
     </message>
@@ -293,12 +301,32 @@
         <translation>案件状态</translation>
     </message>
     <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Year of the case number</source>
+        <translation>案号年份</translation>
+    </message>
+    <message>
+        <source>Serial of the case number</source>
+        <translation>案号序号</translation>
+    </message>
+    <message>
         <source>Type of dispute</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
         <source>Source of the case</source>
         <translation>案件来源</translation>
+    </message>
+    <message>
+        <source>Date registered</source>
+        <translation>登记日期</translation>
     </message>
     <message>
         <source>Referral note</source>
@@ -317,6 +345,38 @@
         <translation>姓名</translation>
     </message>
     <message>
+        <source>Entered on</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Retention period</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <source>Held from disposal</source>
+        <translation>暂缓销毁</translation>
+    </message>
+    <message>
+        <source>Former case number</source>
+        <translation>原案号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -333,6 +393,86 @@
         <translation>身份</translation>
     </message>
     <message>
+        <source>Occupation or post</source>
+        <translation>职业或职务</translation>
+    </message>
+    <message>
+        <source>Legal representative or person in charge</source>
+        <translation>法定代表人或主要负责人</translation>
+    </message>
+    <message>
+        <source>Post of the representative</source>
+        <translation>代表人职务</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s office</source>
+        <translation>代表人身份</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Represents</source>
+        <translation>代理的当事人</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Investigator</source>
+        <translation>调查人</translation>
+    </message>
+    <message>
+        <source>Person interviewed</source>
+        <translation>被调查人</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Held in public</source>
+        <translation>是否公开调解</translation>
+    </message>
+    <message>
+        <source>Consent to a public session</source>
+        <translation>公开调解的同意情况</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>各方陈述</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Risk warning</source>
+        <translation>风险提示</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
         <source>Terms of the agreement</source>
         <translation>协议条款</translation>
     </message>
@@ -341,8 +481,380 @@
         <translation>主要事实</translation>
     </message>
     <message>
+        <source>Manner of performance</source>
+        <translation>履行方式</translation>
+    </message>
+    <message>
+        <source>Performance deadline</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Effective on</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Signed document</source>
+        <translation>已签署的文书</translation>
+    </message>
+    <message>
+        <source>Amends the agreement</source>
+        <translation>所补充的协议</translation>
+    </message>
+    <message>
+        <source>Visited on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Performed</source>
+        <translation>是否履行</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>当事人满意度</translation>
+    </message>
+    <message>
+        <source>Lawsuit and its result</source>
+        <translation>是否起诉及结果</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>矛盾激化情况</translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation>采取的措施</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>File fingerprint</source>
+        <translation>文件指纹</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>Written application</source>
+        <translation>书面申请</translation>
+    </message>
+    <message>
+        <source>Matters of the step</source>
+        <translation>办理事项</translation>
+    </message>
+    <message>
+        <source>Refused on</source>
+        <translation>不予受理日期</translation>
+    </message>
+    <message>
+        <source>Reason for refusal</source>
+        <translation>不予受理理由</translation>
+    </message>
+    <message>
+        <source>Terminated on</source>
+        <translation>终止调解日期</translation>
+    </message>
+    <message>
+        <source>Reason for termination</source>
+        <translation>终止调解理由</translation>
+    </message>
+    <message>
+        <source>Other routes explained</source>
+        <translation>已告知的其他解决途径</translation>
+    </message>
+    <message>
+        <source>Archived on</source>
+        <translation>归档日期</translation>
+    </message>
+    <message>
+        <source>Notice acknowledged on</source>
+        <translation>告知书签收日期</translation>
+    </message>
+    <message>
+        <source>Identity papers</source>
+        <translation>身份证明材料</translation>
+    </message>
+    <message>
+        <source>Power of attorney</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s powers</source>
+        <translation>代理权限</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>笔录类别</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签字日期</translation>
+    </message>
+    <message>
+        <source>Reached on</source>
+        <translation>达成日期</translation>
+    </message>
+    <message>
+        <source>Who signs</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>已签名的人</translation>
+    </message>
+    <message>
+        <source>Signed by the mediator</source>
+        <translation>调解员已签名</translation>
+    </message>
+    <message>
+        <source>Signed by the recorder</source>
+        <translation>记录人已签名</translation>
+    </message>
+    <message>
+        <source>Sealed</source>
+        <translation>已盖章</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Wording checked</source>
+        <translation>已用语校对</translation>
+    </message>
+    <message>
+        <source>Terms confirmed in the check</source>
+        <translation>用语校对中已确认的用语</translation>
+    </message>
+    <message>
+        <source>Performance item</source>
+        <translation>履行事项</translation>
+    </message>
+    <message>
+        <source>Obligor</source>
+        <translation>履行义务人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Performed on</source>
+        <translation>履行日期</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>支付日期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Granted on</source>
+        <translation>准予日期</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>新的履行期限</translation>
+    </message>
+    <message>
+        <source>Consented by</source>
+        <translation>同意人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Basis of the application</source>
+        <translation>申请依据</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>人民法院</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>裁定日期</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>是否确认有效</translation>
+    </message>
+    <message>
+        <source>Ruling number</source>
+        <translation>裁定书文号</translation>
+    </message>
+    <message>
+        <source>Skipped steps</source>
+        <translation>已跳过的步骤</translation>
+    </message>
+    <message>
+        <source>Corrected detail</source>
+        <translation>更正的项目</translation>
+    </message>
+    <message>
+        <source>Before the correction</source>
+        <translation>更正前</translation>
+    </message>
+    <message>
+        <source>After the correction</source>
+        <translation>更正后</translation>
+    </message>
+    <message>
+        <source>Corrected on</source>
+        <translation>更正时间</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <source>Disputes found</source>
+        <translation>排查出的纠纷数</translation>
+    </message>
+    <message>
+        <source>Disputes prevented</source>
+        <translation>预防的纠纷数</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <source>Marked as a group dispute</source>
+        <translation>标记为群体性纠纷</translation>
+    </message>
+    <message>
+        <source>Group dispute</source>
+        <translation>群体性纠纷</translation>
+    </message>
+    <message>
+        <source>Criminal cases prevented</source>
+        <translation>防止民间纠纷转化为刑事案件数</translation>
+    </message>
+    <message>
+        <source>Group petitions prevented</source>
+        <translation>防止群体性上访数</translation>
+    </message>
+    <message>
+        <source>Group fights prevented</source>
+        <translation>防止群体性械斗数</translation>
+    </message>
+    <message>
+        <source>Suicides prevented</source>
+        <translation>防止因民间纠纷引起的自杀数</translation>
+    </message>
+    <message>
+        <source>Amount in dispute</source>
+        <translation>涉及金额</translation>
+    </message>
+    <message>
+        <source>Kind of mediation body</source>
+        <translation>调解组织类型</translation>
+    </message>
+    <message>
+        <source>Grade of the dispute</source>
+        <translation>纠纷等级</translation>
+    </message>
+    <message>
+        <source>Grade set by hand</source>
+        <translation>人工调整的等级</translation>
+    </message>
+    <message>
+        <source>Reason for the grade</source>
+        <translation>等级调整理由</translation>
+    </message>
+    <message>
+        <source>Screening visit</source>
+        <translation>排查走访</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Mediator&apos;s name</source>
+        <translation>调解员姓名</translation>
+    </message>
+    <message>
+        <source>Duty in the studio</source>
+        <translation>在工作室的职责</translation>
+    </message>
+    <message>
+        <source>Agreement status</source>
+        <translation>协议状态</translation>
+    </message>
+    <message>
+        <source>Kind of agreement</source>
+        <translation>协议类别</translation>
+    </message>
+    <message>
+        <source>Kind of party</source>
+        <translation>当事人类别</translation>
+    </message>
+    <message>
+        <source>Kind of attachment</source>
+        <translation>材料类别</translation>
+    </message>
+    <message>
+        <source>Name of the organisation</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Domicile</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Person in charge</source>
+        <translation>主要负责人</translation>
     </message>
     <message>
         <source>Case</source>
@@ -397,12 +909,20 @@
         <translation>区级服务器</translation>
     </message>
     <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
         <source>Keep this PC&apos;s version</source>
         <translation>保留本机的内容</translation>
     </message>
     <message>
         <source>Keep the server&apos;s version</source>
         <translation>保留服务器上的内容</translation>
+    </message>
+    <message>
+        <source>Keep the values chosen above</source>
+        <translation>按上面的选择保留</translation>
     </message>
     <message>
         <source>No conflicts to resolve: no record was changed on two PCs at once.</source>
@@ -413,8 +933,20 @@
         <translation>同步时暂存、未能使用的记录（其余内容已正常同步；请告知区级管理员）：</translation>
     </message>
     <message>
-        <source>This record was changed on this PC and on another PC of the studio before they synced. The server kept the other version; nothing was lost. Choose which to keep.</source>
-        <translation>这条记录在同步之前，分别在本机和工作室的另一台电脑上被修改过。服务器保留了另一台电脑的内容，两边的内容都没有丢失。请选择保留哪一个。</translation>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>This record was deleted on one PC and changed on another before they synced. The server kept its version; nothing was lost. Choose which version to keep.</source>
+        <translation>这条记录在同步之前，在一台电脑上被删除，在另一台电脑上被修改。服务器保留了它收到的版本，两边的内容都没有丢失。请选择保留哪一个版本。</translation>
+    </message>
+    <message>
+        <source>This record was changed on this PC and on another PC of the studio before they synced. The server kept the other version; nothing was lost. For each field below, choose which value to keep.</source>
+        <translation>这条记录在同步之前，分别在本机和工作室的另一台电脑上被修改过。服务器保留了另一台电脑的内容，两边的内容都没有丢失。请在下面逐项选择保留哪一边的内容。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>yes</source>
@@ -423,6 +955,100 @@
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPanel</name>
+    <message>
+        <source>Connect this PC to the district server…</source>
+        <translation>把本机连接到区级服务器…</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>Connected since:</source>
+        <translation>连接时间：</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>上次同步：</translation>
+    </message>
+    <message>
+        <source>This PC is not connected to a district server.</source>
+        <translation>本机尚未连接区级服务器。</translation>
+    </message>
+    <message>
+        <source>This PC is connected to the district server.</source>
+        <translation>本机已连接区级服务器。</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未同步</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionWords</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名（名称）</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID or credit code</source>
+        <translation>身份证号码/统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址（住所）</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业或职务</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>法定代表人/主要负责人</translation>
+    </message>
+    <message>
+        <source>Their post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Acts as</source>
+        <translation>代表身份</translation>
+    </message>
+    <message>
+        <source>Principal officer</source>
+        <translation>主要负责人</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
     </message>
 </context>
 <context>
@@ -454,6 +1080,18 @@
     <message>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
+    </message>
+</context>
+<context>
+    <name>DisplaySection</name>
+    <message>
+        <source>Display</source>
+        <extracomment>The sizes from small to large: what Ctrl++ and Ctrl+- step through.</extracomment>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Type size:</source>
+        <translation>字号：</translation>
     </message>
 </context>
 <context>
@@ -516,8 +1154,8 @@
         <translation>例如 ABCD-EFGH-…</translation>
     </message>
     <message>
-        <source>(optional) district CA certificate, PEM</source>
-        <translation>（可不填）区级 CA 证书（PEM 文件）</translation>
+        <source>optional: a PEM file</source>
+        <translation>可不填：PEM 文件</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -739,6 +1377,14 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <translation>记录人签名</translation>
     </message>
     <message>
+        <source>The recorder signs the printed copies</source>
+        <translation>记录人在纸质文本上签名</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s line is printed empty and signed by hand on every copy</source>
+        <translation>记录人一栏打印为空白，由记录人在每份文本上亲笔签名</translation>
+    </message>
+    <message>
         <source>Step 4: the studio head approves and seals</source>
         <translation>第四步：工作室负责人审批并盖章</translation>
     </message>
@@ -825,6 +1471,10 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <translation>第%1条</translation>
     </message>
     <message>
+        <source>%1 wording notes were already confirmed on the outcome form and are not asked again.</source>
+        <translation>另有%1处用语提示已在调解结果页确认，不再重复询问。</translation>
+    </message>
+    <message>
         <source>These characters cannot be printed with the bundled fonts: %1. Change them in the agreement first.</source>
         <translation>以下字符无法用内置字体打印：%1。请先修改协议内容。</translation>
     </message>
@@ -902,6 +1552,285 @@ What to do: close Mediator and start it again. If this happens again, send the r
     </message>
 </context>
 <context>
+    <name>Findings</name>
+    <message>
+        <source>A dispute needs at least two parties</source>
+        <translation>纠纷至少需要两方当事人</translation>
+    </message>
+    <message>
+        <source>The business licence or registration of %1 is missing</source>
+        <translation>缺少%1的营业执照或登记证明</translation>
+    </message>
+    <message>
+        <source>The proof of identity of %1 is missing</source>
+        <translation>缺少%1的身份证明</translation>
+    </message>
+    <message>
+        <source>%1 does not say which party they act for</source>
+        <translation>%1未指明代理哪位当事人</translation>
+    </message>
+    <message>
+        <source>The power of attorney of %1 is missing</source>
+        <translation>缺少%1的授权委托书</translation>
+    </message>
+    <message>
+        <source>A refusal must give its reason</source>
+        <translation>不予受理须写明理由</translation>
+    </message>
+    <message>
+        <source>The refusal is dated before the registration</source>
+        <translation>不予受理日期早于登记日期</translation>
+    </message>
+    <message>
+        <source>%1 has not yet signed for the notice of rights and duties</source>
+        <translation>%1尚未签收权利义务告知书</translation>
+    </message>
+    <message>
+        <source>%1 signed for the notice of rights and duties after the first session</source>
+        <translation>%1签收权利义务告知书晚于首次调解</translation>
+    </message>
+    <message>
+        <source>The notice of %1 is dated before the acceptance</source>
+        <translation>%1告知书日期早于受理日期</translation>
+    </message>
+    <message>
+        <source>No investigation record yet</source>
+        <translation>尚无调查记录</translation>
+    </message>
+    <message>
+        <source>Investigation record %1 is not signed</source>
+        <translation>第%1份调查记录未经签名确认</translation>
+    </message>
+    <message>
+        <source>Investigation record %1 is dated before the acceptance</source>
+        <translation>第%1份调查记录日期早于受理日期</translation>
+    </message>
+    <message>
+        <source>No mediation record yet</source>
+        <translation>缺少人民调解记录</translation>
+    </message>
+    <message>
+        <source>The record of session %1 is not signed by the parties</source>
+        <translation>第%1次调解记录未经当事人等签名</translation>
+    </message>
+    <message>
+        <source>Session %1 was held in private, but the parties&apos; request or consent is not recorded</source>
+        <translation>第%1次调解不公开进行，但未记录当事人的要求或同意</translation>
+    </message>
+    <message>
+        <source>Session %1 is dated before the acceptance</source>
+        <translation>第%1次调解日期早于受理日期</translation>
+    </message>
+    <message>
+        <source>Mediation ended after the mediation term (%1)</source>
+        <translation>调解结束，已超过调解期限（%1）</translation>
+    </message>
+    <message>
+        <source>Mediation is still going on past the mediation term (%1)</source>
+        <translation>调解尚未结束，已超过调解期限（%1）</translation>
+    </message>
+    <message>
+        <source>Extending the mediation term needs every party&apos;s consent; not consented: %1</source>
+        <translation>延长调解期限须经全部当事人同意，未同意：%1</translation>
+    </message>
+    <message>
+        <source>The mediation term ended on %1; it cannot be extended afterwards</source>
+        <translation>调解期限已于%1届满，不能事后延长</translation>
+    </message>
+    <message>
+        <source>The extended term must end after the original one</source>
+        <translation>延长后的期限应晚于原期限</translation>
+    </message>
+    <message>
+        <source>A mediation entrusted by a court can be extended by at most %1 days (to %2)</source>
+        <translation>法院委托调解最多延长%1日（至%2）</translation>
+    </message>
+    <message>
+        <source>The end of mediation has not been recorded yet</source>
+        <translation>尚未录入调解终止的情况</translation>
+    </message>
+    <message>
+        <source>Ending mediation needs a reason</source>
+        <translation>调解终止须写明原因</translation>
+    </message>
+    <message>
+        <source>Record the other routes the parties were told of (a court, arbitration...)</source>
+        <translation>须记录已告知当事人的其他解决途径（诉讼、仲裁等）</translation>
+    </message>
+    <message>
+        <source>The case has no outcome yet (agreement or end of mediation)</source>
+        <translation>案件尚无调解结果（协议或终止）</translation>
+    </message>
+    <message>
+        <source>No agreement has been entered yet</source>
+        <translation>尚未录入调解协议</translation>
+    </message>
+    <message>
+        <source>The agreement has no terms yet</source>
+        <translation>协议还没有约定的内容（条款）</translation>
+    </message>
+    <message>
+        <source>No mediation record: an agreement is reached in mediation</source>
+        <translation>没有调解记录：协议须在调解中达成</translation>
+    </message>
+    <message>
+        <source>The agreement does not say how and by when it is performed</source>
+        <translation>协议未写明履行方式和期限</translation>
+    </message>
+    <message>
+        <source>The agreement needs %1 copies (one for each of the %2 parties and one for the committee); it has %3</source>
+        <translation>协议份数应为%1份（当事人%2方各一份、调委会一份），现为%3份</translation>
+    </message>
+    <message>
+        <source>The mediator has not signed yet</source>
+        <translation>人民调解员尚未签名</translation>
+    </message>
+    <message>
+        <source>The recorder has not signed yet</source>
+        <translation>记录人尚未签名</translation>
+    </message>
+    <message>
+        <source>The committee&apos;s seal is not on it yet</source>
+        <translation>尚未加盖人民调解委员会印章</translation>
+    </message>
+    <message>
+        <source>The day the agreement was fully signed and sealed (took effect) is not recorded</source>
+        <translation>未记录协议签章完成（生效）的日期</translation>
+    </message>
+    <message>
+        <source>The signing is dated before the agreement</source>
+        <translation>签章完成日期早于协议日期</translation>
+    </message>
+    <message>
+        <source>The agreement&apos;s wording has not been checked yet</source>
+        <translation>协议尚未经用语校对</translation>
+    </message>
+    <message>
+        <source>The agreement is dated before the first session</source>
+        <translation>协议日期早于首次调解日期</translation>
+    </message>
+    <message>
+        <source>An obligation is due before the agreement&apos;s date</source>
+        <translation>有履行期限早于协议日期</translation>
+    </message>
+    <message>
+        <source>The mediator has not yet registered and signed the oral agreement</source>
+        <translation>口头协议尚未由人民调解员登记签名</translation>
+    </message>
+    <message>
+        <source>%1 has no signature line</source>
+        <translation>%1没有签名栏</translation>
+    </message>
+    <message>
+        <source>%1 has not signed, sealed or thumbprinted yet</source>
+        <translation>%1尚未签名、盖章或按指印</translation>
+    </message>
+    <message>
+        <source>The agreement lists nothing to perform (how, by when)</source>
+        <translation>协议没有列出履行事项（履行方式、期限）</translation>
+    </message>
+    <message>
+        <source>Obligation %1 has no proof of performance (a receipt, a bank transfer...)</source>
+        <translation>第%1项履行缺少凭证（收条、转账记录等）</translation>
+    </message>
+    <message>
+        <source>Obligation %1 is due, but its performance is not recorded</source>
+        <translation>第%1项履行期限已到，未记录履行情况</translation>
+    </message>
+    <message>
+        <source>No follow-up visit yet</source>
+        <translation>尚未进行回访</translation>
+    </message>
+    <message>
+        <source>The follow-up visit is overdue (due by %1)</source>
+        <translation>回访已逾期（应于%1前）</translation>
+    </message>
+    <message>
+        <source>The follow-up visit was late</source>
+        <translation>回访不及时</translation>
+    </message>
+    <message>
+        <source>Follow-up record %1 is not signed by the visitor</source>
+        <translation>第%1次回访记录未经回访人签名</translation>
+    </message>
+    <message>
+        <source>The follow-up record does not say whether the agreement was performed</source>
+        <translation>回访记录未写明协议是否履行</translation>
+    </message>
+    <message>
+        <source>The court has not ruled on the judicial confirmation yet</source>
+        <translation>司法确认尚无人民法院的裁定结果</translation>
+    </message>
+    <message>
+        <source>There is no mediation agreement to confirm</source>
+        <translation>没有调解协议，不能申请司法确认</translation>
+    </message>
+    <message>
+        <source>A court does not confirm an oral agreement: make a written agreement first</source>
+        <translation>口头协议不能申请司法确认，需先制作书面调解协议</translation>
+    </message>
+    <message>
+        <source>The agreement concerns %1, which a court does not confirm</source>
+        <translation>协议涉及%1，人民法院不予司法确认</translation>
+    </message>
+    <message>
+        <source>No application for judicial confirmation has been entered</source>
+        <translation>尚未录入司法确认申请</translation>
+    </message>
+    <message>
+        <source>The application is dated before the agreement took effect</source>
+        <translation>申请日期早于协议生效日期</translation>
+    </message>
+    <message>
+        <source>The %1-day window after the agreement took effect has passed (the last day was %2)</source>
+        <translation>已超过协议生效之日起%1日的申请期限（最后一日为%2）</translation>
+    </message>
+    <message>
+        <source>Wrong court: this case goes to %1</source>
+        <translation>受理法院不符：本案应向%1申请</translation>
+    </message>
+    <message>
+        <source>Enter the court that receives the application</source>
+        <translation>请填写受理申请的人民法院</translation>
+    </message>
+    <message>
+        <source>The ruling is dated before the application</source>
+        <translation>裁定日期早于申请日期</translation>
+    </message>
+    <message>
+        <source>The agreement has not taken effect yet (signatures or seal missing)</source>
+        <translation>调解协议尚未生效（签名、盖章未齐）</translation>
+    </message>
+    <message>
+        <source>%1 has not joined the application</source>
+        <translation>%1未参加共同申请</translation>
+    </message>
+    <message>
+        <source>The agreement in the dossier is still a draft: finalise it (signed and sealed, or its scan) before archiving</source>
+        <translation>卷宗中的人民调解协议书仍是未定稿的草稿：请定稿（签名盖章后的协议书或其扫描件）后再归档</translation>
+    </message>
+    <message>
+        <source>Choose how long the dossier is kept</source>
+        <translation>请选择卷宗保管期限</translation>
+    </message>
+    <message>
+        <source>The case must first go through “%1”</source>
+        <translation>须先经过“%1”阶段</translation>
+    </message>
+    <message>
+        <source>The case is archived: its status can no longer change</source>
+        <translation>案件已归档，不能再变更状态</translation>
+    </message>
+    <message>
+        <source>The case is already “%1”</source>
+        <translation>案件已经是“%1”状态</translation>
+    </message>
+    <message>
+        <source>The case cannot go back from “%1” or change to “%2”</source>
+        <translation>案件不能从“%1”退回或转为“%2”</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Mediator</source>
@@ -912,11 +1841,11 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <translation>登记第一个案件之前，请先填写以下信息。它们会出现在每个案号和文书上。</translation>
     </message>
     <message>
-        <source>e.g. 桂城街道人民调解委员会</source>
+        <source>e.g. “桂城街道人民调解委员会”</source>
         <translation>例如：桂城街道人民调解委员会</translation>
     </message>
     <message>
-        <source>e.g. 桂城</source>
+        <source>e.g. “桂城”</source>
         <translation>例如：桂城</translation>
     </message>
     <message>
@@ -993,6 +1922,354 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <source>Natural person</source>
         <translation>自然人</translation>
     </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>告知</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Mediation</source>
+        <translation>调解</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>履行</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Judicial confirmation</source>
+        <translation>司法确认</translation>
+    </message>
+    <message>
+        <source>Archiving</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Mediation term</source>
+        <translation>调解期限</translation>
+    </message>
+    <message>
+        <source>Judicial confirmation window</source>
+        <translation>司法确认申请期限</translation>
+    </message>
+    <message>
+        <source>Performance due</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据材料</translation>
+    </message>
+    <message>
+        <source>Proof of identity</source>
+        <translation>身份证明</translation>
+    </message>
+    <message>
+        <source>Proof of performance</source>
+        <translation>履行凭证</translation>
+    </message>
+    <message>
+        <source>Other scan</source>
+        <translation>其他扫描件</translation>
+    </message>
+    <message>
+        <source>Application for mediation</source>
+        <translation>人民调解申请书</translation>
+    </message>
+    <message>
+        <source>Acceptance register form</source>
+        <translation>人民调解受理登记表</translation>
+    </message>
+    <message>
+        <source>Notice of rights and duties</source>
+        <translation>当事人权利义务告知书</translation>
+    </message>
+    <message>
+        <source>Power of attorney</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>Investigation record</source>
+        <translation>调查记录</translation>
+    </message>
+    <message>
+        <source>Mediation record</source>
+        <translation>人民调解记录</translation>
+    </message>
+    <message>
+        <source>Mediation agreement</source>
+        <translation>人民调解协议书</translation>
+    </message>
+    <message>
+        <source>Mediation agreement (addendum)</source>
+        <translation>人民调解协议书（补充协议）</translation>
+    </message>
+    <message>
+        <source>Oral agreement register</source>
+        <translation>口头协议登记表</translation>
+    </message>
+    <message>
+        <source>Follow-up record</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <source>Application for judicial confirmation</source>
+        <translation>司法确认申请书</translation>
+    </message>
+    <message>
+        <source>Notice of refusal</source>
+        <translation>不予受理通知书</translation>
+    </message>
+    <message>
+        <source>Notice of termination</source>
+        <translation>终止调解通知书</translation>
+    </message>
+    <message>
+        <source>Case dossier</source>
+        <translation>人民调解卷宗</translation>
+    </message>
+    <message>
+        <source>%1 (no. %2)</source>
+        <translation>%1（第%2次）</translation>
+    </message>
+    <message>
+        <source>Permanent</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>30 years</source>
+        <translation>30年</translation>
+    </message>
+    <message>
+        <source>10 years</source>
+        <translation>10年</translation>
+    </message>
+    <message>
+        <source>Marriage</source>
+        <translation>婚姻关系</translation>
+    </message>
+    <message>
+        <source>Adoption</source>
+        <translation>收养关系</translation>
+    </message>
+    <message>
+        <source>Family status</source>
+        <translation>身份关系</translation>
+    </message>
+    <message>
+        <source>Title to property or intellectual property</source>
+        <translation>物权或知识产权确权</translation>
+    </message>
+    <message>
+        <source>The court that entrusted the mediation</source>
+        <translation>委托调解的人民法院</translation>
+    </message>
+    <message>
+        <source>Basic court where a party lives</source>
+        <translation>当事人住所地基层人民法院</translation>
+    </message>
+    <message>
+        <source>Basic court where the subject matter is</source>
+        <translation>标的物所在地基层人民法院</translation>
+    </message>
+    <message>
+        <source>Basic court where the committee is</source>
+        <translation>调解组织所在地基层人民法院</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Attend the mediation</source>
+        <translation>代为参加调解</translation>
+    </message>
+    <message>
+        <source>State the facts and give evidence</source>
+        <translation>代为陈述事实、提供证据</translation>
+    </message>
+    <message>
+        <source>Admit, waive or change claims</source>
+        <translation>代为承认、放弃、变更调解请求</translation>
+    </message>
+    <message>
+        <source>Reach and sign the agreement</source>
+        <translation>代为达成调解协议并签名</translation>
+    </message>
+    <message>
+        <source>Receive legal documents</source>
+        <translation>代为签收法律文书</translation>
+    </message>
+    <message>
+        <source>Apply for judicial confirmation for the party</source>
+        <translation>代为申请司法确认</translation>
+    </message>
+    <message>
+        <source>Sue in a people&apos;s court</source>
+        <translation>向人民法院起诉</translation>
+    </message>
+    <message>
+        <source>Apply for arbitration</source>
+        <translation>申请仲裁</translation>
+    </message>
+    <message>
+        <source>Ask an administrative authority to decide</source>
+        <translation>请求行政机关处理</translation>
+    </message>
+    <message>
+        <source>Apply for labour dispute arbitration</source>
+        <translation>申请劳动争议仲裁</translation>
+    </message>
+    <message>
+        <source>Lump-sum payment</source>
+        <translation>一次性付款</translation>
+    </message>
+    <message>
+        <source>Payment in instalments</source>
+        <translation>分期付款</translation>
+    </message>
+    <message>
+        <source>Paid in full on signing</source>
+        <translation>当场付清</translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation>赔礼道歉</translation>
+    </message>
+    <message>
+        <source>Dispute settled in full</source>
+        <translation>纠纷了结</translation>
+    </message>
+    <message>
+        <source>Remedies for non-performance</source>
+        <translation>不履行的救济</translation>
+    </message>
+    <message>
+        <source>Apply for judicial confirmation</source>
+        <translation>申请司法确认</translation>
+    </message>
+    <message>
+        <source>Repair of the leak</source>
+        <translation>渗漏维修</translation>
+    </message>
+    <message>
+        <source>Compensation for leak damage</source>
+        <translation>渗漏损失赔偿</translation>
+    </message>
+    <message>
+        <source>Access for repairs</source>
+        <translation>配合维修</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>安静时段</translation>
+    </message>
+    <message>
+        <source>Responsible dog keeping</source>
+        <translation>文明养犬</translation>
+    </message>
+    <message>
+        <source>Parking space and passage</source>
+        <translation>停车位、通道</translation>
+    </message>
+    <message>
+        <source>Back payment of property fees</source>
+        <translation>补缴物业费</translation>
+    </message>
+    <message>
+        <source>Child support</source>
+        <translation>子女抚养费</translation>
+    </message>
+    <message>
+        <source>Support of parents</source>
+        <translation>父母赡养费</translation>
+    </message>
+    <message>
+        <source>Wage arrears</source>
+        <translation>拖欠工资</translation>
+    </message>
+    <message>
+        <source>Traffic accident compensation</source>
+        <translation>交通事故赔偿</translation>
+    </message>
+    <message>
+        <source>Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <source>“订金” (a deposit) is not under the deposit penalty rule: on breach it is normally just returned. If the payer is to lose it and the recipient to pay back double on breach, write “定金”, at most 20% of the main contract&apos;s value.</source>
+        <translation>“订金”不适用定金罚则，违约时一般只能返还。若约定“给付方违约不退、收受方违约双倍返还”，应写“定金”，且不得超过主合同标的额的20%。</translation>
+    </message>
+    <message>
+        <source>“定金” (an earnest deposit) is under the penalty rule: a payer in breach loses it, a recipient in breach pays back double; at most 20% of the main contract&apos;s value. For a simple payment in advance write “预付款” or “订金”.</source>
+        <translation>“定金”适用定金罚则：给付方违约无权要回，收受方违约须双倍返还，数额不得超过主合同标的额的20%。若只是预先支付的款项，应写“预付款”或“订金”。</translation>
+    </message>
+    <message>
+        <source>“抚养” is what parents owe their children. Between spouses or siblings write “扶养”; children towards their parents, “赡养”.</source>
+        <translation>“抚养”用于父母对子女。夫妻之间、兄弟姐妹之间应写“扶养”，子女对父母应写“赡养”。</translation>
+    </message>
+    <message>
+        <source>“扶养” is between spouses or siblings. Parents towards their children: “抚养”; children towards their parents: “赡养”.</source>
+        <translation>“扶养”用于夫妻之间、兄弟姐妹之间。父母对子女应写“抚养”，子女对父母应写“赡养”。</translation>
+    </message>
+    <message>
+        <source>“赡养” is what children owe their parents (grandchildren their grandparents). Parents towards their children: “抚养”.</source>
+        <translation>“赡养”用于子女对父母（孙子女对祖父母）。父母对子女应写“抚养”。</translation>
+    </message>
+    <message>
+        <source>“补偿” does not presuppose fault (neither party is at fault and a loss is shared fairly). If one party is liable for a tort or a breach, write “赔偿”.</source>
+        <translation>“补偿”不以过错为前提（如双方都无过错、公平分担损失）。若一方因侵权或违约承担责任，应写“赔偿”。</translation>
+    </message>
+    <message>
+        <source>“赔偿” means one party is liable for a tort or a breach. If neither is at fault and a loss is only shared, write “补偿”.</source>
+        <translation>“赔偿”表示一方承担侵权或违约责任。若双方均无过错、只是分担损失，应写“补偿”。</translation>
+    </message>
+    <message>
+        <source>For “up to a time” write “截至” (as in “截至2026年3月31日”); “截止” means to stop on expiry and takes no time after it.</source>
+        <translation>表示“到某时为止”应写“截至”（如“截至2026年3月31日”）；“截止”意为到期停止，后面不接时间。</translation>
+    </message>
+    <message>
+        <source>For accounts and sums of money (“账户”, “账目”, “账款”) write “账”.</source>
+        <translation>涉及钱款的“账户、账目、账款”用“账”。</translation>
+    </message>
+    <message>
+        <source>In “权利义务” (rights and duties), “权利” is written with “利” (benefit).</source>
+        <translation>“权利义务”的“权利”是利益之“利”。</translation>
+    </message>
+    <message>
+        <source>For concluding an agreement or a contract write “签订”.</source>
+        <translation>订立协议、合同写“签订”。</translation>
+    </message>
+    <message>
+        <source>In people&apos;s mediation the parties are “申请人” and “被申请人” (or their names), not “原告” and “被告”.</source>
+        <translation>人民调解中当事人称“申请人”“被申请人”（或写姓名），不称“原告”“被告”。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1017,8 +2294,8 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <translation>设置</translation>
     </message>
     <message>
-        <source>%1 · Mediator: %2</source>
-        <translation>%1 · 调解员：%2</translation>
+        <source>Mediator: %1</source>
+        <translation>调解员：%1</translation>
     </message>
     <message>
         <source>Registered: %1. Open the case to continue with it now?</source>
@@ -1076,7 +2353,11 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <translation>姓名（名称）：</translation>
     </message>
     <message>
-        <source>Representative:</source>
+        <source>Principal officer:</source>
+        <translation>主要负责人：</translation>
+    </message>
+    <message>
+        <source>Legal representative:</source>
         <translation>法定代表人：</translation>
     </message>
     <message>
@@ -1106,6 +2387,10 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <translation>身份证号：</translation>
     </message>
     <message>
+        <source>Unified social credit code:</source>
+        <translation>统一社会信用代码：</translation>
+    </message>
+    <message>
         <source>Phone:</source>
         <translation>联系电话：</translation>
     </message>
@@ -1116,6 +2401,14 @@ What to do: close Mediator and start it again. If this happens again, send the r
     <message>
         <source>Occupation:</source>
         <translation>职业或职务：</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Correct this party&apos;s details</source>
+        <translation>更正该当事人信息</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +2482,10 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <translation>主要负责人（非法人组织）</translation>
     </message>
     <message>
+        <source>Handed in</source>
+        <translation>已提交授权委托书</translation>
+    </message>
+    <message>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
@@ -1210,7 +2507,7 @@ What to do: close Mediator and start it again. If this happens again, send the r
     </message>
     <message>
         <source>Legal representative *</source>
-        <translation>法定代表人/负责人 *</translation>
+        <translation>法定代表人 *</translation>
     </message>
     <message>
         <source>Their post</source>
@@ -1223,6 +2520,10 @@ What to do: close Mediator and start it again. If this happens again, send the r
     <message>
         <source>Acts for *</source>
         <translation>代理对象 *</translation>
+    </message>
+    <message>
+        <source>Power of attorney</source>
+        <translation>授权委托书</translation>
     </message>
     <message>
         <source>Organisation name *</source>
@@ -1265,6 +2566,10 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <translation>18 位，自动填写性别和出生日期</translation>
     </message>
     <message>
+        <source>Principal officer *</source>
+        <translation>主要负责人 *</translation>
+    </message>
+    <message>
         <source>(choose the party)</source>
         <translation>（请选择当事人）</translation>
     </message>
@@ -1299,6 +2604,37 @@ What to do: close Mediator and start it again. If this happens again, send the r
     <message>
         <source>Date of birth does not match the ID number</source>
         <translation>出生日期与身份证号不一致</translation>
+    </message>
+    <message>
+        <source>Address not given: the documents will leave it blank. Correct the party&apos;s details when it is known.</source>
+        <translation>未填写住所：文书上此栏将空着，知道后请更正当事人信息补上。</translation>
+    </message>
+    <message>
+        <source>Unified social credit code not given: the documents will leave it blank. Correct the party&apos;s details when it is known.</source>
+        <translation>未填写统一社会信用代码：文书上此栏将空着，知道后请更正当事人信息补上。</translation>
+    </message>
+</context>
+<context>
+    <name>PartyCorrectionDialog</name>
+    <message>
+        <source>Correct party details</source>
+        <translation>更正当事人信息</translation>
+    </message>
+    <message>
+        <source>Correct the details of this party</source>
+        <translation>更正该当事人的信息</translation>
+    </message>
+    <message>
+        <source>The change is kept in the case&apos;s history (who, when, old and new value). Documents made from now on print the new details.</source>
+        <translation>更正会记入本案的更正记录（更正人、时间、原值和新值）。此后制作的文书使用更正后的信息。</translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation>保存更正</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有修改任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +2743,10 @@ What to do: close Mediator and start it again. If this happens again, send the r
     <message>
         <source>Registered. Case number: %1</source>
         <translation>登记成功。案号：%1</translation>
+    </message>
+    <message>
+        <source>Still to complete (correct the party later):</source>
+        <translation>尚待补充（可稍后更正当事人信息）：</translation>
     </message>
     <message>
         <source>%1 item(s) need correcting; see the red messages below.</source>
@@ -1674,10 +3014,6 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>案件保存在本机，能连上区级服务器时自动送达。如果同一条记录在两台电脑上都改过，两边的内容都会保留在下面，等您选择保留哪一个。</translation>
     </message>
     <message>
-        <source>Connect this PC to the district server…</source>
-        <translation>把本机连接到区级服务器…</translation>
-    </message>
-    <message>
         <source>Sync conflicts to resolve: %1</source>
         <translation>待处理的同步冲突：%1 处</translation>
     </message>
@@ -1687,6 +3023,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Sync now</source>
         <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接服务器</translation>
     </message>
     <message>
         <source>Not connected to a district server</source>
@@ -1718,6 +3058,22 @@ A copy of the data as it was before the upgrade was saved first:
     </message>
 </context>
 <context>
+    <name>Theme</name>
+    <message>
+        <source>Standard</source>
+        <extracomment>Body text in points (at 96 logical dpi: 16, 18.7 and 22 px). 标准 is at least 16 px. Size factor and weight of each role&apos;s font, relative to the body font.</extracomment>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <source>Extra large</source>
+        <translation>特大</translation>
+    </message>
+</context>
+<context>
     <name>Workflow</name>
     <message>
         <source>%1 copies: one per party and one for the committee</source>
@@ -1726,6 +3082,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>%1 days left</source>
         <translation>还剩%1天</translation>
+    </message>
+    <message>
+        <source>%1 item(s) missing, %2 note(s).</source>
+        <translation>共%1项缺失，%2项提示。</translation>
     </message>
     <message>
         <source>%1 item(s) must be completed first (see the rail).</source>
@@ -1792,6 +3152,14 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>达成协议日期 *</translation>
     </message>
     <message>
+        <source>Agreement (draft)</source>
+        <translation>调解协议（草稿）</translation>
+    </message>
+    <message>
+        <source>Agreement (final)</source>
+        <translation>调解协议（已定稿）</translation>
+    </message>
+    <message>
         <source>Agreement draft saved.</source>
         <translation>协议草稿已保存。</translation>
     </message>
@@ -1844,6 +3212,18 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>附件</translation>
     </message>
     <message>
+        <source>Attachments (%1)</source>
+        <translation>附件 (%1)</translation>
+    </message>
+    <message>
+        <source>Attachments: %1</source>
+        <translation>附件：%1个</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案号</translation>
+    </message>
+    <message>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
@@ -1874,6 +3254,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Committee seal applied</source>
         <translation>已加盖调委会印章</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation>卷宗完整性检查</translation>
     </message>
     <message>
         <source>Completeness report…</source>
@@ -1960,6 +3344,22 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>延长调解期限（须经全部当事人同意）</translation>
     </message>
     <message>
+        <source>File completeness</source>
+        <translation>卷宗完整性</translation>
+    </message>
+    <message>
+        <source>File completeness — %1</source>
+        <translation>卷宗完整性 — %1</translation>
+    </message>
+    <message>
+        <source>Fill in %1: the clause&apos;s placeholder is still in the text.</source>
+        <translation>请填写%1：条款中的待填内容还没有改为实际情况。</translation>
+    </message>
+    <message>
+        <source>Follow-up records: %1</source>
+        <translation>回访记录：%1份</translation>
+    </message>
+    <message>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
@@ -1976,12 +3376,20 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>卷内的身份证明材料</translation>
     </message>
     <message>
+        <source>In the file</source>
+        <translation>卷内已有</translation>
+    </message>
+    <message>
         <source>Insert clause</source>
         <translation>插入条款</translation>
     </message>
     <message>
         <source>Investigation records</source>
         <translation>调查记录</translation>
+    </message>
+    <message>
+        <source>Investigation records: %1</source>
+        <translation>调查记录：%1份</translation>
     </message>
     <message>
         <source>Investigator *</source>
@@ -1998,6 +3406,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Lawsuit and its result</source>
         <translation>是否起诉及结果</translation>
+    </message>
+    <message>
+        <source>Leave empty when the mediator keeps the record</source>
+        <translation>由调解员本人记录时不填</translation>
     </message>
     <message>
         <source>Legal hold</source>
@@ -2028,6 +3440,10 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>人民法院不予司法确认的事项</translation>
     </message>
     <message>
+        <source>Meant as written</source>
+        <translation>确认用词无误</translation>
+    </message>
+    <message>
         <source>Meant as written:</source>
         <translation>确认无误：</translation>
     </message>
@@ -2040,6 +3456,10 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>调解不成/终止</translation>
     </message>
     <message>
+        <source>Mediation records: %1</source>
+        <translation>调解记录：%1份</translation>
+    </message>
+    <message>
         <source>Mediation session record</source>
         <translation>调解记录</translation>
     </message>
@@ -2050,6 +3470,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Mediator signed</source>
         <translation>人民调解员已签名</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
     </message>
     <message>
         <source>New end of term</source>
@@ -2076,6 +3500,10 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>尚无调查记录。</translation>
     </message>
     <message>
+        <source>No records yet.</source>
+        <translation>尚无记录。</translation>
+    </message>
+    <message>
         <source>No session record yet.</source>
         <translation>尚无调解记录。</translation>
     </message>
@@ -2094,6 +3522,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Nothing is missing: the file is complete.</source>
+        <translation>未发现缺失：卷宗材料齐全。</translation>
     </message>
     <message>
         <source>One record per session. A private session needs the request or consent of a party behind it.</source>
@@ -2136,6 +3568,10 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>已逾期%1天</translation>
     </message>
     <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
@@ -2174,6 +3610,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Power of attorney in the file</source>
         <translation>卷内有授权委托书</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
     <message>
         <source>Private session</source>
@@ -2240,6 +3680,10 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>记录人已签名</translation>
     </message>
     <message>
+        <source>Recorder, if not the mediator</source>
+        <translation>记录人（调解员本人记录的不填）</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2248,7 +3692,7 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>不予受理</translation>
     </message>
     <message>
-        <source>Refuse the application (不予受理)</source>
+        <source>Refuse the application</source>
         <translation>不予受理</translation>
     </message>
     <message>
@@ -2304,6 +3748,10 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>保存协议草稿</translation>
     </message>
     <message>
+        <source>Save as PDF…</source>
+        <translation>另存为PDF…</translation>
+    </message>
+    <message>
         <source>Save authorisation</source>
         <translation>保存授权委托</translation>
     </message>
@@ -2334,6 +3782,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Saved. Every party has signed the notice: the case is now notified.</source>
         <translation>已保存。全部当事人已签收告知书，案件进入“已告知”阶段。</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
     </message>
     <message>
         <source>Session</source>
@@ -2376,6 +3828,14 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>矛盾激化迹象</translation>
     </message>
     <message>
+        <source>Skip this step</source>
+        <translation>跳过此步</translation>
+    </message>
+    <message>
+        <source>Skip “%1”? The step is marked skipped; you can take it up again later.</source>
+        <translation>跳过“%1”？此步骤将标为未进行，之后仍可恢复。</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -2386,6 +3846,14 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Statement of %1</source>
         <translation>%1陈述</translation>
+    </message>
+    <message>
+        <source>Step by step</source>
+        <translation>各步骤情况</translation>
+    </message>
+    <message>
+        <source>Take up this step again</source>
+        <translation>恢复此步骤</translation>
     </message>
     <message>
         <source>Term</source>
@@ -2424,8 +3892,20 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>卷内有当事人签名的书面申请书</translation>
     </message>
     <message>
+        <source>This case is archived: it can be read and printed, but no longer changed.</source>
+        <translation>本案已归档：可以查看和打印，但不能再修改。</translation>
+    </message>
+    <message>
         <source>This item is now fully performed</source>
         <translation>该事项已全部履行完毕</translation>
+    </message>
+    <message>
+        <source>This step is optional.</source>
+        <translation>此步骤为可选步骤。</translation>
+    </message>
+    <message>
+        <source>This step was skipped.</source>
+        <translation>此步骤已跳过。</translation>
     </message>
     <message>
         <source>This step: %1</source>
@@ -2434,6 +3914,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Time *</source>
         <translation>时间 *</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>提示</translation>
     </message>
     <message>
         <source>Today</source>
