@@ -123,7 +123,7 @@ def refresh(conn: Connection) -> int:
     behind = conn.execute(text(
         "SELECT s.id, s.feed_seq, COALESCE(f.seq, -1) FROM studio s "
         "LEFT JOIN district_fact_cursor f ON f.studio_id = s.id "
-        "WHERE f.seq IS NULL OR f.seq < s.feed_seq")).all()
+        "WHERE f.seq IS NULL OR f.seq < s.feed_seq ORDER BY s.id")).all()  # lock order
     done = 0
     for studio_id, feed_seq, cursor in behind:
         after = cursor
