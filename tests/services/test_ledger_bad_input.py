@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -121,23 +120,23 @@ def test_a_million_row_sheet_is_streamed_and_capped(studio: Path, tmp_path: Path
     """The real command on a million rows (whose stated size lies): refused at the cap
     with the limit named, in bounded memory, nothing imported."""
     f = million_row_sheet(tmp_path / "台账.xlsx")
-    code = ("import resource, sys\n"
+    # The peak of this process's own memory (VmHWM: reset by exec), not ru_maxrss,
+    # which on Linux keeps the high-water mark of the forked pytest it came from.
+    code = ("import re, sys\n"
             "from mediator.cli import main\n"
             "rc = main(sys.argv[1:])\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+            "status = open('/proc/self/status').read()\n"
+            "print(re.search(r'VmHWM:\\s+(\\d+)', status).group(1), file=sys.stderr)\n"
             "sys.exit(rc)\n")
     env = {k: v for k, v in os.environ.items() if k != "MEDIATOR_DATA_DIR"}
-    t0 = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code, "--data-dir", str(studio), "import",
                           str(f)], capture_output=True, text=True, env=env, timeout=300,
                          check=False)
-    elapsed = time.perf_counter() - t0
     message, peak_kib = out.stderr.strip().splitlines()
     assert out.returncode == 1
     assert message.startswith("mediator: 工作表“台账”的内容超过 ")
     assert f"{MAX_DATA_ROWS} 行" in message and "分批导入" in message
     assert int(peak_kib) < 400 * 1024  # streamed: the million rows never sit in memory
-    assert elapsed < 120  # a generous guard against reading it all many times over
     assert _cases(studio) == "共 0 件"
 
 
