@@ -11,14 +11,31 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
-from PySide6.QtGui import QFontInfo
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QTime,
+)
+from PySide6.QtGui import QFontInfo, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QFrame,
     QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -34,9 +51,10 @@ from mediator.ui.registration.fields import (
 )
 from mediator.ui.theme import Role, mark
 
-__all__ = ["ERROR_COLOUR", "HINT_COLOUR", "MUTED_COLOUR", "Banner", "FieldBox",
-           "align_form_labels", "date_edit", "datetime_edit", "default_to_studio_now", "from_qdate",
-           "from_qdatetime", "heading", "muted", "set_text_colour", "tr", "yuan"]
+__all__ = ["ERROR_COLOUR", "HINT_COLOUR", "MUTED_COLOUR", "Banner", "FieldBox", "WrapCheckBox",
+           "add_choice", "align_form_labels", "date_edit", "datetime_edit",
+           "default_to_studio_now", "fit_combo_to_items", "from_qdate", "from_qdatetime",
+           "full_choice_label", "heading", "muted", "set_text_colour", "tr", "yuan"]
 
 CONTEXT = "Workflow"
 
@@ -101,6 +119,147 @@ def muted(text: str, parent: QWidget | None = None) -> QLabel:
     label.setWordWrap(True)
     set_text_colour(label, MUTED_COLOUR)
     return label
+
+
+class WrapCheckBox(QCheckBox):
+    """A check box whose text wraps under itself instead of widening the form.
+
+    A QCheckBox draws its text on one line and asks for its whole width: a party's
+    60-character name, or an English sentence at 特大, pushed a step's form past the
+    page (a horizontal scroll bar).  Here the box draws only its indicator and a
+    word-wrapped QLabel beside it carries the text; a click anywhere on the row
+    toggles the box, as on a plain check box.  It stays a QCheckBox (checked state,
+    ``toggled``, drafts and tests see no difference); its text is :meth:`caption`.
+    """
+
+    MIN_CHARS = 8  # the narrowest the text column gets, in characters of the font
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label = QLabel(text, self)
+        self._label.setWordWrap(True)
+        self._label.setTextFormat(Qt.TextFormat.PlainText)
+        self._label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAccessibleName(text)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def caption(self) -> str:
+        return self._label.text()
+
+    def set_caption(self, text: str) -> None:
+        self._label.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def _indicator(self) -> QSize:
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        return QSize(self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, opt, self),
+                     self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight, opt, self))
+
+    def _indent(self) -> int:
+        spacing = self.style().pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, self)
+        return self._indicator().width() + max(spacing, 4) + 2
+
+    def _first_line(self) -> int:
+        return max(self._indicator().height(), self._label.fontMetrics().height())
+
+    def sizeHint(self) -> QSize:
+        hint = self._label.sizeHint()
+        return QSize(self._indent() + hint.width(), max(self._first_line(), hint.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        least = self._label.fontMetrics().horizontalAdvance("中") * self.MIN_CHARS
+        width = min(self._label.sizeHint().width(), least)
+        return QSize(self._indent() + width, self._first_line())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self._first_line(), self._label.heightForWidth(max(1, width - self._indent())))
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        indent = self._indent()
+        self._label.setGeometry(indent, 0, max(1, self.width() - indent), self.height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The indicator only, level with the text's first line."""
+        painter = QStylePainter(self)
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        opt.text = ""
+        opt.rect = QRect(0, 0, self._indent(), self._first_line())
+        painter.drawControl(QStyle.ControlElement.CE_CheckBox, opt)
+
+
+SHORT_CHOICE_CHARS = 24  # a combo item's most characters; the rest is shown beneath
+
+
+def add_choice(combo: QComboBox, text: str, data: object,
+               chars: int = SHORT_CHOICE_CHARS) -> None:
+    """Add an item shortened to ``chars`` characters, its whole text kept as its tooltip.
+
+    A combo draws its choice on one line: a 60-character organisation, or a
+    performance item's sentence, was cut at the combo's edge at 特大.  The item
+    shows its start (the role, the item's number and first words tell them apart);
+    :func:`full_choice_label` shows the whole of the current one beneath.
+    """
+    short = text if len(text) <= chars else text[: chars - 1] + "…"
+    combo.addItem(short, data)
+    combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+
+
+def full_choice_label(combo: QComboBox) -> QLabel:
+    """A wrapping label under ``combo`` with its current item's whole text, shown
+    only when the item was shortened by :func:`add_choice`."""
+    label = muted("")
+    label.setObjectName("fullChoice")
+
+    def follow(*_a: object) -> None:
+        full = combo.itemData(combo.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+        shortened = isinstance(full, str) and full != combo.currentText()
+        label.setText(full if shortened else "")
+        label.setVisible(shortened)
+
+    combo.currentIndexChanged.connect(follow)
+    combo.model().rowsInserted.connect(follow)
+    combo.model().modelReset.connect(follow)
+    follow()
+    return label
+
+
+def fit_combo_to_items(combo: QComboBox) -> None:
+    """Make ``combo`` at least wide enough to show its longest item whole.
+
+    Qt's size hint for a combo can fall a few pixels short of its own text field at
+    the larger type sizes (the court's basis lost its last letters at 特大 and
+    150 %); with this minimum a form whose rows wrap (``WrapLongRows``) puts such a
+    combo under its label instead of cutting it.  Call again after a font change.
+    """
+    combo.setMinimumWidth(0)
+    if combo.count() == 0:
+        return
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    opt.rect = QRect(QPoint(0, 0), combo.sizeHint())
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    need = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+               for i in range(combo.count()))
+    combo.setMinimumWidth(combo.sizeHint().width() + max(0, need - field.width()) + 2)
 
 
 class Banner(QFrame):

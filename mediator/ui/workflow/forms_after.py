@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,7 +33,17 @@ from mediator.services.workflow.dto import (
 )
 from mediator.ui import finding_text, labels
 
-from .common import date_edit, from_qdate, muted, tr, yuan
+from .common import (
+    WrapCheckBox,
+    add_choice,
+    date_edit,
+    fit_combo_to_items,
+    from_qdate,
+    full_choice_label,
+    muted,
+    tr,
+    yuan,
+)
 from .forms_intake import _clear_layout, _text
 from .pages import StepPage, register
 
@@ -50,7 +61,13 @@ class PerformPage(StepPage):
         form = QFormLayout()
         self.body.addLayout(form)
         self.obligation = QComboBox()
+        # A long item is cut short in the combo (it does not wrap) and shown whole
+        # beneath it; the list above has every item whole too.
+        self.obligation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.obligation.setMinimumContentsLength(8)
         self.field("obligation_id", self.obligation, "Performance item", form)
+        form.addRow("", full_choice_label(self.obligation))
         self.paid_on = date_edit()
         self.field("paid_on", self.paid_on, "Date *", form)
         self.amount = QLineEdit()
@@ -61,7 +78,7 @@ class PerformPage(StepPage):
         self.field("note", self.note, "Note", form)
         self.proof = QComboBox()
         self.field("proof", self.proof, "Proof (attachment)", form)
-        self.completes = QCheckBox(tr("This item is now fully performed"))
+        self.completes = WrapCheckBox(tr("This item is now fully performed"))
         self.kept["completes"] = self.completes
         self.body.addWidget(self.completes)
         self.save_button("Record performance")
@@ -77,7 +94,7 @@ class PerformPage(StepPage):
             due = f"{ob.due:%Y-%m-%d}" if ob.due else "—"
             lines.append(f"{ob.position}. {ob.description}  {who.name if who else ''}  "
                          f"{tr('due')} {due}  {tr('paid')} {yuan(ob.paid_fen)}  {state}")
-            self.obligation.addItem(f"{ob.position}. {ob.description}", ob.id)
+            add_choice(self.obligation, f"{ob.position}. {ob.description}", ob.id, chars=16)
         self.items.setText("\n".join(lines) or tr("The agreement lists no performance item."))
         self.proof.clear()
         self.proof.addItem(tr("(none)"), None)
@@ -141,7 +158,7 @@ class FollowUpPage(StepPage):
         self.field("measures", self.measures, "Measures taken", form)
         self.visitor = QLineEdit()
         self.field("visitor", self.visitor, "Visiting mediator *", form)
-        self.signed = QCheckBox(tr("Signed by the visiting mediator"))
+        self.signed = WrapCheckBox(tr("Signed by the visiting mediator"))
         self.kept["signed"] = self.signed
         self.body.addWidget(self.signed)
         self.save_button("Save follow-up visit")
@@ -178,8 +195,12 @@ class ConfirmPage(StepPage):
         self.window_info.setWordWrap(True)
         self.body.addWidget(self.window_info)
         form = QFormLayout()
+        # A row whose field cannot fit beside its label goes under it: the court's basis
+        # ("The court that entrusted the mediation") at 特大 and 150 % was cut by 5 px.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.body.addLayout(form)
-        self.basis = QComboBox()
+        self.basis = QComboBox()  # as wide as its longest basis: the row wraps instead
+        self.basis.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.field("court_basis", self.basis, "Court chosen because", form)
         self.court = QLineEdit()
         self.field("court", self.court, "Court *", form)
@@ -214,13 +235,19 @@ class ConfirmPage(StepPage):
         self.basis.clear()
         for code in ov.court_bases:
             self.basis.addItem(labels.court_basis(CourtBasis(code)), code)
+        fit_combo_to_items(self.basis)
         _clear_layout(self.applicants_box)
         self.applicants = {}
         for p in ov.principals:
-            cb = QCheckBox(f"{labels.party(p)} {p.name}")
+            cb = WrapCheckBox(f"{labels.party(p)} {p.name}")
             cb.setChecked(True)
             self.applicants[p.id] = cb
             self.applicants_box.addWidget(cb)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # another type size
+            fit_combo_to_items(self.basis)
 
     def submit(self) -> Callable[[], Any]:
         assert self.overview is not None
@@ -259,7 +286,8 @@ class ArchivePage(StepPage):
         for r in RetentionClass:
             self.retention.addItem(labels.retention(r), r.value)
         self.field("retention", self.retention, "Retention period *", form)
-        self.hold = QCheckBox(tr("Legal hold (never dispose while a lawsuit or complaint is open)"))
+        self.hold = WrapCheckBox(
+            tr("Legal hold (never dispose while a lawsuit or complaint is open)"))
         self.field("legal_hold", self.hold, "Legal hold", form)
         self.archived_on = date_edit()
         self.field("archived_on", self.archived_on, "Archived on *", form)

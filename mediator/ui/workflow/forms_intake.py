@@ -37,6 +37,7 @@ from mediator.services.workflow.dto import (
 from mediator.ui import labels
 
 from .common import (
+    WrapCheckBox,
     date_edit,
     datetime_edit,
     default_to_studio_now,
@@ -83,7 +84,7 @@ class AcceptPage(StepPage):
         self.body.addWidget(self.summary)
         form = QFormLayout()
         self.body.addLayout(form)
-        self.written = QCheckBox(tr("The signed written application is in the file"))
+        self.written = WrapCheckBox(tr("The signed written application is in the file"))
         self.field("written_application", self.written, "Application", form)
         self.proofs_box = QGroupBox(tr("Identity papers in the file"))
         self.proofs_layout = QVBoxLayout(self.proofs_box)
@@ -93,7 +94,7 @@ class AcceptPage(StepPage):
         grid = QVBoxLayout(self.matters_box)
         self.matters: dict[str, QCheckBox] = {}
         for m in StatusMatter:
-            cb = QCheckBox(labels.status_matter(m))
+            cb = WrapCheckBox(labels.status_matter(m))
             self.matters[m.value] = cb
             self.kept[f"matter.{m.value}"] = cb
             self.watch(cb)
@@ -120,14 +121,14 @@ class AcceptPage(StepPage):
         _clear_layout(self.proofs_layout)
         self.proofs = {}
         for p in ov.parties:
-            cb = QCheckBox(f"{labels.party(p)}  {p.name}")
+            cb = WrapCheckBox(f"{labels.party(p)}  {p.name}")
             cb.setChecked(p.identity_proof)
             self.proofs[p.id] = cb
             self.kept[f"proof.{p.id}"] = cb
             self.watch(cb)
             self.proofs_layout.addWidget(cb)
-        for code, cb in self.matters.items():
-            cb.setChecked(code in ov.status_matters)
+        for code, matter in self.matters.items():
+            matter.setChecked(code in ov.status_matters)
         self.refuse_group.setEnabled(ov.status is CaseStatus.REGISTERED)
         if ov.refused_on:
             self.refused_on.setDate(to_qdate(ov.refused_on))
@@ -159,6 +160,7 @@ class NotifyPage(StepPage):
 
     def build(self) -> None:
         self.grid = QGridLayout()
+        self.grid.setColumnStretch(0, 1)  # the party's name wraps; the date keeps its width
         self.body.addLayout(self.grid)
         self.acks: dict[str, tuple[QCheckBox, Any]] = {}
         self.save_button("Save notice")
@@ -189,7 +191,7 @@ class NotifyPage(StepPage):
         _clear_layout(self.grid)
         self.acks = {}
         for row, p in enumerate(ov.principals):
-            cb = QCheckBox(f"{labels.party(p)}  {p.name}")
+            cb = WrapCheckBox(f"{labels.party(p)}  {p.name}")
             when = date_edit(p.notice_acknowledged_on or self.ctx.today())
             cb.setChecked(p.notice_acknowledged_on is not None)
             when.setEnabled(cb.isChecked())
@@ -208,13 +210,15 @@ class NotifyPage(StepPage):
             target = ov.party(agent.represents or "")
             who = f"{labels.party(agent)} {agent.name}" + (
                 f" → {labels.party(target)}" if target else "")
-            self.agents_layout.addWidget(QLabel(who))
-            poa = QCheckBox(tr("Power of attorney in the file"))
+            who_label = QLabel(who)
+            who_label.setWordWrap(True)  # a long name and its principal's wrap in the page
+            self.agents_layout.addWidget(who_label)
+            poa = WrapCheckBox(tr("Power of attorney in the file"))
             poa.setChecked(agent.power_of_attorney)
             self.agents_layout.addWidget(poa)
-            powers = {}
+            powers: dict[str, QCheckBox] = {}
             for power in AgentPower:
-                cb = QCheckBox(labels.agent_power(power))
+                cb = WrapCheckBox(labels.agent_power(power))
                 cb.setChecked(power.value in agent.agent_powers)
                 powers[power.value] = cb
                 self.agents_layout.addWidget(cb)
@@ -226,7 +230,7 @@ class NotifyPage(StepPage):
         _clear_layout(self.consent_row)
         self.consents = {}
         for p in ov.principals:
-            cb = QCheckBox(f"{labels.party(p)}  {p.name}")
+            cb = WrapCheckBox(f"{labels.party(p)}  {p.name}")
             self.consents[p.id] = cb
             self.consent_row.addWidget(cb)
         if ov.mediation_due:
@@ -301,7 +305,7 @@ class InvestigatePage(StepPage):
         more = QPushButton(tr("Add a question"))
         more.clicked.connect(self.add_question)
         self.body.addWidget(more)
-        self.signed = QCheckBox(
+        self.signed = WrapCheckBox(
             tr("Read back and signed by the person questioned and the recorder"))
         self.kept["signed"] = self.signed
         self.body.addWidget(self.signed)
@@ -388,7 +392,7 @@ class MediatePage(StepPage):
         self.field("result", self.result, "Result *", form2)
         self.recorder = _text()
         self.field("recorder", self.recorder, "Recorder *", form2)
-        self.signed = QCheckBox(tr("Read back and signed by the parties, mediator and recorder"))
+        self.signed = WrapCheckBox(tr("Read back and signed by the parties, mediator and recorder"))
         self.kept["signed"] = self.signed
         self.body.addWidget(self.signed)
         self.session_mode = QPushButton(tr("Session mode (large type for the parties)"))

@@ -40,7 +40,18 @@ from mediator.services.workflow.dto import (
 from mediator.ui import labels
 from mediator.ui.theme import Role, current, mark
 
-from .common import date_edit, from_qdate, heading, muted, to_qdate, tr, yuan
+from .common import (
+    WrapCheckBox,
+    add_choice,
+    date_edit,
+    from_qdate,
+    full_choice_label,
+    heading,
+    muted,
+    to_qdate,
+    tr,
+    yuan,
+)
 from .forms_intake import _clear_layout, _text
 from .outcome_terms import facts_from_registration, placeholder_problems, term_parties
 from .pages import StepPage, register
@@ -66,19 +77,21 @@ class _ObligationRow(QWidget):
         self.description.setPlaceholderText(tr("What is to be done"))
         self.obligor = QComboBox()
         # The combo does not ask for its longest name's width (a 60-character
-        # organisation); its list shows the names whole.
+        # organisation), nor cut it: its items are short (role and the name's start)
+        # and the chosen party's whole name is shown beneath.
         self.obligor.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.obligor.setMinimumContentsLength(8)
         for pid, label in parties:
-            self.obligor.addItem(label, pid)
+            add_choice(self.obligor, label, pid)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(tr("Amount (yuan)"))
         self.due = date_edit(dt.date.today() + dt.timedelta(days=14))
         grid.addWidget(self.description, 0, 0, 1, 2)
         grid.addWidget(self.obligor, 1, 0, 1, 2)
-        grid.addWidget(self.amount, 2, 0)
-        grid.addWidget(self.due, 2, 1)
+        grid.addWidget(full_choice_label(self.obligor), 2, 0, 1, 2)
+        grid.addWidget(self.amount, 3, 0)
+        grid.addWidget(self.due, 3, 1)
         grid.setColumnStretch(0, 1)
         self.obligor.activated.connect(self._picked)  # the user's choice, not ours
 
@@ -119,10 +132,12 @@ class OutcomePage(StepPage):
         self.facts = _text(True, 4)
         self.field("facts", self.facts, "Main facts and disputed matters *", af)
         a.addWidget(heading(tr("Terms agreed")))
+        # The library's name above its combo and button: on one line at 特大 (English)
+        # the three asked 760 px, wider than the step page at 1366×768.
+        a.addWidget(QLabel(tr("Clause library")))
         clause_row = QHBoxLayout()
         self.clauses = QComboBox()
         self.clauses.setObjectName("clauses")
-        clause_row.addWidget(QLabel(tr("Clause library")))
         clause_row.addWidget(self.clauses, 1)
         insert = QPushButton(tr("Insert clause"))
         insert.setObjectName("insert_clause")
@@ -141,10 +156,12 @@ class OutcomePage(StepPage):
         self.field("performance_method", self.method, "How and by when it is performed *", pf)
         self.amount = QLineEdit()
         self.field("amount", self.amount, "Amount involved (yuan)", pf)
-        self.recorder = QLineEdit()  # a separate 记录人 signs the agreement too
-        self.recorder.setPlaceholderText(tr("Leave empty when the mediator keeps the record"))
+        # A separate 记录人 signs the agreement too.  No placeholder: the label already
+        # says to leave it empty, and the hint was longer than the field at 特大.
+        self.recorder = QLineEdit()
         self.field("recorder", self.recorder, "Recorder, if not the mediator", pf)
         self.copies = QLabel()
+        self.copies.setWordWrap(True)  # one line asked 520 px at 特大: wider than the page
         pf.addRow(tr("Copies"), self.copies)
         a.addWidget(heading(tr("Performance items")))
         self.obligations_layout = QVBoxLayout()
@@ -185,9 +202,9 @@ class OutcomePage(StepPage):
         self.signers: dict[str, QCheckBox] = {}
         self.signer_rows = QVBoxLayout()
         self.sig_layout.addLayout(self.signer_rows)
-        self.mediator_signed = QCheckBox(tr("Mediator signed"))
-        self.recorder_signed = QCheckBox(tr("Recorder signed"))
-        self.sealed = QCheckBox(tr("Committee seal applied"))
+        self.mediator_signed = WrapCheckBox(tr("Mediator signed"))
+        self.recorder_signed = WrapCheckBox(tr("Recorder signed"))
+        self.sealed = WrapCheckBox(tr("Committee seal applied"))
         for cb in (self.mediator_signed, self.recorder_signed, self.sealed):
             self.sig_layout.addWidget(cb)
         sf = QFormLayout()
@@ -216,7 +233,7 @@ class OutcomePage(StepPage):
         rl.setContentsMargins(0, 0, 0, 0)
         self.routes: list[QCheckBox] = []
         for r in LEGAL_ROUTES_ZH:
-            cb = QCheckBox(labels.legal_route(r))
+            cb = WrapCheckBox(labels.legal_route(r))
             cb.setProperty("route", r)  # recorded in Chinese whatever the desk's language
             self.routes.append(cb)
             self.kept[f"route.{r}"] = cb
@@ -299,8 +316,8 @@ class OutcomePage(StepPage):
         _clear_layout(self.signer_rows)
         self.signers = {}
         for p in ov.principals:
-            cb = QCheckBox(tr("%1 signed, sealed or thumbprinted")
-                           .replace("%1", f"{labels.party(p)} {p.name}"))
+            cb = WrapCheckBox(tr("%1 signed, sealed or thumbprinted")
+                              .replace("%1", f"{labels.party(p)} {p.name}"))
             self.signers[p.id] = cb
             self.signer_rows.addWidget(cb)
         a = ov.agreement
@@ -326,8 +343,8 @@ class OutcomePage(StepPage):
         # Only a separate 记录人 has a line to sign (none named: nothing to tick).
         self.recorder_signed.setVisible(bool(a and a.recorder.strip()))
         if a is not None:
-            for pid, cb in self.signers.items():
-                cb.setChecked(pid in a.signed_by)
+            for pid, signer in self.signers.items():
+                signer.setChecked(pid in a.signed_by)
             self.mediator_signed.setChecked(a.mediator_signed)
             self.recorder_signed.setChecked(a.recorder_signed)
             self.sealed.setChecked(a.sealed)
@@ -436,7 +453,7 @@ class OutcomePage(StepPage):
             line = QWidget()
             row = QHBoxLayout(line)
             row.setContentsMargins(0, 0, 0, 0)
-            cb = QCheckBox(tr("Meant as written"))
+            cb = WrapCheckBox(tr("Meant as written"))
             cb.setChecked(w.confirmed)
             cb.setAccessibleDescription(text)
             row.addWidget(cb, 0, Qt.AlignmentFlag.AlignTop)

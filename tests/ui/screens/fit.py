@@ -137,13 +137,28 @@ def _scroll(screen: str, w: QScrollArea) -> list[Finding]:
     if content is None or not w.widgetResizable():
         return []
     if content.width() > w.viewport().width() + TOLERANCE:
-        wide = max((c for c in content.findChildren(QWidget) if shown(c)),
-                   key=lambda c: c.minimumSizeHint().width(), default=content)
+        wide = _widest(content)
         return [Finding(screen, describe(w), "",
                         f"content is {content.width()} px wide in a {w.viewport().width()} px "
                         f"page: a horizontal scroll bar (widest: {describe(wide)} needs "
                         f"{wide.minimumSizeHint().width()} px)")]
     return []
+
+
+def _widest(content: QWidget) -> QWidget:
+    """The innermost widget that makes ``content`` as wide as it is: from the content
+    down, the shown child asking for the most width, while it asks for nearly all of
+    its parent's (a container's own name says little about which field is too wide)."""
+    w = content
+    while True:
+        kids = [c for c in w.findChildren(QWidget, "", Qt.FindChildOption.FindDirectChildrenOnly)
+                if shown(c)]
+        if not kids:
+            return w
+        kid = max(kids, key=lambda c: c.minimumSizeHint().width())
+        if kid.minimumSizeHint().width() < 0.9 * w.minimumSizeHint().width():
+            return w
+        w = kid
 
 
 def _label(screen: str, w: QLabel) -> list[Finding]:

@@ -44,20 +44,6 @@ WALK_TIMEOUT = 280  # s: the test's own timeout is 300
 #: the test; anything else fails.  MEDIATOR_SCREENS_STRICT=1 fails on these too.
 #: Remove an entry when its part is fixed: the test then guards it.
 KNOWN: list[tuple[str, str]] = [
-    # Workflow step forms (workflow/forms_*.py and pages.py, reworked by the workflow
-    # and theme helpers meanwhile): at 特大 a step's form is wider than the step page
-    # (mediation, outcome, confirmation, archive in English and at 150 %; every step
-    # of the bad-input case, whose long party names in check boxes and labels do not
-    # wrap), so the page needs a horizontal scroll bar.
-    (r"QScrollArea '': content is \d+ px wide [^—]*— on [^—]*step-",
-     "workflow: a step's form is wider than the step page at 特大"),
-    # workflow/forms_outcome.py: a combo does not wrap.
-    (r"QComboBox '[^']*': combo shows \d+ px of \d+  — on [^—]*19-bad-input-step-outcome",
-     "outcome: the obligor combo cuts a 50/60-character name (its list shows it whole)"),
-    (r"QLineEdit 'Leave empty when the mediator keeps the…': placeholder",
-     "outcome: the recorder field's hint is longer than the field (and not yet in zh_CN)"),
-    (r"QComboBox '1\. [^']*': combo shows \d+ px of \d+  — on [^—]*step-perform",
-     "performance: the obligation combo cuts a long obligation (a combo does not wrap)"),
     # sync/conflicts.py (the sync helper's, changing meanwhile): a conflict's row was
     # once sized before its columns settled, cutting a long value's last wrapped line.
     (r"QTableWidget '[^']*': row \d+ col \d+ needs \d+ px high, has \d+  — on 05-settings",
