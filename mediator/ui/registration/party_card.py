@@ -19,7 +19,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,7 +43,7 @@ from mediator.domain.status import (
 )
 from mediator.services.dto import PartyInput
 from mediator.ui import labels, theme
-from mediator.ui.registration import checks, party_data
+from mediator.ui.registration import checks, party_data, party_layout
 from mediator.ui.registration.fields import (
     ERROR_COLOUR,
     FieldBox,
@@ -81,6 +82,7 @@ class PartyCard(QFrame):
         self._today = today
         self._represented: PartyCard | None = None
         self._filling = False  # set while the ID number fills other fields
+        self._columns = 2  # pairs of label and field a row (party_layout)
         self.setObjectName("partyCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFrameShadow(QFrame.Shadow.Raised)
@@ -89,8 +91,6 @@ class PartyCard(QFrame):
         outer.addLayout(self._build_header())
         self._grid = QGridLayout()
         self._apply_spacing()
-        self._grid.setColumnStretch(1, 3)
-        self._grid.setColumnStretch(3, 2)
         outer.addLayout(self._grid)
         self._build_fields(ethnicities)
         self.card_error = QLabel(self)  # problems about the party as a whole
@@ -114,6 +114,20 @@ class PartyCard(QFrame):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # another type size
             self._apply_spacing()
+            self._fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Two pairs of fields a row if every field then shows its hint, else one."""
+        m = self._outer.contentsMargins()
+        columns = 2 if party_layout.two_columns_fit(
+            self.width(), self._grid, self.labels, self.boxes, m.left() + m.right()) else 1
+        if columns != self._columns:
+            self._columns = columns
+            party_layout.place(self._grid, self.labels, self.boxes, columns)
 
     # ================================================================ building
     def _build_header(self) -> QHBoxLayout:
@@ -199,21 +213,7 @@ class PartyCard(QFrame):
         self.labels: dict[str, QLabel] = {
             key: field_label("", box.editor, self) for key, box in b.items()
         }
-        # (row, column) of each field in a two-pair grid: label, field, label, field.
-        placement = {
-            "represents": (0, 0, 3),
-            "name": (1, 0, 1), "sex": (1, 2, 1),
-            "representative": (2, 0, 1), "representative_title": (2, 2, 1),
-            "ethnicity": (3, 0, 1), "birth_date": (3, 2, 1),
-            "id_number": (4, 0, 1), "phone": (4, 2, 1),
-            "address": (5, 0, 3),
-            "occupation": (6, 0, 1), "representative_role": (6, 2, 1),
-            "power_of_attorney": (7, 0, 3),
-        }  # fmt: skip
-        for key, (row, col, span) in placement.items():
-            self._grid.addWidget(self.labels[key], row, col)
-            # Top-aligned: a message under one field must not shift its neighbour.
-            self._grid.addWidget(b[key], row, col + 1, 1, span, Qt.AlignmentFlag.AlignTop)
+        party_layout.place(self._grid, self.labels, b, self._columns)
         self._set_static_labels()
 
     def _set_static_labels(self) -> None:
@@ -300,6 +300,7 @@ class PartyCard(QFrame):
         self._show_field("represents", agent)
         self._show_field("power_of_attorney", agent)
         self._name_office()
+        self._fit_columns()  # other fields, other hints
 
     def _name_office(self, *_args: object) -> None:
         """The representative's row is labelled with the office chosen under Acts as."""

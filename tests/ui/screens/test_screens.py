@@ -48,14 +48,6 @@ KNOWN: list[tuple[str, str]] = [
     # once sized before its columns settled, cutting a long value's last wrapped line.
     (r"QTableWidget '[^']*': row \d+ col \d+ needs \d+ px high, has \d+  — on 05-settings",
      "conflicts: a long value's last line is cut"),
-    # registration/party_card.py at 特大 (English, and Chinese at 150 %): two columns of
-    # fields leave the date, ID, phone and organisation fields narrower than their hints.
-    (r"QLineEdit in partyCard '[^']*': placeholder needs",
-     "registration: party card fields narrower than their hints at 特大"),
-    (r"QLineEdit in partyCard '[^']*': field shows \d+ px, fewer than",
-     "registration: organisation card fields too narrow (en)"),
-    (r"QScrollArea '': content is \d+ px wide .*PartiesEditor",
-     "registration: party cards wider than the page at 150 % (en)"),
 ]
 
 
