@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -89,8 +89,16 @@ class ConflictsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FIELD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(KEEP, QHeaderView.ResizeMode.ResizeToContents)
-        # Wrapped values re-measured when the columns change width (the page resized).
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        # Wrapped values re-measured when the columns change width (the page resized),
+        # once the columns have settled: the header resizes its stretched columns one
+        # after the other (a vertical scroll bar appearing narrows them all), and rows
+        # measured at the first signal kept the other column's old width, cutting a
+        # long value's last line.
+        self._refit_rows = QTimer(self)
+        self._refit_rows.setSingleShot(True)
+        self._refit_rows.setInterval(0)
+        self._refit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._refit_rows.start())
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)

@@ -42,13 +42,9 @@ WALK_TIMEOUT = 280  # s: the test's own timeout is 300
 #: written (issue 11), each reported to the lead with its cause.  A finding matching
 #: one of these is written to ``known-<lang>.txt`` beside the PNGs instead of failing
 #: the test; anything else fails.  MEDIATOR_SCREENS_STRICT=1 fails on these too.
-#: Remove an entry when its part is fixed: the test then guards it.
-KNOWN: list[tuple[str, str]] = [
-    # sync/conflicts.py (the sync helper's, changing meanwhile): a conflict's row was
-    # once sized before its columns settled, cutting a long value's last wrapped line.
-    (r"QTableWidget '[^']*': row \d+ col \d+ needs \d+ px high, has \d+  — on 05-settings",
-     "conflicts: a long value's last line is cut"),
-]
+#: Remove an entry when its part is fixed: the test then guards it.  Empty since the
+#: last nine (workflow forms, party cards, the conflict table) were fixed.
+KNOWN: list[tuple[str, str]] = []
 
 
 def artefacts(config: str) -> Path:
