@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProxyStyle,
     QStyle,
-    QStyleFactory,
     QStyleOption,
     QStyleOptionComplex,
     QTextEdit,
@@ -150,7 +149,10 @@ class FocusStyle(QProxyStyle):
     click on a button needs no ring)."""
 
     def __init__(self, palette: Palette) -> None:
-        super().__init__(QStyleFactory.create("Fusion"))
+        # By name: the proxy creates and owns Fusion itself.  A style made by
+        # QStyleFactory and handed over from Python has a Python wrapper that may
+        # delete it under the proxy when collected.
+        super().__init__("Fusion")
         self.focus = QColor(palette.focus)
 
     def _ring(self, painter: QPainter, rect: QRect) -> None:
@@ -257,6 +259,10 @@ class _Installed:
     """The theme the running application wears: one per process, like the app itself."""
 
     theme: Theme | None = None
+    #: The application's style, referenced here so Python never collects it while
+    #: Qt paints with it; made once per process (replacing a style the widgets are
+    #: polished with, e.g. on a second install in the same process, is not needed).
+    style: FocusStyle | None = None
 
 
 def current() -> Theme:
@@ -305,7 +311,9 @@ def install(app: QApplication, families: list[str], size: TypeSize) -> Theme:
     """Make ``Theme(size, families)`` the application's look (once, at start-up)."""
     theme = Theme(size=size, families=families)
     _Installed.theme = theme
-    app.setStyle(FocusStyle(theme.palette))
+    if _Installed.style is None or app.style() is not _Installed.style:
+        _Installed.style = FocusStyle(theme.palette)
+        app.setStyle(_Installed.style)
     app.setPalette(theme.qpalette())
     app.setFont(theme.body_font())
     return theme
