@@ -222,10 +222,11 @@ def add_choice(combo: QComboBox, text: str, data: object,
     combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
 
 
-def full_choice_label(combo: QComboBox) -> QLabel:
+def full_choice_label(combo: QComboBox, parent: QWidget) -> QLabel:
     """A wrapping label under ``combo`` with its current item's whole text, shown
-    only when the item was shortened by :func:`add_choice`."""
-    label = muted("")
+    only when the item was shortened by :func:`add_choice`.  ``parent`` is the widget
+    it is laid out in (a parentless label shown would be a window of its own)."""
+    label = muted("", parent)
     label.setObjectName("fullChoice")
 
     def follow(*_a: object) -> None:
@@ -236,6 +237,7 @@ def full_choice_label(combo: QComboBox) -> QLabel:
 
     combo.currentIndexChanged.connect(follow)
     combo.model().rowsInserted.connect(follow)
+    combo.model().dataChanged.connect(follow)  # the whole text is set after the insert
     combo.model().modelReset.connect(follow)
     follow()
     return label

@@ -67,7 +67,7 @@ class PerformPage(StepPage):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.obligation.setMinimumContentsLength(8)
         self.field("obligation_id", self.obligation, "Performance item", form)
-        form.addRow("", full_choice_label(self.obligation))
+        form.addRow("", full_choice_label(self.obligation, self.inner))
         self.paid_on = date_edit()
         self.field("paid_on", self.paid_on, "Date *", form)
         self.amount = QLineEdit()

@@ -89,7 +89,7 @@ class _ObligationRow(QWidget):
         self.due = date_edit(dt.date.today() + dt.timedelta(days=14))
         grid.addWidget(self.description, 0, 0, 1, 2)
         grid.addWidget(self.obligor, 1, 0, 1, 2)
-        grid.addWidget(full_choice_label(self.obligor), 2, 0, 1, 2)
+        grid.addWidget(full_choice_label(self.obligor, self), 2, 0, 1, 2)
         grid.addWidget(self.amount, 3, 0)
         grid.addWidget(self.due, 3, 1)
         grid.setColumnStretch(0, 1)

@@ -44,7 +44,7 @@ def test_a_long_choice_is_short_in_the_combo_and_whole_beneath(qtbot) -> None:
     combo = QComboBox()
     add_choice(combo, "申请人（第1位） 张三", "a")
     add_choice(combo, LONG, "b")
-    full = full_choice_label(combo)
+    full = full_choice_label(combo, page)
     layout.addWidget(combo)
     layout.addWidget(full)
     qtbot.addWidget(page)
@@ -57,3 +57,18 @@ def test_a_long_choice_is_short_in_the_combo_and_whole_beneath(qtbot) -> None:
     assert not full.isHidden() and full.text() == LONG and full.wordWrap()
     assert combo.itemData(1, Qt.ItemDataRole.ToolTipRole) == LONG  # the list shows it whole
     assert combo.currentData() == "b"
+
+
+def test_a_long_first_choice_is_shown_whole_at_once(qtbot) -> None:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    combo = QComboBox(page)
+    full = full_choice_label(combo, page)
+    layout.addWidget(combo)
+    layout.addWidget(full)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    add_choice(combo, LONG, "b")  # the first item becomes the current one as it is added
+    assert combo.currentIndex() == 0
+    assert full.text() == LONG and full.isVisible() and not full.isWindow()
