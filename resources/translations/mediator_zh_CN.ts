@@ -3061,7 +3061,7 @@ A copy of the data as it was before the upgrade was saved first:
     <name>Theme</name>
     <message>
         <source>Standard</source>
-        <extracomment>Body text in points (at 96 logical dpi: 16, 18.7 and 22 px). 标准 is at least 16 px. Size factor and weight of each role&apos;s font, relative to the body font.</extracomment>
+        <extracomment>Body text in points (at 96 logical dpi: 16, 18.7 and 22 px). 标准 is at least 16 px. Size factor and weight of each role&apos;s font, relative to the body font. The application&apos;s style, referenced here so Python never collects it while Qt paints with it; made once per process (replacing a style the widgets are polished with, e.g. on a second install in the same process, is not needed).</extracomment>
         <translation>标准</translation>
     </message>
     <message>

@@ -307,6 +307,8 @@ CHINESE_ALLOWED = {
         "field names inside the service's Chinese validation messages, mirrored here"),
     "registration/party_card.py": {"汉族": "a value of the ethnicity catalogue (data)"},
     "sync/enrol.py": {"中": "measures one Chinese character's width; never drawn"},
+    "registration/party_layout.py": {"中": "measures one Chinese character's width; never drawn"},
+    "workflow/common.py": {"中": "measures one Chinese character's width; never drawn"},
     "workflow/outcome_terms.py": {
         "争议事项：": "starts the agreement's 纠纷主要事实 (document text, Chinese in both desks)"},
 }
