@@ -88,6 +88,7 @@ def grouped(lines: list[str]) -> list[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.screens
 @pytest.mark.parametrize("config", list(CONFIGS))
 def test_every_screen_fits(tmp_path: Path, config: str) -> None:
     out = artefacts(config)
