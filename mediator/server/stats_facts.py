@@ -41,7 +41,12 @@ class _Json:
         return f"json_extract({alias}.data, '$.{key}')"
 
     def live(self, alias: str, entity: str) -> str:
-        return f"{alias}.entity = '{entity}' AND {alias}.deleted = {'false' if self.pg else '0'}"
+        if self.pg:
+            return f"{alias}.entity = '{entity}' AND {alias}.deleted = false"
+        # The same terms as the partial indexes of 0005 (so SQLite uses them): a
+        # malformed row stored by an older server is left out, never an error.
+        return (f"{alias}.entity = '{entity}' AND {alias}.deleted = 0 "
+                f"AND json_valid({alias}.data)")
 
 
 def _in(values: tuple[str, ...]) -> str:
@@ -57,7 +62,8 @@ def _statements(dialect: str) -> tuple[str, str, str]:
     j, live = q.j, q.live
     case_of = f"CASE WHEN t.entity = 'case' THEN t.id ELSE {j('t', 'case_id')} END"
     touched = (f"SELECT DISTINCT {case_of} FROM row t WHERE t.studio_id = :studio_id "
-               f"AND t.seq > :after AND t.entity IN {_in(ENTITIES)}")
+               f"AND t.seq > :after AND t.entity IN {_in(ENTITIES)}"
+               + ("" if q.pg else " AND json_valid(t.data)"))
     # PostgreSQL: the touched ids as an array, looked up by primary key (as IN it
     # may scan the studio's facts, estimating the subquery wrongly).
     wanted = f"= ANY(ARRAY({touched}))" if q.pg else f"IN ({touched})"

@@ -22,7 +22,6 @@ from mediator.domain.studio_time import wall_clock
 from mediator.services.dto import PartyInput
 from mediator.store import outbox
 from mediator.store.models import Case, CaseParty, Party, SyncState
-from mediator.ui import errors
 from mediator.ui.labels import Labels
 from mediator.ui.mainwindow import MainWindow
 from mediator.ui.sync.conflicts import ConflictsPage
@@ -42,23 +41,6 @@ def chinese(qapp: QApplication) -> Iterator[None]:
         yield
 
 
-@pytest.fixture(autouse=True)
-def no_dialogs() -> Iterator[None]:
-    old = errors.dialogs_enabled
-    errors.dialogs_enabled = False
-    errors.recorded.clear()
-    yield
-    errors.dialogs_enabled = old
-    bugs = [e for e in errors.recorded if e.is_bug]
-    errors.recorded.clear()
-    assert not bugs, [type(b.exc).__name__ for b in bugs]
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 def _enrol_dialogs(window: MainWindow) -> list[QWidget]:

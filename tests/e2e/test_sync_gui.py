@@ -4,13 +4,12 @@ conflict resolved side by side."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
-from mediator.ui import errors
 from mediator.ui.i18n import install_translators
 from mediator.ui.sync import ConflictsPage, EnrolDialog, SyncStatusWidget
 from mediator.ui.tasks import TaskRunner
@@ -22,24 +21,6 @@ WAIT_MS = 20_000
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints")
 
 
-@pytest.fixture(autouse=True)
-def no_dialogs() -> Iterator[None]:
-    """Errors are recorded, not shown in a modal dialog; a bug fails the test."""
-    old = errors.dialogs_enabled
-    errors.dialogs_enabled = False
-    errors.recorded.clear()
-    yield
-    errors.dialogs_enabled = old
-    bugs = [e for e in errors.recorded if e.is_bug]
-    errors.recorded.clear()
-    assert not bugs, [type(b.exc).__name__ for b in bugs]
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 def _widget(qtbot: QtBot, pc: Pc, runner: TaskRunner) -> SyncStatusWidget:

@@ -7,7 +7,7 @@ window is open on its case list while it syncs from the status bar.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,7 +17,6 @@ from sqlalchemy import select
 from mediator.domain.status import CaseStatus
 from mediator.store import outbox
 from mediator.store.models import Case
-from mediator.ui import errors
 from mediator.ui.cases.model import COLUMNS
 from mediator.ui.labels import Labels
 from mediator.ui.mainwindow import MainWindow
@@ -29,23 +28,6 @@ WAIT_MS = 20_000
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints")
 
 
-@pytest.fixture(autouse=True)
-def no_dialogs() -> Iterator[None]:
-    old = errors.dialogs_enabled
-    errors.dialogs_enabled = False
-    errors.recorded.clear()
-    yield
-    errors.dialogs_enabled = old
-    bugs = [e for e in errors.recorded if e.is_bug]
-    errors.recorded.clear()
-    assert not bugs, [type(b.exc).__name__ for b in bugs]
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    r.shutdown()
 
 
 def _shown_status(window: MainWindow, case_no: str) -> str | None:
@@ -92,6 +74,9 @@ def test_a_sync_brings_other_pcs_cases_and_statuses_into_the_open_list(
     new_no = first.cases()[new.id].case_no
     assert _shown_status(window, new_no) is None
 
+    # As a mediator would: once the status line knows the PC is enrolled and no round
+    # is running, "sync now" (earlier, it would offer enrolment or be a no-op).
+    qtbot.waitUntil(lambda: status.status.enrolled and not status.syncing, timeout=WAIT_MS)
     with qtbot.waitSignal(status.synced, timeout=WAIT_MS) as synced:
         status.sync_now()
     assert synced.args[0].pulled > 0

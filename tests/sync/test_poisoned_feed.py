@@ -200,6 +200,11 @@ def test_a_poisoned_feed_never_stops_a_studios_sync(
         assert report.digest_ok is True and report.repaired is False
         assert bad_case in pc.cases() and bad_case not in _set_aside(pc)
 
+    # The district's figures are still made over a feed that holds malformed rows.
+    figures = server.root / "district.xlsx"
+    server.admin("stats", "--period", dt.date.today().strftime("%Y-%m"), "--out", str(figures))
+    assert figures.stat().st_size > 0
+
     # Reported to the server (its log), without a traceback or SQL anywhere.
     log = server.log.read_text(errors="replace")
     assert "set aside" in log

@@ -67,8 +67,11 @@ def upgrade() -> None:
     )
     if op.get_bind().dialect.name == "sqlite":
         for name, entity, key in _SQLITE_INDEXES:
+            # json_valid: a row an older, trusting server stored as malformed JSON
+            # must neither stop this index being built nor a later write (SQLite
+            # evaluates json_extract only for the rows the WHERE admits).
             op.execute(f"CREATE INDEX {name} ON row (studio_id, json_extract(data, '$.{key}')) "
-                       f"WHERE entity = '{entity}' AND deleted = 0")
+                       f"WHERE entity = '{entity}' AND deleted = 0 AND json_valid(data)")
     else:
         for name in _PG_UNUSED:
             op.execute(f"DROP INDEX IF EXISTS {name}")
