@@ -60,7 +60,7 @@ test: EXTRA_SYSLIBS = $(TEST_SYSTOOLS)
 test: syslibs $(VENV)/.dev
 	$(VENV)/bin/ruff check mediator tests benchmarks
 	$(VENV)/bin/mypy
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not screens" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not screens" --durations=25 $(PYTEST_ARGS)
 
 # The screenshot walk (issue 11): every page and dialog at 特大, both languages, at
 # 1366x768 and 1920x1080@150 %; PNGs in build/artefacts/screens.  About 1.5 min, so
