@@ -1,26 +1,74 @@
-"""Run every benchmark script (benchmarks/bench_*.py) in its own process; `make bench`."""
+"""Run every benchmark script (benchmarks/bench_*.py) in its own process; `make bench`.
+
+Each script reports its figures through ``benchmarks.common.report``, which appends them
+to the results file this run names ($BENCH_RESULTS, tagged with $BENCH_RUN); at the end
+one table shows every figure — value, baseline, ratio, target, verdict — and the exit
+code is non-zero if any figure missed or any script failed.  A script that exits
+non-zero without reporting a figure (a crash, a missing tool) gets a row of its own, so
+nothing is hidden.  ``run_all.py bench_documents bench_search`` runs just those.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+import time
+import uuid
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from benchmarks.common import format_table, results_path  # noqa: E402
 
 
-def main() -> int:
-    failed = []
-    for script in sorted(HERE.glob("bench_*.py")):
+def _figures(path: Path, run: str) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            fig = json.loads(line)
+        except ValueError:
+            continue
+        if fig.get("run") == run:
+            out.append(fig)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    wanted = {Path(a).stem for a in argv}
+    scripts = [s for s in sorted(HERE.glob("bench_*.py")) if not wanted or s.stem in wanted]
+    run = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    env = {**os.environ, "BENCH_RUN": run}
+    path = results_path()
+    env["BENCH_RESULTS"] = str(path)
+    failed: list[tuple[str, int, float]] = []
+    for script in scripts:
         print(f"\n=== {script.name} ===", flush=True)
+        t0 = time.perf_counter()
         rc = subprocess.call([sys.executable, "-m", f"benchmarks.{script.stem}"],
-                             cwd=HERE.parent)
+                             cwd=HERE.parent, env=env)
         if rc:
-            failed.append(script.name)
-    if failed:
-        print(f"\nmissed targets or failed: {', '.join(failed)}")
-    return 1 if failed else 0
+            failed.append((script.stem, rc, time.perf_counter() - t0))
+    figures = _figures(path, run)
+    reported = {f["script"] for f in figures}
+    silent = [(name, rc) for name, rc, _ in failed if name not in reported]
+    print(f"\n=== all figures (run {run}; also in {path}) ===")
+    print(format_table(figures) if figures else "(no figures reported)")
+    for name, rc in silent:
+        print(f"  {name}: FAILED (exit {rc}) without reporting a figure")
+    missed = [f for f in figures if f["verdict"] == "MISSED"]
+    scripts_bad = sorted({name for name, _, _ in failed})
+    print(f"\n{len(figures)} figures: "
+          f"{sum(f['verdict'] == 'OK' for f in figures)} OK, {len(missed)} MISSED, "
+          f"{sum(f['verdict'] == 'SKIPPED' for f in figures)} skipped; "
+          f"scripts with a non-zero exit: {', '.join(scripts_bad) or 'none'}")
+    return 1 if missed or failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
