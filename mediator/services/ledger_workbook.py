@@ -80,6 +80,15 @@ def build_workbook(committee: str, period: Period, rows: Sequence[LedgerRow], re
     return book
 
 
+def build_report_workbook(committee: str, period: Period, report: Report,
+                          *, made_on: dt.date) -> Workbook:
+    """The statistics report form alone (the statistics page's .xlsx export): the
+    same sheet as the ledger's second one, so both exports read alike."""
+    book = Workbook(write_only=True)
+    _report_sheet(book.create_sheet("统计报表"), committee, period, report, made_on)
+    return book
+
+
 def _landscape(ws: WriteOnlyWorksheet, repeated_rows: str) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = 9  # A4
