@@ -55,6 +55,7 @@ class ScreeningView:
     disputes_prevented: int
     notes: str
     cases_registered: int  # cases registered from this visit
+    case_nos: tuple[str, ...] = ()  # their case numbers (案号), in order of registration
 
 
 class ScreeningService:
@@ -96,22 +97,30 @@ class ScreeningService:
             return row.id
 
     def visits(self, start: dt.date, end: dt.date) -> list[ScreeningView]:
-        """The register between two dates (inclusive), newest first."""
-        from sqlalchemy import func  # noqa: PLC0415
+        """The register between two dates (inclusive), newest first, each visit with
+        the case numbers of the cases registered from it (the register shows them)."""
+        from mediator.store.models import Case  # noqa: PLC0415
 
-        registered = (select(CaseStatistics.screening_id, func.count().label("n"))
-                      .where(CaseStatistics.deleted.is_(False),
-                             CaseStatistics.screening_id.is_not(None))
-                      .group_by(CaseStatistics.screening_id).subquery())
         with self._db.read() as s:
-            rows = s.execute(
-                select(ScreeningVisit, func.coalesce(registered.c.n, 0))
-                .outerjoin(registered, registered.c.screening_id == ScreeningVisit.id)
+            visits = s.execute(
+                select(ScreeningVisit)
                 .where(ScreeningVisit.deleted.is_(False),
                        ScreeningVisit.visited_on.between(start, end))
-                .order_by(ScreeningVisit.visited_on.desc(), ScreeningVisit.id.desc())).all()
+                .order_by(ScreeningVisit.visited_on.desc(), ScreeningVisit.id.desc())
+            ).scalars().all()
+            case_nos: dict[str, list[str]] = {}
+            linked = (select(CaseStatistics.screening_id, Case.case_no)
+                      .join(Case, Case.id == CaseStatistics.case_id)
+                      .join(ScreeningVisit, ScreeningVisit.id == CaseStatistics.screening_id)
+                      .where(CaseStatistics.deleted.is_(False), Case.deleted.is_(False),
+                             ScreeningVisit.deleted.is_(False),
+                             ScreeningVisit.visited_on.between(start, end))
+                      .order_by(Case.registered_on, Case.local_id))
+            for visit_id, case_no in s.execute(linked):
+                case_nos.setdefault(str(visit_id), []).append(case_no)
             return [ScreeningView(v.id, v.visited_on, v.place, v.visitors, v.disputes_found,
-                                  v.disputes_prevented, v.notes, int(n)) for v, n in rows]
+                                  v.disputes_prevented, v.notes, len(case_nos.get(v.id, [])),
+                                  tuple(case_nos.get(v.id, []))) for v in visits]
 
     def prefill(self, visit_id: str, *, today: dt.date | None = None) -> RegistrationInput:
         """A registration to complete for a dispute found on the visit: the case comes
