@@ -28,7 +28,7 @@ from mediator.domain.case_facts import (
 from mediator.domain.text import clean_text
 from mediator.errors import NotFoundError, ValidationError
 from mediator.services.workflow.base import Context, WorkflowPart
-from mediator.store import audit
+from mediator.store import audit, outbox
 from mediator.store.database import Database
 from mediator.store.models import CaseParty, Studio
 from mediator.store.statistics_models import CaseStatistics
@@ -95,6 +95,20 @@ def apply_facts(row: CaseStatistics, facts: CaseFacts) -> None:
     row.grade = grade(facts).value
     row.grade_override = facts.grade_override.value if facts.grade_override else ""
     row.grade_reason = facts.grade_reason
+
+
+def add_facts_row(s: Session, *, studio_id: str, actor: str, case_id: str, clean: CaseFacts,
+                  screening_id: str | None = None) -> CaseStatistics:
+    """The statistics row of a case being registered, in the caller's transaction (the
+    case and its facts are written together or not at all): queued for sync, audited."""
+    row = CaseStatistics(studio_id=studio_id, case_id=case_id, screening_id=screening_id)
+    apply_facts(row, clean)
+    s.add(row)
+    s.flush()
+    outbox.enqueue(s, "case_statistics", row.id)
+    audit.record(s, studio_id=studio_id, actor=actor, action="case.statistics",
+                 entity="case", entity_id=case_id, detail=audit_detail(clean))
+    return row
 
 
 def audit_detail(facts: CaseFacts) -> dict[str, object]:

@@ -13,6 +13,8 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
+from mediator.domain.case_facts import BodyType, CaseFacts, Grade, Prevention
+from mediator.domain.case_facts import problems as facts_problems
 from mediator.domain.idcard import age_on, mask_id_number
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, RepresentativeRole, Sex
 from mediator.domain.studio_time import DEFAULT_ZONE
@@ -73,20 +75,27 @@ class CaseService:
     # ------------------------------------------------------------------ writing
     def validate(self, reg: RegistrationInput) -> list[tuple[str, str]]:
         types, sources = self._codes()
-        return check_registration(reg, dispute_types=types, sources=sources).problems
+        problems = check_registration(reg, dispute_types=types, sources=sources).problems
+        return problems + _facts_problems(reg.facts)
 
     def register(self, reg: RegistrationInput) -> CaseRef:
-        """Register (受理) a case atomically: number, parties, search index, audit, outbox."""
+        """Register (受理) a case atomically: number, parties, search index, audit, outbox,
+        and the statistics facts stated with it (``reg.facts``) in the same transaction."""
+        from mediator.services.case_facts import add_facts_row, check_facts  # noqa: PLC0415
         from mediator.services.case_writes import insert_registration  # noqa: PLC0415
 
         types, sources = self._codes()
         checked = check_registration(reg, dispute_types=types, sources=sources)
-        if checked.problems:
-            raise ValidationError(checked.problems[0][1], field=checked.problems[0][0],
-                                  problems=checked.problems)
+        problems = checked.problems + _facts_problems(reg.facts)
+        if problems:
+            raise ValidationError(problems[0][1], field=problems[0][0], problems=problems)
         studio, mediator = self._context()
         with self._db().write() as s:
-            return insert_registration(s, checked.reg, studio, mediator)
+            ref = insert_registration(s, checked.reg, studio, mediator)
+            if reg.facts is not None:
+                add_facts_row(s, studio_id=studio.id, actor=mediator.id, case_id=ref.id,
+                              clean=check_facts(reg.facts))
+            return ref
 
     def warnings(self, reg: RegistrationInput) -> list[tuple[str, str]]:
         """What registration accepts but the documents will miss (an organisation's
@@ -219,7 +228,15 @@ class CaseService:
                 representative_title=p[12],
                 representative_role=RepresentativeRole(p[13] or RepresentativeRole.LEGAL.value),
             ))
+        stats = self._reader.one(
+            'SELECT people_involved, group_marked, prevented_criminal, prevented_petition, '
+            'prevented_fight, prevented_suicide, amount_in_dispute_fen, body_type, '
+            'grade_override, grade_reason FROM case_statistics '
+            'WHERE case_id = ? AND deleted = 0', [case_id])
+        body = self._reader.one('SELECT s.body_type FROM "case" c JOIN studio s '
+                                'ON s.id = c.studio_id WHERE c.id = ?', [case_id])
         return CaseDetail(
+            facts=_stated_facts(stats), studio_body_type=_body_type(body[0] if body else ""),
             id=c[0], case_no=c[1], status=CaseStatus(c[2]), dispute_type=c[3], source=c[4],
             summary=c[5], requests=tuple(str(r) for r in json.loads(c[6] or "[]")),
             registered_on=_date(c[7]), referral_note=c[8], mediator_name=c[9],
@@ -227,6 +244,35 @@ class CaseService:
             updated_at=_timestamp(c[12]), version=int(c[13]), former_case_no=c[14] or "",
             time_zone=c[15] or DEFAULT_ZONE,
         )
+
+
+def _facts_problems(facts: CaseFacts | None) -> list[tuple[str, str]]:
+    """The facts' problems as registration paths (``facts.people_involved``...)."""
+    return [(f"facts.{f}", m) for f, m in facts_problems(facts)] if facts is not None else []
+
+
+def _body_type(value: object) -> BodyType:
+    try:
+        return BodyType(str(value or "") or BodyType.VILLAGE)
+    except ValueError:  # a kind a newer app knows: counted as the default here
+        return BodyType.VILLAGE
+
+
+def _stated_facts(row: Sequence[Any] | None) -> CaseFacts | None:
+    """A case_statistics row read with raw SQL (the detail view imports no ORM)."""
+    if row is None:
+        return None
+    prevented = {p: int(n) for p, n in zip(Prevention, row[2:6], strict=True) if n}
+    override = None
+    if row[8]:
+        try:
+            override = Grade(row[8])
+        except ValueError:
+            override = None
+    return CaseFacts(people_involved=int(row[0]), group_marked=bool(row[1]),
+                     prevented=prevented, amount_in_dispute_fen=int(row[6]),
+                     body_type=_body_type(row[7]) if row[7] else None,
+                     grade_override=override, grade_reason=row[9] or "")
 
 
 def _date(value: object) -> dt.date:

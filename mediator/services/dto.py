@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from mediator.domain.case_facts import BodyType, CaseFacts
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, RepresentativeRole, Sex
 from mediator.domain.studio_time import DEFAULT_ZONE
 
@@ -60,6 +61,9 @@ class RegistrationInput:
     requests: list[str] = field(default_factory=list)  # 申请事项, numbered in documents
     registered_on: dt.date | None = None  # default: today
     referral_note: str = ""  # who referred it (court/police/...), when a referral
+    # 统计要素 asked at registration (涉及人数, 标的额, 群体性, body): written with the
+    # case in the same transaction; None: nothing stated (reports count the parties).
+    facts: CaseFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -135,3 +139,6 @@ class CaseDetail:
     former_case_no: str = ""
     # The studio's clock (studio.time_zone): the times shown are read on it, as printed.
     time_zone: str = DEFAULT_ZONE
+    # 统计要素 as stated (None: nothing stated yet) and the studio's kind of body.
+    facts: CaseFacts | None = None
+    studio_body_type: BodyType = BodyType.VILLAGE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
@@ -99,3 +100,30 @@ def test_a_screening_visit_is_checked_field_by_field(workspace: Workspace) -> No
     assert [f for f, _ in err.value.problems] == ["visited_on", "place", "disputes_prevented"]
     with pytest.raises(NotFoundError):
         _screening(workspace).prefill("0" * 36)
+
+
+def test_registration_writes_its_facts_in_the_same_transaction(workspace: Workspace) -> None:
+    """涉及人数 and 标的额 stated at registration: one unit with the case, queued for sync,
+    and read back by the case detail (raw SQL) with the grade they give."""
+    reg = replace(water_leak(),
+                  facts=CaseFacts(people_involved=12, amount_in_dispute_fen=5_000_00))
+    ref = workspace.cases.register(reg)
+    stated = _facts(workspace).read(ref.id)
+    assert stated.stated and stated.facts.people_involved == 12
+    assert stated.group_dispute and stated.grade is Grade.MAJOR
+    with workspace.db.read() as s:
+        queued = {e.entity for e in s.execute(select(OutboxEntry)).scalars()}
+    assert "case_statistics" in queued
+    detail = workspace.cases.get(ref.id)
+    assert detail.facts is not None and detail.facts.people_involved == 12
+    assert detail.facts.amount_in_dispute_fen == 5_000_00
+
+
+def test_registration_with_bad_facts_writes_nothing(workspace: Workspace) -> None:
+    reg = replace(water_leak(), facts=CaseFacts(people_involved=-1))
+    assert ("facts.people_involved", "涉及人数应在0到100000之间。") in workspace.cases.validate(reg)
+    with pytest.raises(ValidationError) as caught:
+        workspace.cases.register(reg)
+    assert caught.value.field == "facts.people_involved"
+    assert workspace.cases.count_all() == 0
+    assert workspace.cases.get(workspace.cases.register(water_leak()).id).facts is None

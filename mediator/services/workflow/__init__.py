@@ -57,8 +57,10 @@ class Workflow:
         # Imported here: attachments builds on workflow.base, so a module-level import
         # would be circular when mediator.services.attachments is imported first.
         from mediator.services.attachments import AttachmentService  # noqa: PLC0415
+        from mediator.services.case_facts import CaseFactsService  # noqa: PLC0415 - the same
 
         self.attachments = AttachmentService(db, ctx, ws.data_dir)
+        self.facts = CaseFactsService(db, ctx)  # 统计要素, asked again at the outcome
 
     def overview(self, case_id: str, today: dt.date | None = None) -> CaseOverview:
         with self._db.read() as s:
