@@ -40,8 +40,11 @@ class DraftKeeper(QObject):
         runner: Any,
         payload: Callable[[], dict[str, Any]],
         parent: QObject | None = None,
+        *,
+        key: str = DRAFT_KEY,
     ) -> None:
         super().__init__(parent)
+        self.key = key  # another key: a second form beside the new-case one (排查)
         self._drafts = drafts
         self._runner = runner
         self._payload = payload
@@ -75,10 +78,10 @@ class DraftKeeper(QObject):
         payload = self._payload()
         self._dirty = False
         self._dirty_since = None
-        drafts = self._drafts
+        drafts, key = self._drafts, self.key
         try:
             self._runner.run(
-                lambda: drafts.save(DRAFT_KIND, DRAFT_KEY, payload),
+                lambda: drafts.save(DRAFT_KIND, key, payload),
                 on_done=self._guard(lambda _r: self.saved.emit()),
                 on_error=self._guard(self._not_saved),
             )
@@ -96,8 +99,8 @@ class DraftKeeper(QObject):
     def discard(self) -> None:
         """Remove the stored draft (after registering, or when the user throws it away)."""
         self.forget()
-        drafts = self._drafts
-        self._runner.run(lambda: drafts.discard(DRAFT_KIND, DRAFT_KEY))
+        drafts, key = self._drafts, self.key
+        self._runner.run(lambda: drafts.discard(DRAFT_KIND, key))
 
     def _not_saved(self, exc: BaseException) -> None:
         self._dirty = True  # try again with the next edit or on hide

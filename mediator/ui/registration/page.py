@@ -84,9 +84,17 @@ class RegistrationPage(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], dt.date] = dt.date.today,
+        draft_key: str = DRAFT_KEY,
+        prefill: dict[str, Any] | None = None,
+        register: Callable[[RegistrationInput], CaseRef] | None = None,
     ) -> None:
+        """``draft_key``, ``prefill`` (a payload shown when there is no draft) and
+        ``register`` (run on the worker) let another part reuse the form: a dispute
+        found on a screening visit (mediator/ui/screening) is registered linked to it."""
         super().__init__(parent)
         self._ws = workspace
+        self._prefill = prefill or {}
+        self._register = register or workspace.cases.register
         self._runner = runner
         self._today = today
         self._loaded = False
@@ -94,7 +102,7 @@ class RegistrationPage(QWidget):
         self._saving = False
         self._draft_failed = False
 
-        self.drafts = DraftKeeper(workspace.drafts, runner, self.payload, self)
+        self.drafts = DraftKeeper(workspace.drafts, runner, self.payload, self, key=draft_key)
         self.drafts.saved.connect(self._draft_saved)
         self.drafts.failed.connect(self._draft_not_saved)
 
@@ -258,7 +266,7 @@ class RegistrationPage(QWidget):
                 ws.catalogue.dispute_types(),
                 ws.catalogue.case_sources(),
                 ws.catalogue.ethnicities(),
-                ws.drafts.load(DRAFT_KIND, DRAFT_KEY),
+                ws.drafts.load(DRAFT_KIND, self.drafts.key),
             )
 
         self._loaded = True
@@ -289,7 +297,7 @@ class RegistrationPage(QWidget):
             problems = ws.cases.validate(registration)
             if problems or local:
                 return problems
-            return ws.cases.register(registration)
+            return self._register(registration)
 
         def done(result: list[tuple[str, str]] | CaseRef) -> None:
             self._set_saving(False)
@@ -308,8 +316,9 @@ class RegistrationPage(QWidget):
         self._runner.run(work, on_done=self._guard(done), on_error=self._guard(failed))
 
     def restore_defaults(self) -> None:
-        """An empty form (dispute, date today, one applicant and one respondent)."""
-        self._apply_payload({})
+        """An empty form (dispute, date today, one applicant and one respondent), or
+        the prefill the page was made with."""
+        self._apply_payload(self._prefill)
         self.clear_errors()
 
     def discard_draft(self) -> None:
@@ -432,7 +441,7 @@ class RegistrationPage(QWidget):
             self.parties.set_ethnicities(list(ethnicities))
         finally:
             self._loading = False
-        self._apply_payload(draft or {})
+        self._apply_payload(draft or self._prefill)
         self.drafts.forget()
         self.drafts.enabled = True
         self._set_loading_state(False)
