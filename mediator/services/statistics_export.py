@@ -1,0 +1,130 @@
+"""What the statistics page asks of the core besides the report itself.
+
+* :func:`statistics_service` — the page's :class:`StatisticsService` on a workspace.
+* :func:`drill_rows` — the cases (or screening visits) behind a number, as the
+  drill-down list shows them: case number, type, status, accepted and closed dates.
+* :func:`export_report` — the period's report as a PDF (the documents' embedded
+  fonts, :mod:`mediator.documents.statistics_report`) or as an .xlsx (the ledger
+  workbook's report sheet, :func:`mediator.services.ledger_workbook.build_report_workbook`).
+  Written atomically; a path the file cannot go to is refused in Chinese before
+  any work is done.
+
+Everything here touches the database: the GUI calls it on its worker thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, func, select
+
+from mediator.domain.statistics import Period
+from mediator.domain.status import CaseStatus
+from mediator.errors import ValidationError
+from mediator.services.statistics import AGREEMENT_KINDS, SUCCESS_STATUSES, StatisticsService
+from mediator.store.models import Agreement, Case
+from mediator.store.statistics_models import ScreeningVisit
+from mediator.store.workflow_models import AgreementDetail, CaseWorkflow
+
+EXPORT_KINDS = (".pdf", ".xlsx")
+
+
+def statistics_service(ws: Any) -> StatisticsService:
+    """The studio's statistics on ``ws`` (a Workspace); worker thread only."""
+    return StatisticsService(ws.db, ws.studio.context, ws.catalogue.label)
+
+
+@dataclass(frozen=True)
+class DrillRow:
+    """One line of a drill-down list.  ``case_id`` is empty for a screening visit."""
+
+    id: str
+    case_id: str
+    case_no: str  # for a visit: its place
+    kind: str  # the dispute type's label; for a visit: 排查
+    status: CaseStatus | None
+    registered_on: dt.date  # for a visit: the visit's date
+    closed_on: dt.date | None  # the agreement reached or the termination; None: open
+    found: int = 0  # a visit's disputes found / prevented
+    prevented: int = 0
+
+
+def drill_rows(ws: Any, entity: str, ids: Sequence[str]) -> list[DrillRow]:
+    """The rows of ``ids`` in the order given (the drill-down's date order)."""
+    if not ids:
+        return []
+    db = ws.db
+    with db.read() as s:
+        if entity == "screening_visit":
+            v = ScreeningVisit.__table__
+            found = {r.id: DrillRow(r.id, "", r.place, "排查", None, r.visited_on, None,
+                                    int(r.disputes_found or 0), int(r.disputes_prevented or 0))
+                     for r in s.execute(select(v.c.id, v.c.place, v.c.visited_on,
+                                               v.c.disputes_found, v.c.disputes_prevented)
+                                        .where(v.c.id.in_(list(ids))))}
+        else:
+            found = {}
+            for r in s.execute(_case_rows(ids)):
+                closed = r.terminated_on if r.terminated_on is not None else (
+                    r.reached if r.status in SUCCESS_STATUSES else None)
+                found[r.id] = DrillRow(r.id, r.id, r.case_no,
+                                       ws.catalogue.label("dispute_types", r.dispute_type),
+                                       CaseStatus(r.status), r.registered_on, closed)
+    return [found[i] for i in ids if i in found]
+
+
+def _case_rows(ids: Sequence[str]) -> Any:
+    c, ag, ad, wf = (Case.__table__, Agreement.__table__, AgreementDetail.__table__,
+                     CaseWorkflow.__table__)
+    reached = (select(func.min(func.coalesce(ad.c.reached_on, ag.c.effective_on)))
+               .select_from(ag.outerjoin(ad, and_(ad.c.agreement_id == ag.c.id,
+                                                  ad.c.deleted.is_(False))))
+               .where(ag.c.case_id == c.c.id, ag.c.deleted.is_(False),
+                      ag.c.kind.in_(AGREEMENT_KINDS))
+               .scalar_subquery())
+    return (select(c.c.id, c.c.case_no, c.c.dispute_type, c.c.status, c.c.registered_on,
+                   wf.c.terminated_on, reached.label("reached"))
+            .select_from(c.outerjoin(wf, and_(wf.c.case_id == c.c.id, wf.c.deleted.is_(False))))
+            .where(c.c.id.in_(list(ids))))
+
+
+# ------------------------------------------------------------------------ exports
+def check_export_target(out: Path) -> Path:
+    """Refuse a path a report cannot be saved to, in words a person can act on."""
+    out = Path(out).expanduser()
+    if out.is_dir():
+        raise ValidationError(f"这是一个文件夹，请写上文件名，如 {out / '统计表.pdf'}",
+                              field="out")
+    if out.suffix.lower() not in EXPORT_KINDS:
+        raise ValidationError(f"统计表只能保存为 .pdf 或 .xlsx 文件：{out.name}", field="out")
+    if not out.parent.is_dir():
+        raise ValidationError(f"保存统计表的文件夹不存在：{out.parent}", field="out")
+    return out
+
+
+def export_report(ws: Any, period: Period, out: Path, *, today: dt.date | None = None) -> Path:
+    """The period's report written to ``out`` (.pdf or .xlsx by its suffix), atomically."""
+    from mediator.documents.builder import write_atomic  # noqa: PLC0415 - reportlab on use
+
+    target = check_export_target(out)
+    studio, _mediator = ws.studio.context()
+    report = statistics_service(ws).report(period)
+    made_on = today or dt.date.today()
+    if target.suffix.lower() == ".pdf":
+        from mediator.documents.statistics_report import (  # noqa: PLC0415
+            render_statistics_report,
+        )
+
+        data = render_statistics_report(studio.committee_name, report, made_on)
+    else:
+        from mediator.services.ledger_workbook import build_report_workbook  # noqa: PLC0415
+
+        buf = io.BytesIO()
+        build_report_workbook(studio.committee_name, period, report, made_on=made_on).save(buf)
+        data = buf.getvalue()
+    return write_atomic(target, data)
