@@ -15,8 +15,10 @@ EXAMPLE = REPO / "resources" / "schemas" / "examples" / "case-file.example.json"
 
 
 def run(*args: str, env_data: Path | None = None, data: Path | None = None,
-        timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        timeout: float = 120, extra_env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "MEDIATOR_DATA_DIR"}
+    env.update(extra_env or {})
     if env_data is not None:
         env["MEDIATOR_DATA_DIR"] = str(env_data)
     cmd = [sys.executable, "-m", "mediator"]

@@ -10,6 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from mediator.store.engine import BUSY_TIMEOUT_ENV
 from tests.mounts import fill_up, remount_read_only, tmpfs
 from tests.test_cli import REPO
 from tests.test_cli import run as run_cli
@@ -80,7 +81,10 @@ def test_database_held_by_another_process(tmp_path: Path) -> None:
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
-        out = run_cli("demo", "--cases", "3", "--seed", "2", data=data)
+        # The writer gives up after 0.5 s instead of 10 s (twice: the write, then the
+        # checkpoint on close): the same refusal, 20 s sooner.
+        out = run_cli("demo", "--cases", "3", "--seed", "2", data=data,
+                      extra_env={BUSY_TIMEOUT_ENV: "500"})
         assert out.returncode == 1
         line = one_line(out.stderr)
         assert "正被另一个程序占用" in line and "稍等片刻后再试" in line
