@@ -145,7 +145,7 @@ class ScreeningService:
         found = list(checked.problems)
         clean_facts = CaseFacts()
         try:
-            clean_facts = check_facts(facts or CaseFacts())
+            clean_facts = check_facts(facts or reg.facts or CaseFacts())  # the form's own
         except ValidationError as exc:
             found += [(f"facts.{f}", m) for f, m in exc.problems]
         if checked.reg.registered_on is not None and checked.reg.registered_on < visit.visited_on:

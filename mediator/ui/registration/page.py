@@ -51,6 +51,7 @@ from mediator.ui.registration import checks
 from mediator.ui.registration import problems as problems_on_page
 from mediator.ui.registration.autosave import DRAFT_KEY, DRAFT_KIND, DraftKeeper, has_content
 from mediator.ui.registration.banner import Banner
+from mediator.ui.registration.facts import FactsGroup
 from mediator.ui.registration.fields import (
     ERROR_COLOUR,
     MUTED_COLOUR,
@@ -149,6 +150,10 @@ class RegistrationPage(QWidget):
         body.addWidget(self._section_title(self.tr("Parties")))
         self.parties = PartiesEditor(self._today, self.content)
         body.addWidget(self.parties)
+        body.addWidget(self._section_title(self.tr("For the statistics")))
+        self.facts = FactsGroup(self.parties, self.content)  # 涉及人数, 标的额, 群体性
+        body.addWidget(self.facts)
+        self.boxes.update(self.facts.boxes)
         body.addStretch(1)
         outer.addWidget(self.scroll_area, 1)
 
@@ -247,6 +252,7 @@ class RegistrationPage(QWidget):
         self.summary.textChanged.connect(self._update_summary_count)
         self.requests.changed.connect(self._edited)
         self.parties.changed.connect(self._edited)
+        self.facts.changed.connect(self._edited)
         self.parties.focus_wanted.connect(self._scroll_to)
         self.parties.cards_changed.connect(self._set_tab_order)
         self.requests.rows_changed.connect(self._set_tab_order)
@@ -340,6 +346,7 @@ class RegistrationPage(QWidget):
             requests=[text for _row, text in self.requests.requests()],
             registered_on=to_date(self.registered_on.date()),
             referral_note=self.referral_note.text() if source in REFERRAL_SOURCES else "",
+            facts=self.facts.facts(),
         )
 
     def payload(self) -> dict[str, Any]:
@@ -353,6 +360,7 @@ class RegistrationPage(QWidget):
             "summary": self.summary.toPlainText(),
             "requests": self.requests.values(),
             "parties": self.parties.to_payload(),
+            "facts": self.facts.payload(),
         }
 
     def _apply_payload(self, data: dict[str, Any]) -> None:
@@ -374,6 +382,7 @@ class RegistrationPage(QWidget):
             parties = data.get("parties")
             self.parties.load_payload([p for p in parties if isinstance(p, dict)]
                                       if isinstance(parties, list) else [])
+            self.facts.apply_payload(data.get("facts"))  # after the parties it follows
             self._update_referral_visibility()
             self._update_summary_count()
         finally:
@@ -507,7 +516,7 @@ class RegistrationPage(QWidget):
                 problems.append((f"requests[{index}]", message))
         for i, card in enumerate(self.parties.cards()):
             problems.extend((f"parties[{i}].{key}", msg) for key, msg in card.check())
-        return problems
+        return problems + self.facts.problems()
 
     def _basic_problem(self, key: str) -> str | None:
         if key == "summary":
@@ -562,7 +571,7 @@ class RegistrationPage(QWidget):
         """Tab walks the page in reading order, whatever was added or moved since."""
         order = [self.dispute_type, self.registered_on, self.source, self.referral_note,
                  self.summary, *self.requests.focus_order(), *self.parties.focus_order(),
-                 self.save_button]
+                 *self.facts.focus_order(), self.save_button]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
