@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 PAGE_TODAY = "today"
 PAGE_CASES = "cases"
 PAGE_REGISTER = "register"
+PAGE_SCREENING = "screening"  # 矛盾排查 (mediator/ui/screening)
 PAGE_SETTINGS = "settings"
 DEFAULT_PAGE = PAGE_CASES
 
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         # asked for): until then an empty placeholder holds their place.
         self._placeholders: dict[str, QWidget] = {}
         self._registration: QWidget | None = None
+        self._screening: QWidget | None = None
         self._settings_page: StudioPage | None = None
         self._settings_sections: list[QWidget] = []
 
@@ -166,6 +168,8 @@ class MainWindow(QMainWindow):
         self.case_list.refresh()
 
         self._add_page(PAGE_REGISTER, self.tr("Register a case"), self._placeholder(PAGE_REGISTER))
+        self._add_page(PAGE_SCREENING, self.tr("Dispute screening"),
+                       self._placeholder(PAGE_SCREENING))
         self._add_page(PAGE_SETTINGS, self.tr("Settings"), self._placeholder(PAGE_SETTINGS))
 
         # The open case (not in the navigation: it replaces the page it came from).
@@ -248,6 +252,18 @@ class MainWindow(QMainWindow):
         return self._registration
 
     @property
+    def screening(self) -> QWidget:
+        """矛盾排查 (:mod:`mediator.ui.screening`), built on first use."""
+        if self._screening is None:
+            from mediator.ui.screening import ScreeningPage  # noqa: PLC0415 - first use
+
+            page = ScreeningPage(self._ws, self._runner, self.studio.mediator_name)
+            page.registered.connect(lambda *_: self.cases_changed_elsewhere())
+            self._screening = page
+            self._put_page(PAGE_SCREENING, page)
+        return self._screening
+
+    @property
     def settings_page(self) -> StudioPage:
         """设置, built on first use."""
         if self._settings_page is None:
@@ -301,6 +317,8 @@ class MainWindow(QMainWindow):
             self._ensure_today()
         elif key == PAGE_REGISTER:
             _ = self.registration
+        elif key == PAGE_SCREENING:
+            _ = self.screening
         elif key == PAGE_SETTINGS:
             _ = self.settings_page
         self.stack.setCurrentIndex(row)

@@ -43,10 +43,13 @@ def find_leak_case(qtbot, window: MainWindow) -> None:
 
 def test_navigation_and_status_bar(qtbot, window: MainWindow) -> None:
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Today", "Cases", "Register a case", "Settings"]
+    assert titles == ["Today", "Cases", "Register a case", "Dispute screening", "Ledger",
+                      "Statistics", "Settings"]
     assert window.stack.currentWidget() is window.case_list  # the default first page
     window.nav.setCurrentRow(titles.index("Register a case"))
     assert window.stack.currentWidget() is window.registration
+    window.nav.setCurrentRow(titles.index("Dispute screening"))
+    assert window.stack.currentWidget() is window.screening  # built on first use
     window.nav.setCurrentRow(titles.index("Settings"))
     assert window.stack.currentWidget() is window.settings_page
     qtbot.waitUntil(lambda: window.settings_page.info is not None, timeout=10_000)
