@@ -21,6 +21,7 @@ the exit code is non-zero if any figure missed.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import math
 import os
@@ -59,6 +60,18 @@ def demo_data_dir(cases: int, seed: int = 1) -> DataDir:
     """
     path = CACHE / cache_key(cases, seed)
     done = path / ".complete"
+    if done.exists():
+        return DataDir.resolve(path)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    # Several benchmark processes (or sessions) may want the same set at once: one builds
+    # it, the others wait for it instead of deleting the half-built directory.
+    with (CACHE / f"{path.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _build(path, done, cases, seed)
+    return DataDir.resolve(path)
+
+
+def _build(path: Path, done: Path, cases: int, seed: int) -> None:
     if not done.exists():
         for stale in [CACHE / f"demo-{cases}-{seed}", *CACHE.glob(f"demo-{cases}-{seed}-*")]:
             shutil.rmtree(stale, ignore_errors=True)
@@ -71,7 +84,6 @@ def demo_data_dir(cases: int, seed: int = 1) -> DataDir:
                 demo.generate(ws, min(step, cases - start), seed=seed + start, today=FIXED_TODAY)
         done.write_text("ok")
         print(f"  (built {cases} demo cases in {time.perf_counter() - t0:.0f} s, cached in {path})")
-    return DataDir.resolve(path)
 
 
 def timings(fn: Callable[[], object], repeat: int, warmup: int = 2) -> list[float]:
