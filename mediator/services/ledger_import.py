@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -335,13 +336,19 @@ def _where(path: str, reg: RegistrationInput) -> str:
 
 # ------------------------------------------------------------------ the steps
 
+PROGRESS_EVERY = 100  # rows between two calls of an import's ``progress``
+
+
 def _outcomes(ws: Workspace, book: LedgerBook, mapping: ColumnMapping, today: dt.date,
-              limit: int | None = None) -> list[RowOutcome]:
+              limit: int | None = None, *,
+              progress: Callable[[int], None] | None = None) -> list[RowOutcome]:
     reader = RowReader(ws, mapping, today, title_year(book.guess.title))
     out: list[RowOutcome] = []
     seen_numbers: dict[str, int] = {}
     seen_cases: dict[tuple[object, ...], int] = {}
     for n, values in book.rows():
+        if progress is not None and n % PROGRESS_EVERY == 0:
+            progress(n)  # the sheet row reached: a window shows it while it waits
         kind = row_kind(values)
         if kind == "blank":
             continue
@@ -388,14 +395,17 @@ class _DryRun(Exception):
 
 def import_ledger(ws: Workspace, path: Path, *, mapping: ColumnMapping | None = None,
                   sheet: str | None = None, partial: bool = False, dry_run: bool = False,
-                  today: dt.date | None = None) -> LedgerReport:
+                  today: dt.date | None = None,
+                  progress: Callable[[int], None] | None = None) -> LedgerReport:
     """Import the ledger at ``path``: all rows or none (or, ``partial``, the good ones);
-    raises :class:`LedgerFileError` for a file or mapping that cannot be imported."""
+    raises :class:`LedgerFileError` for a file or mapping that cannot be imported.
+    ``progress(row)`` is called every :data:`PROGRESS_EVERY` sheet rows read (on the
+    caller's thread: the GUI passes a queued signal)."""
     today = today or dt.date.today()
     with open_ledger(path, sheet=sheet) as book:
         mapping = mapping or book.guess.mapping
         _check_mapping(mapping)
-        rows = _outcomes(ws, book, mapping, today)
+        rows = _outcomes(ws, book, mapping, today, progress=progress)
         report = LedgerReport(book.sheet, describe_mapping(mapping, book.guess.columns),
                               book.notes, rows)
     if not report.imported or (report.rejected and not partial):

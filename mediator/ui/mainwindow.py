@@ -53,6 +53,7 @@ PAGE_TODAY = "today"
 PAGE_CASES = "cases"
 PAGE_REGISTER = "register"
 PAGE_SCREENING = "screening"  # 矛盾排查 (mediator/ui/screening)
+PAGE_LEDGER = "ledger"  # 台账 (mediator/ui/ledger)
 PAGE_SETTINGS = "settings"
 DEFAULT_PAGE = PAGE_CASES
 
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self._placeholders: dict[str, QWidget] = {}
         self._registration: QWidget | None = None
         self._screening: QWidget | None = None
+        self._ledger: Any = None
         self._settings_page: StudioPage | None = None
         self._settings_sections: list[QWidget] = []
 
@@ -170,6 +172,7 @@ class MainWindow(QMainWindow):
         self._add_page(PAGE_REGISTER, self.tr("Register a case"), self._placeholder(PAGE_REGISTER))
         self._add_page(PAGE_SCREENING, self.tr("Dispute screening"),
                        self._placeholder(PAGE_SCREENING))
+        self._add_page(PAGE_LEDGER, self.tr("Ledger"), self._placeholder(PAGE_LEDGER))
         self._add_page(PAGE_SETTINGS, self.tr("Settings"), self._placeholder(PAGE_SETTINGS))
 
         # The open case (not in the navigation: it replaces the page it came from).
@@ -264,6 +267,19 @@ class MainWindow(QMainWindow):
         return self._screening
 
     @property
+    def ledger_page(self) -> Any:
+        """台账 (:mod:`mediator.ui.ledger`): export and import, built on first use;
+        the case list is re-read after an import."""
+        if self._ledger is None:
+            from mediator.ui.ledger import LedgerPage  # noqa: PLC0415 - first use
+
+            page = LedgerPage(self._ws, self._runner, self._labels)
+            page.imported.connect(lambda _n: self.case_list.reload())
+            self._ledger = page
+            self._put_page(PAGE_LEDGER, page)
+        return self._ledger
+
+    @property
     def settings_page(self) -> StudioPage:
         """设置, built on first use."""
         if self._settings_page is None:
@@ -319,6 +335,8 @@ class MainWindow(QMainWindow):
             _ = self.registration
         elif key == PAGE_SCREENING:
             _ = self.screening
+        elif key == PAGE_LEDGER:
+            _ = self.ledger_page
         elif key == PAGE_SETTINGS:
             _ = self.settings_page
         self.stack.setCurrentIndex(row)

@@ -1,0 +1,74 @@
+"""The ledger import's report as a file a studio keeps or hands on: text or .xlsx.
+
+The same lines as on screen and as ``mediator import`` prints: row numbers and
+reasons, never a party's name or ID number (the core's lines hold none), so the
+file can be sent to whoever helps with the import.  Text is written as UTF-8
+with a byte-order mark, which Notepad on older Windows needs to show Chinese.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from mediator.services.ledger_import import LedgerReport
+
+CONTEXT = "LedgerReportFile"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def report_lines(state: Any, report: LedgerReport) -> list[str]:
+    """The report, one line each (headings included)."""
+    ok, bad, skipped = len(report.imported), len(report.rejected), len(report.skipped)
+    name = state.path.name if state.path is not None else ""
+    out = [
+        QCoreApplication.translate(CONTEXT, "Ledger import report"),
+        QCoreApplication.translate(CONTEXT, "File: %1").replace("%1", name),
+        QCoreApplication.translate(CONTEXT, "Sheet: %1").replace("%1", report.sheet),
+        QCoreApplication.translate(CONTEXT, "Made: %1").replace(
+            "%1", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
+    ]
+    if report.written:
+        out.append(QCoreApplication.translate(
+            CONTEXT, "Imported: %1 case(s); not imported: %2 row(s); skipped: %3 row(s).")
+            .replace("%1", str(ok)).replace("%2", str(bad)).replace("%3", str(skipped)))
+    else:
+        out.append(QCoreApplication.translate(
+            CONTEXT, "Nothing was imported; rows that cannot be imported: %1.")
+            .replace("%1", str(bad)))
+    out += ["", QCoreApplication.translate(CONTEXT, "Columns:"), *report.mapping]
+    if report.notes:
+        out += ["", *report.notes]
+    out += ["", QCoreApplication.translate(CONTEXT, "Rows not imported:")]
+    out += report.problem_lines() or [QCoreApplication.translate(CONTEXT, "none")]
+    warnings = report.warning_lines()
+    if warnings:
+        out += ["", QCoreApplication.translate(CONTEXT, "Notes:"), *warnings]
+    if report.lacks and report.written:
+        out += ["", QCoreApplication.translate(
+            CONTEXT, "What the imported cases still lack (file completeness), cases each:")]
+        out += [f"{lack}：{n}" for lack, n in report.lacks.most_common()]
+    return out
+
+
+def save_report(path: Path, state: Any, report: LedgerReport) -> None:
+    """Write the report to ``path``: an .xlsx (one line a row) or UTF-8 text."""
+    lines = report_lines(state, report)
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook  # noqa: PLC0415 - only for this format
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = _tr("Import report")[:31]
+        sheet.column_dimensions["A"].width = 120
+        for line in lines:
+            sheet.append([line])
+        book.save(path)
+        return
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
