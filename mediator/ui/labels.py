@@ -36,6 +36,7 @@ from mediator.domain.status import (
 # first paint, and the case file, deadline and archive rules are not needed by then.
 if TYPE_CHECKING:
     from mediator.domain.archive import RetentionClass
+    from mediator.domain.case_facts import BodyType, Grade, Prevention
     from mediator.domain.casefile import CourtBasis, StatusMatter
     from mediator.domain.deadlines import DeadlineKind
     from mediator.domain.findings import Step
@@ -406,3 +407,43 @@ def _ethnicity_en(zh: str) -> str:
 
     item = next((i for i in load_catalogue("ethnicities") if i.zh == zh), None)
     return item.en if item is not None else zh
+
+
+def grade(value: Grade) -> str:
+    """案件难易程度 (以案定补): 简单 / 一般 / 重大疑难."""
+    from mediator.domain.case_facts import GRADE_LABELS_ZH, Grade  # noqa: PLC0415 - see above
+
+    if chinese():
+        return GRADE_LABELS_ZH[value]
+    return {Grade.SIMPLE: QCoreApplication.translate("Labels", "Simple"),
+            Grade.ORDINARY: QCoreApplication.translate("Labels", "Ordinary"),
+            Grade.MAJOR: QCoreApplication.translate("Labels", "Major or difficult")}[value]
+
+
+def body_type(value: BodyType) -> str:
+    """调解组织类型: 村(居) / 乡镇(街道) / 企事业单位 / 行业性专业性."""
+    from mediator.domain.case_facts import BODY_TYPE_LABELS_ZH, BodyType  # noqa: PLC0415 - see above
+
+    if chinese():
+        return BODY_TYPE_LABELS_ZH[value]
+    return {
+        BodyType.VILLAGE: QCoreApplication.translate("Labels", "Village (residents') committee"),
+        BodyType.TOWNSHIP: QCoreApplication.translate("Labels", "Township (sub-district)"),
+        BodyType.ENTERPRISE: QCoreApplication.translate("Labels", "Enterprise or institution"),
+        BodyType.SECTOR: QCoreApplication.translate("Labels", "Sector or professional"),
+    }[value]
+
+
+def prevention(value: Prevention) -> str:
+    """防止激化: 防止民转刑 / 防止群体性上访 / 防止群体性械斗 / 防止自杀."""
+    from mediator.domain.case_facts import PREVENTION_LABELS_ZH, Prevention  # noqa: PLC0415 - see above
+
+    if chinese():
+        return PREVENTION_LABELS_ZH[value]
+    return {
+        Prevention.CRIMINAL: QCoreApplication.translate(
+            "Labels", "Kept a civil dispute from turning criminal"),
+        Prevention.PETITION: QCoreApplication.translate("Labels", "Prevented a group petition"),
+        Prevention.FIGHT: QCoreApplication.translate("Labels", "Prevented a group fight"),
+        Prevention.SUICIDE: QCoreApplication.translate("Labels", "Prevented a suicide"),
+    }[value]

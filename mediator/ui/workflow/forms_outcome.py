@@ -40,6 +40,7 @@ from mediator.services.workflow.dto import (
 from mediator.ui import labels
 from mediator.ui.theme import Role, current, mark
 
+from .closing_facts import ClosingFacts
 from .common import (
     WrapCheckBox,
     add_choice,
@@ -121,6 +122,10 @@ class OutcomePage(StepPage):
                             tr("Mediation failed or ended")])
         self.field("kind", self.kind, "Outcome", form)
         self.kind.currentIndexChanged.connect(self._show_kind)
+        # 本案统计情况: people, amount, what it prevented, the grade (saved with the page).
+        self.case_facts = ClosingFacts(self.ctx.workflow, self.ctx.runner)
+        self.fields |= self.case_facts.boxes  # a refused save's messages go beside them
+        self.body.addWidget(self.case_facts)
 
         self.agreement_box = QWidget()
         a = QVBoxLayout(self.agreement_box)
@@ -305,6 +310,9 @@ class OutcomePage(StepPage):
 
     # -------------------------------------------------------------------- load
     def fill(self, ov: CaseOverview) -> None:
+        self.case_facts.set_read_only(ov.status is CaseStatus.ARCHIVED)
+        if not self.case_facts.dirty or self.case_facts.case_id != ov.id:
+            self.case_facts.load(ov.id)  # unsaved answers stay while another part saves
         self.clauses.clear()
         self.clauses.addItem(tr("Choose a clause…"), "")
         for code, title, text in self.ctx.workflow.agreement.clauses(ov.dispute_type,
@@ -388,7 +396,7 @@ class OutcomePage(StepPage):
             *((f"terms[{i}]", t.toPlainText()) for i, t in enumerate(self.terms)),
             ("performance_method", self.method.toPlainText()),
             *((f"obligations[{i}]", r.description.text())
-              for i, r in enumerate(self.obligation_rows))])
+              for i, r in enumerate(self.obligation_rows))]) + self.case_facts.check()
         if self.amount.text().strip():
             try:
                 parse_amount(self.amount.text(), field="amount", label="协议涉及金额")
@@ -419,7 +427,8 @@ class OutcomePage(StepPage):
     def submit(self) -> Callable[[], Any]:
         assert self.overview is not None
         cid, today, inp = self.overview.id, self.ctx.today(), self.agreement_input()
-        return lambda: self.ctx.workflow.agreement.save_draft(cid, inp, today=today)
+        wf = self.ctx.workflow
+        return self._with_facts(lambda: wf.agreement.save_draft(cid, inp, today=today))
 
     def done_message(self, result: Any) -> str:
         return tr("Agreement draft saved.")
@@ -506,8 +515,7 @@ class OutcomePage(StepPage):
                 wf.agreement.mark_proofread(cid, acknowledged)
             wf.agreement.conclude(cid, today=today)
 
-        self.ctx.runner.run(work, on_done=self._guard(self._done),
-                            on_error=self._guard(self._failed))
+        self._run_with_facts(work)
 
     def terminate(self) -> None:
         assert self.overview is not None
@@ -517,5 +525,26 @@ class OutcomePage(StepPage):
         if self.other_route.text().strip():
             routes += (self.other_route.text(),)
         inp = TerminationInput(from_qdate(self.ended_on.date()), self.reason.toPlainText(), routes)
-        self.ctx.runner.run(lambda: self.ctx.workflow.outcome.terminate(cid, inp, today=today),
-                            on_done=self._guard(self._done), on_error=self._guard(self._failed))
+        wf = self.ctx.workflow
+        self._run_with_facts(lambda: wf.outcome.terminate(cid, inp, today=today))
+
+    # ------------------------------------------------------- statistics facts
+    def _with_facts(self, work: Callable[[], Any]) -> Callable[[], Any]:
+        """``work`` preceded by the save of the changed statistics facts, if any."""
+        facts = self.case_facts.pending()
+        if facts is None:
+            return work
+
+        def both() -> Any:
+            facts()
+            return work()
+        return both
+
+    def _run_with_facts(self, work: Callable[[], Any]) -> None:
+        """Run an action of the page (the facts checked and saved first)."""
+        found = self.case_facts.check()
+        if found:
+            self.show_problems(found)
+            return
+        self.ctx.runner.run(self._with_facts(work), on_done=self._guard(self._done),
+                            on_error=self._guard(self._failed))
