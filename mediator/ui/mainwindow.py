@@ -54,6 +54,7 @@ PAGE_CASES = "cases"
 PAGE_REGISTER = "register"
 PAGE_SCREENING = "screening"  # 矛盾排查 (mediator/ui/screening)
 PAGE_LEDGER = "ledger"  # 台账 (mediator/ui/ledger)
+PAGE_STATISTICS = "statistics"  # 统计 (mediator/ui/statistics)
 PAGE_SETTINGS = "settings"
 DEFAULT_PAGE = PAGE_CASES
 
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self._registration: QWidget | None = None
         self._screening: QWidget | None = None
         self._ledger: Any = None
+        self._statistics: Any = None
         self._settings_page: StudioPage | None = None
         self._settings_sections: list[QWidget] = []
 
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
         self._add_page(PAGE_SCREENING, self.tr("Dispute screening"),
                        self._placeholder(PAGE_SCREENING))
         self._add_page(PAGE_LEDGER, self.tr("Ledger"), self._placeholder(PAGE_LEDGER))
+        self._add_page(PAGE_STATISTICS, self.tr("Statistics"), self._placeholder(PAGE_STATISTICS))
         self._add_page(PAGE_SETTINGS, self.tr("Settings"), self._placeholder(PAGE_SETTINGS))
 
         # The open case (not in the navigation: it replaces the page it came from).
@@ -280,6 +283,23 @@ class MainWindow(QMainWindow):
         return self._ledger
 
     @property
+    def statistics(self) -> Any:
+        """统计 (:mod:`mediator.ui.statistics`), built on first use; it re-counts when
+        shown after cases changed (:meth:`cases_changed_elsewhere`, a save)."""
+        if self._statistics is None:
+            from mediator.ui.statistics import StatisticsPage  # noqa: PLC0415 - first use
+
+            page = StatisticsPage(self._ws, self._runner)
+            page.open_case.connect(lambda cid: self.open_case(cid, PAGE_STATISTICS))
+            self._statistics = page
+            self._put_page(PAGE_STATISTICS, page)
+        return self._statistics
+
+    def _statistics_stale(self) -> None:
+        if self._statistics is not None:
+            self._statistics.mark_stale()
+
+    @property
     def settings_page(self) -> StudioPage:
         """设置, built on first use."""
         if self._settings_page is None:
@@ -337,6 +357,8 @@ class MainWindow(QMainWindow):
             _ = self.screening
         elif key == PAGE_LEDGER:
             _ = self.ledger_page
+        elif key == PAGE_STATISTICS:
+            _ = self.statistics
         elif key == PAGE_SETTINGS:
             _ = self.settings_page
         self.stack.setCurrentIndex(row)
@@ -386,9 +408,11 @@ class MainWindow(QMainWindow):
         self.case_list.reload()
         if self.today is not None and self.stack.currentWidget() is self.today_holder:
             self.today.load()
+        self._statistics_stale()
 
     def _case_registered(self, case_id: str = "", case_no: str = "", *_args: object) -> None:
         self.case_list.reload()
+        self._statistics_stale()
         self.show_cases()
         if case_id:
             self.notice.show_message(
@@ -415,6 +439,8 @@ class MainWindow(QMainWindow):
         self._case_origin = origin if origin in self._keys else PAGE_CASES
         back = self.tr("Back to Today") if self._case_origin == PAGE_TODAY \
             else self.tr("Back to the case list")
+        if self._case_origin == PAGE_STATISTICS:
+            back = self.tr("Back to the statistics")
         # The entry the case belongs to stays marked in the navigation.
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(self._keys.index(self._case_origin))
@@ -428,6 +454,7 @@ class MainWindow(QMainWindow):
         # A step moved the case on: its line in the list follows at once (any way back).
         page.workspace.status_changed.connect(
             lambda cid, _status: self.case_list.model.refresh_case(cid))
+        page.workspace.status_changed.connect(lambda *_: self._statistics_stale())
         self.case_page = page
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
