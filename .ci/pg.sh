@@ -58,6 +58,11 @@ psql_su() { su postgres -c "psql -q -p $PORT -tAc \"$1\""; }
 if [ "$(psql_su "SELECT 1 FROM pg_roles WHERE rolname='$ROLE'")" != "1" ]; then
   psql_su "CREATE ROLE $ROLE LOGIN PASSWORD '$PASS'"
 fi
+# make test runs in parallel (pytest-xdist): each worker creates its own database
+# ${DB}_gw0, ${DB}_gw1, ... (tests/sync/conftest.py), so the role may create databases.
+if [ "$(psql_su "SELECT rolcreatedb FROM pg_roles WHERE rolname='$ROLE'")" != "t" ]; then
+  psql_su "ALTER ROLE $ROLE CREATEDB"
+fi
 if [ "$(psql_su "SELECT 1 FROM pg_database WHERE datname='$DB'")" != "1" ]; then
   psql_su "CREATE DATABASE $DB OWNER $ROLE"
 fi

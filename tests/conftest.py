@@ -1,17 +1,66 @@
-"""Shared fixtures: a real data directory with a real SQLite database per test."""
+"""Shared fixtures: a real data directory with a real SQLite database per test.
+
+``make test`` runs the suite on two pytest-xdist workers (``-n 2 --dist loadgroup``).
+What keeps them apart: every file a test writes is under its tmp_path; servers take
+a port the OS chose (tests/sync/harness.free_port); PostgreSQL tests use a database
+per worker (tests/sync/conftest.py); each worker has its own XDG data/config/state
+dirs (below), so nothing that falls back to a default directory meets the other
+worker or the developer's own data.  Tests sharing a module-scoped fixture stay on
+one worker (``xdist_group``), so an expensive module fixture (a seeded district
+server, a browser) is built once."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from mediator.paths import DataDir
 from mediator.services.workspace import Workspace, open_workspace
 
 COMMITTEE = "佛山市南海区桂城街道人民调解委员会"
+
+# No timing assertions in tests (the machine is shared, two workers on two cores): a
+# property test that wants a deadline says so itself.
+settings.register_profile("mediator", deadline=None)
+settings.load_profile("mediator")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses a module- or class-scoped fixture runs on the worker that runs
+    the rest of its module (``--dist loadgroup``); tests marked ``xdist_group`` by hand
+    keep their group."""
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        info = getattr(item, "_fixtureinfo", None)
+        if info is None:
+            continue
+        scopes = {d.scope for defs in info.name2fixturedefs.values() for d in defs}
+        if scopes & {"module", "class", "package"}:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """This run's (this worker's) own XDG data, config and state dirs, for the tests
+    and every program they start: a default data dir (platformdirs) or a config file
+    never lands in the developer's home or in the other worker's."""
+    root = tmp_path_factory.mktemp("home")
+    saved = {k: os.environ.get(k) for k in ("XDG_DATA_HOME", "XDG_CONFIG_HOME",
+                                            "XDG_STATE_HOME")}
+    for key in saved:
+        os.environ[key] = str(root / key.lower())
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture

@@ -36,9 +36,23 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A port the OS chose (bind to port 0), held for the server about to start.
+
+    Closing a plain bound socket would free the port for anyone: another pytest-xdist
+    worker's server or an outgoing connection could take it before our server binds
+    it, and our health check would then ask the wrong server.  One connection
+    accepted and closed from the listening side leaves the port in TIME_WAIT for a
+    minute: the OS gives it to no other bind(0) or connect() meanwhile, while a server
+    that binds with SO_REUSEADDR (uvicorn does) may take it at once."""
+    with socket.socket() as listener:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        port = int(listener.getsockname()[1])
+        with socket.create_connection(("127.0.0.1", port)):
+            accepted, _ = listener.accept()
+            accepted.close()  # this side closes first: its end waits in TIME_WAIT
+    return port
 
 
 class ServerProcess:
