@@ -24,9 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator.domain.status import CaseStatus, PartyKind, RepresentativeRole
+from mediator.domain.case_facts import CaseFacts, Prevention, is_group_dispute
+from mediator.domain.money import format_yuan
+from mediator.domain.status import CaseStatus, PartyKind, PartyRole, RepresentativeRole
 from mediator.domain.studio_time import wall_clock
 from mediator.services.dto import CaseDetail, PartyView
+from mediator.ui import labels as coded
+from mediator.ui.facts_labels import grade_line
 from mediator.ui.labels import Labels
 from mediator.ui.screen_fit import fit_to_screen
 from mediator.ui.theme import Role, mark
@@ -134,6 +138,36 @@ class PartyBox(QGroupBox):
             form.addRow(row)
 
 
+class FactsBox(QGroupBox):
+    """统计情况 in one compact block: people (group dispute), amount, what the mediation
+    prevented, the mediating body, and the difficulty grade with its basis."""
+
+    def __init__(self, case: CaseDetail, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("For the statistics"), parent)
+        facts = case.facts or CaseFacts()
+        parties = sum(1 for p in case.parties if p.role is not PartyRole.AGENT)
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        people = str(facts.people_involved) if facts.people_involved else \
+            self.tr("%1 (the parties)").replace("%1", str(parties))
+        if is_group_dispute(facts):
+            people = self.tr("%1, a group dispute").replace("%1", people)
+        form.addRow(self.tr("People involved:"), _value(people))
+        amount = facts.amount_in_dispute_fen
+        form.addRow(self.tr("Amount in dispute:"),
+                    _value(format_yuan(amount) if amount else self.tr("(none stated)")))
+        prevented = [self.tr("%1 (%2 people)").replace("%1", coded.prevention(p))
+                     .replace("%2", str(facts.prevented[p]))
+                     for p in Prevention if facts.prevented.get(p, 0) > 0]
+        form.addRow(self.tr("Prevented:"), _value("\n".join(prevented) or self.tr("(none)")))
+        form.addRow(self.tr("Mediating body:"),
+                    _value(coded.body_type(facts.body_type or case.studio_body_type)))
+        self.grade = _value(grade_line(facts, parties))
+        form.addRow(self.grade)
+        if facts.grade_override is not None and facts.grade_reason:
+            form.addRow(self.tr("Reason for the grade:"), _value(facts.grade_reason))
+
+
 class CaseDetailView(QWidget):
     """Everything registered about one case (基本信息), read-only, scrollable.
 
@@ -194,6 +228,8 @@ class CaseDetailView(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(title)
         body_layout.addWidget(facts)
+        self.facts_box = FactsBox(case)
+        body_layout.addWidget(self.facts_box)
         parties_title = mark(QLabel(self.tr("Parties")), Role.SECTION)
         body_layout.addWidget(parties_title)
         body_layout.addWidget(self.archived_note)

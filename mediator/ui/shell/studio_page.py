@@ -1,6 +1,8 @@
 """设置 / 工作室 — what the studio head looks after: the studio's name and
-case-number prefix as they appear on every document, who is signed in, and the
-committee seal (导入印章, :class:`~mediator.ui.documents.SealImportDialog`).
+case-number prefix as they appear on every document, who is signed in, the kind
+of mediating body its cases count under in the statistics (调解组织类型: a case
+says otherwise only when registered so), and the committee seal (导入印章,
+:class:`~mediator.ui.documents.SealImportDialog`).
 
 Everything shown is read on the worker each time the page is shown.
 """
@@ -14,6 +16,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFormLayout,
     QFrame,
@@ -26,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator.ui import theme
+from mediator.domain.case_facts import BodyType
+from mediator.ui import labels, theme
+from mediator.ui.errors import show_error
 from mediator.ui.shell.display import DisplaySection
 from mediator.ui.tasks import TaskRunner
 from mediator.ui.theme import Role, mark
@@ -45,20 +50,30 @@ class StudioInfo:
     mediator_name: str
     is_head: bool
     seal_png: bytes | None
+    body_type: BodyType = BodyType.VILLAGE
 
 
 def _read(ws: Any) -> StudioInfo:
     """Worker side: the studio, this PC's mediator and the seal."""
     # Imported here, on the worker: the documents stack (reportlab, pyHanko) must
     # not weigh on start-up, and this page is built with the main window.
+    from mediator.services.case_facts import CaseFactsService  # noqa: PLC0415
     from mediator.services.documents.seal import load_seal  # noqa: PLC0415
 
     current = ws.studio.current()
     _, me = ws.studio.context()
     seal = load_seal(ws.data_dir)
+    body = CaseFactsService(ws.db, ws.studio.context).studio_body_type()
     return StudioInfo(current.committee_name, current.case_prefix,
                       ws.studio.preview_case_no(current.case_prefix), current.mediator_name,
-                      me.role == "head", seal.png if seal else None)
+                      me.role == "head", seal.png if seal else None, body)
+
+
+def _set_body(ws: Any, body: BodyType) -> BodyType:
+    """Worker side: the studio's kind of mediating body."""
+    from mediator.services.case_facts import CaseFactsService  # noqa: PLC0415
+
+    return CaseFactsService(ws.db, ws.studio.context).set_studio_body_type(body)
 
 
 def _value() -> QLabel:
@@ -94,6 +109,12 @@ class StudioPage(QWidget):
         form.addRow(self.tr("Case-number prefix:"), self.prefix)
         form.addRow(self.tr("First case number this year:"), self.example)
         form.addRow(self.tr("Signed in as:"), self.mediator)
+        self.body_type = QComboBox()
+        self.body_type.setObjectName("body_type")
+        for kind in BodyType:
+            self.body_type.addItem(labels.body_type(kind), kind.value)
+        self.body_type.activated.connect(self._body_chosen)  # a person's choice only
+        form.addRow(self.tr("Kind of mediating body:"), self.body_type)
 
         seal = QGroupBox(self.tr("Committee seal"))
         seal_layout = QHBoxLayout(seal)
@@ -167,6 +188,10 @@ class StudioPage(QWidget):
                 "No seal has been imported yet: documents are marked as drafts and "
                 "agreements cannot be finalised."))
         self.import_button.setEnabled(info.is_head)
+        self.body_type.setCurrentIndex(max(self.body_type.findData(info.body_type.value), 0))
+        self.body_type.setEnabled(info.is_head)
+        if not info.is_head:
+            self.body_type.setToolTip(self.tr("Only the studio head can change this."))
         if not info.is_head:
             self.import_button.setToolTip(self.tr("Only the studio head can import the seal."))
 
@@ -182,6 +207,15 @@ class StudioPage(QWidget):
                            (SEAL_PREVIEW - scaled.height()) // 2, scaled)
         painter.end()
         return canvas
+
+    def _body_chosen(self, _index: int) -> None:
+        ws, body = self._ws, BodyType(self.body_type.currentData())
+        self._runner.run(lambda: _set_body(ws, body), on_done=self._guard(lambda _b: None),
+                         on_error=self._guard(self._body_not_saved))
+
+    def _body_not_saved(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.load()  # show what is stored
 
     # ------------------------------------------------------------------ seal
     def open_seal_import(self) -> SealImportDialog:
