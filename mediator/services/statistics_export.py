@@ -32,6 +32,7 @@ from mediator.store.statistics_models import ScreeningVisit
 from mediator.store.workflow_models import AgreementDetail, CaseWorkflow
 
 EXPORT_KINDS = (".pdf", ".xlsx")
+_SLICE = 900  # ids bound per statement
 
 
 def statistics_service(ws: Any) -> StatisticsService:
@@ -58,22 +59,27 @@ def drill_rows(ws: Any, entity: str, ids: Sequence[str]) -> list[DrillRow]:
     """The rows of ``ids`` in the order given (the drill-down's date order)."""
     if not ids:
         return []
-    db = ws.db
-    with db.read() as s:
-        if entity == "screening_visit":
-            v = ScreeningVisit.__table__
-            found = {r.id: DrillRow(r.id, "", r.place, "排查", None, r.visited_on, None,
-                                    int(r.disputes_found or 0), int(r.disputes_prevented or 0))
-                     for r in s.execute(select(v.c.id, v.c.place, v.c.visited_on,
-                                               v.c.disputes_found, v.c.disputes_prevented)
-                                        .where(v.c.id.in_(list(ids))))}
-        else:
-            found = {}
-            for r in s.execute(_case_rows(ids)):
+    found: dict[str, DrillRow] = {}
+    labels: dict[str, str] = {}
+    v = ScreeningVisit.__table__
+    with ws.db.read() as s:
+        # In slices: a year's accepted cases can pass SQLite's limit of bound parameters.
+        for at in range(0, len(ids), _SLICE):
+            part = list(ids[at:at + _SLICE])
+            if entity == "screening_visit":
+                for r in s.execute(select(v.c.id, v.c.place, v.c.visited_on,
+                                          v.c.disputes_found, v.c.disputes_prevented)
+                                   .where(v.c.id.in_(part))):
+                    found[r.id] = DrillRow(r.id, "", r.place, "排查", None, r.visited_on, None,
+                                           int(r.disputes_found or 0),
+                                           int(r.disputes_prevented or 0))
+                continue
+            for r in s.execute(_case_rows(part)):
                 closed = r.terminated_on if r.terminated_on is not None else (
                     r.reached if r.status in SUCCESS_STATUSES else None)
-                found[r.id] = DrillRow(r.id, r.id, r.case_no,
-                                       ws.catalogue.label("dispute_types", r.dispute_type),
+                if r.dispute_type not in labels:
+                    labels[r.dispute_type] = ws.catalogue.label("dispute_types", r.dispute_type)
+                found[r.id] = DrillRow(r.id, r.id, r.case_no, labels[r.dispute_type],
                                        CaseStatus(r.status), r.registered_on, closed)
     return [found[i] for i in ids if i in found]
 

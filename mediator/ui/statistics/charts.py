@@ -114,10 +114,15 @@ class Charts(QTabWidget):
     def _count_axis(self, top: float, *, percent: bool = False) -> QValueAxis:
         axis = QValueAxis()
         axis.setLabelFormat("%.0f%%" if percent else "%d")
-        axis.setRange(0, 100 if percent else max(1.0, top * 1.15))
-        if not percent and top < 5:
-            axis.setTickCount(int(max(1.0, top * 1.15)) + 2)
-            axis.setRange(0, int(max(1.0, top * 1.15)) + 1)
+        if percent:
+            axis.setRange(0, 100)
+            axis.setTickCount(6)
+        elif top < 5:  # whole cases: one tick a case
+            axis.setRange(0, int(top) + 1)
+            axis.setTickCount(int(top) + 2)
+        else:
+            axis.setRange(0, top * 1.1)
+            axis.applyNiceNumbers()  # 0, 20, 40 … rather than 0, 37, 75
         self._axis(axis)
         return axis
 

@@ -16,7 +16,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from mediator.documents.statistics_report import BREAKDOWN_FIGURES, breakdown_keys, figure_text
@@ -67,7 +74,8 @@ class _Clickable(QAbstractTableModel):
             font.setUnderline(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Click to see the cases behind this number")
+            return QCoreApplication.translate("StatisticsTable",
+                                              "Click to see the cases behind this number")
         return None
 
 
@@ -185,8 +193,6 @@ class BreakdownModel(_Clickable):
 
 def dimension_label(dim: Dimension) -> str:
     """By what a breakdown is cut, in the desk's language."""
-    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
-
     tr = QCoreApplication.translate
     return {
         Dimension.DISPUTE_TYPE: tr("Statistics", "Dispute type"),

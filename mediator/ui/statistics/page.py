@@ -60,10 +60,12 @@ class FittedTable(QTableView):
     """A table as tall as its rows: the page scrolls, not the table (a report read
     top to bottom, without a second scroll bar inside the first)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, *, snug: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.snug = snug  # as wide as its columns (a narrow table), not the page
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum if snug else QSizePolicy.Policy.Expanding,
+                           QSizePolicy.Policy.Fixed)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setAlternatingRowColors(True)
@@ -80,7 +82,9 @@ class FittedTable(QTableView):
         return h
 
     def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self._height())
+        width = self.horizontalHeader().length() + 2 * self.frameWidth() if self.snug \
+            else super().sizeHint().width()
+        return QSize(width, self._height())
 
     def minimumSizeHint(self) -> QSize:
         return QSize(super().minimumSizeHint().width(), self._height())
@@ -131,7 +135,7 @@ class StatisticsPage(QWidget):
         self.report_title = theme.mark(QLabel(), theme.Role.SECTION)
         self.report_title.setWordWrap(True)
         self.report_model = ReportModel(self)
-        self.report_table = self._table(self.report_model)
+        self.report_table = self._table(self.report_model, snug=True)
         self.report_table.setAccessibleName(self.tr("Statistics report"))
 
         self.dimension = QComboBox()
@@ -192,8 +196,8 @@ class StatisticsPage(QWidget):
         self._show_definitions()
         self._set_busy(False)
 
-    def _table(self, model: Any) -> FittedTable:
-        table = FittedTable()
+    def _table(self, model: Any, *, snug: bool = False) -> FittedTable:
+        table = FittedTable(snug=snug)
         table.setModel(model)
         table.clicked.connect(lambda index, m=model: self._clicked(m, index))
         table.entered.connect(lambda index, t=table, m=model: t.viewport().setCursor(
