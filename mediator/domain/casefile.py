@@ -198,6 +198,17 @@ class ArchiveRecord:
 
 
 @dataclass(frozen=True)
+class LedgerOrigin:
+    """The case came in from a studio's Excel ledger (台账, ``mediator import``) and
+    stays at 受理 until the mediator records the rest: what the ledger said of it."""
+
+    row: int | None = None  # the sheet row (None: only the placeholder summary tells)
+    result: str = ""  # the ledger's outcome: succeeded / failed / refused / pending / ""
+    closed_on: dt.date | None = None
+    summary_missing: bool = False  # the ledger had no 纠纷简要情况
+
+
+@dataclass(frozen=True)
 class CaseFile:
     """Everything the lifecycle rules need to know about one case."""
 
@@ -221,6 +232,7 @@ class CaseFile:
     # Optional steps the mediator skipped on purpose (findings.Step codes: investigate,
     # confirm); the rail shows them skipped and the guide moves past them.
     skipped_steps: frozenset[str] = field(default_factory=frozenset)
+    ledger: LedgerOrigin | None = None  # imported from an Excel ledger
 
     @property
     def principals(self) -> tuple[PartyRecord, ...]:

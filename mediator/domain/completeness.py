@@ -101,6 +101,30 @@ def acceptance_findings(case: CaseFile) -> list[Finding]:
     return out
 
 
+def ledger_findings(case: CaseFile) -> list[Finding]:
+    """A case imported from the studio's Excel ledger: what the ledger recorded and
+    this file does not hold yet.  The ledger's outcome is only a note (the case is
+    at 受理 here, and its outcome comes with the records); a missing summary is a gap."""
+    origin = case.ledger
+    if origin is None:
+        return []
+    out: list[Finding] = []
+    if origin.summary_missing:
+        out.append(_f(Step.ACCEPT, "ledger.summary",
+                      "台账中没有纠纷简要情况，请补录纠纷简要情况"))
+    if origin.result == "succeeded" and case.agreement is None:
+        out.append(_f(Step.OUTCOME, "ledger.agreement",
+                      "台账记载调解成功，卷宗中尚无调解协议：请补录调解记录和协议", warn=True))
+    elif origin.result == "failed" and case.termination is None:
+        out.append(_f(Step.OUTCOME, "ledger.termination",
+                      "台账记载调解不成，卷宗中尚无终止调解的记录：请补录", warn=True))
+    elif origin.result == "refused" and case.refusal is None and \
+            case.status is not CaseStatus.REFUSED:
+        out.append(_f(Step.ACCEPT, "ledger.refusal",
+                      "台账记载不予受理，卷宗中尚无不予受理的记录：请补录", warn=True))
+    return out
+
+
 def refusal_findings(case: CaseFile) -> list[Finding]:
     if case.refusal is None or not case.refusal.reason.strip():
         return [_f(Step.ACCEPT, "refusal.reason", "不予受理须写明理由")]
@@ -360,6 +384,7 @@ def check_case(
     """
     closing = case.status is CaseStatus.ARCHIVED if for_archive is None else for_archive
     out: list[Finding] = list(acceptance_findings(case))
+    out.extend(ledger_findings(case))
     if case.refusal is not None or case.status is CaseStatus.REFUSED:
         out.extend(refusal_findings(case))
     else:

@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 from mediator.domain.ledger_values import Cell, cell_text
 
 HEADER_SCAN_ROWS = 30  # the header is looked for among the first rows only
+# The summary of a case whose ledger row had none: a case needs one, and the
+# completeness report asks for it while the case still carries this text.
+NO_SUMMARY = "（台账未记载纠纷简要情况，请补录）"
 MIN_HEADER_FIELDS = 3  # fewer recognised columns than this is no header
 
 

@@ -46,7 +46,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mediator.domain.case_number import DESIGNATOR, format_case_number, parse_case_number
-from mediator.domain.ledger import ColumnMapping, LedgerField, describe_mapping, header_matches
+from mediator.domain.ledger import (
+    NO_SUMMARY,
+    ColumnMapping,
+    LedgerField,
+    describe_mapping,
+    header_matches,
+)
 from mediator.domain.ledger_values import (
     DISPUTE_SYNONYMS,
     SOURCE_SYNONYMS,
@@ -80,7 +86,6 @@ __all__ = ["LedgerBook", "LedgerFileError", "LedgerReport", "RowOutcome", "impor
            "ledger_case_ids", "open_ledger", "preview"]
 
 ACTION = "case.import_ledger"
-NO_SUMMARY = "（台账未记载纠纷简要情况，请补录）"
 _F = LedgerField
 _SIDE_LABEL = {PartyRole.APPLICANT: "申请人", PartyRole.RESPONDENT: "被申请人"}
 

@@ -92,6 +92,18 @@ _WORDINGS: tuple[tuple[re.Pattern[str], object, tuple[Convert, ...]], ...] = (
      QT_TRANSLATE_NOOP("Findings", "A refusal must give its reason"), ()),
     (re.compile("不予受理日期早于登记日期"),
      QT_TRANSLATE_NOOP("Findings", "The refusal is dated before the registration"), ()),
+    # A case imported from an Excel ledger (domain/completeness.ledger_findings)
+    (re.compile("台账中没有纠纷简要情况，请补录纠纷简要情况"),
+     QT_TRANSLATE_NOOP("Findings", "The ledger had no summary of the dispute: add it"), ()),
+    (re.compile("台账记载调解成功，卷宗中尚无调解协议：请补录调解记录和协议"),
+     QT_TRANSLATE_NOOP("Findings", "The ledger says the mediation succeeded, but the file "
+                       "holds no agreement yet: add the records and the agreement"), ()),
+    (re.compile("台账记载调解不成，卷宗中尚无终止调解的记录：请补录"),
+     QT_TRANSLATE_NOOP("Findings", "The ledger says the mediation failed, but the file holds "
+                       "no record of ending it yet: add it"), ()),
+    (re.compile("台账记载不予受理，卷宗中尚无不予受理的记录：请补录"),
+     QT_TRANSLATE_NOOP("Findings", "The ledger says the application was refused, but the "
+                       "file holds no record of the refusal yet: add it"), ()),
     # 告知
     (re.compile(f"{_P}尚未签收权利义务告知书"),
      QT_TRANSLATE_NOOP("Findings",

@@ -29,6 +29,7 @@ from mediator.domain.casefile import (
     FollowUpRecord,
     InvestigationRecord,
     JudicialRecord,
+    LedgerOrigin,
     Obligation,
     PartyRecord,
     RefusalRecord,
@@ -36,6 +37,7 @@ from mediator.domain.casefile import (
     StatusMatter,
     TerminationRecord,
 )
+from mediator.domain.ledger import NO_SUMMARY
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole
 from mediator.domain.studio_time import wall_clock
 from mediator.store import models as m
@@ -43,6 +45,8 @@ from mediator.store import workflow_models as w
 
 #: Agreement.kind of the agreement itself; a 补充协议 (``addendum``) amends it.
 AGREEMENT_KINDS = ("written", "oral")
+#: The audit action of a case imported from an Excel ledger (services/ledger_import.py).
+LEDGER_ACTION = "case.import_ledger"
 
 # Retention codes written before the domain's classes were fixed (early demo data).
 _LEGACY_RETENTION = {"long": RetentionClass.LONG, "short": RetentionClass.SHORT}
@@ -82,6 +86,7 @@ class _Raw:
     extensions: list[Any] = field(default_factory=list)
     judicial: Any = None
     evidence: int = 0
+    ledger: dict[str, Any] | None = None  # the ledger import's audit detail
 
 
 def load_casefiles(s: Session, case_ids: Select[Any]) -> dict[str, CaseFile]:
@@ -91,6 +96,7 @@ def load_casefiles(s: Session, case_ids: Select[Any]) -> dict[str, CaseFile]:
     for row in s.execute(
         select(m.Case.id, m.Case.status, m.Case.source, m.Case.dispute_type,
                m.Case.registered_on, m.Case.retention_class, m.Case.legal_hold,
+               (m.Case.summary == NO_SUMMARY).label("no_summary"),
                m.Studio.time_zone)  # the studio's clock gives a record's date
         .join(m.Studio, m.Studio.id == m.Case.studio_id)
         .where(m.Case.id.in_(case_ids))
@@ -173,7 +179,42 @@ def load_casefiles(s: Session, case_ids: Select[Any]) -> dict[str, CaseFile]:
                          .where(at.case_id.in_(case_ids), at.deleted.is_(False),
                                 at.kind == "evidence").group_by(at.case_id)):
         raws[row[0]].evidence = int(row[1])
+    _ledger_marks(s, raws, case_ids)
     return {cid: _casefile(raw, signed, proofs) for cid, raw in raws.items()}
+
+
+def _ledger_marks(s: Session, raws: dict[str, _Raw], case_ids: Select[Any]) -> None:
+    """The ledger import's mark (its audit event) of the cases still at 受理.
+
+    An imported case starts at 受理 and the ledger's outcome is what its report
+    asks for; once the mediator moves it on, the records speak for it.  Only then
+    is the audit log read (it has no index on the case, and opening any other case
+    must not scan it)."""
+    if not any(r.case.status == CaseStatus.REGISTERED.value for r in raws.values()):
+        return
+    ev = m.AuditEvent
+    for entity_id, detail in s.execute(
+        select(ev.entity_id, ev.detail).where(ev.action == LEDGER_ACTION,
+                                              ev.entity_id.in_(case_ids))
+    ):
+        if entity_id in raws and isinstance(detail, dict):
+            raws[entity_id].ledger = detail
+
+
+def _ledger_origin(raw: _Raw) -> LedgerOrigin | None:
+    detail, no_summary = raw.ledger, bool(raw.case.no_summary)
+    if detail is None and not no_summary:
+        return None
+    detail = detail or {}
+    closed = detail.get("ledger_closed_on")
+    try:
+        closed_on = dt.date.fromisoformat(closed) if isinstance(closed, str) else None
+    except ValueError:
+        closed_on = None
+    row = detail.get("ledger_row")
+    return LedgerOrigin(row=row if isinstance(row, int) else None,
+                        result=str(detail.get("ledger_result") or ""), closed_on=closed_on,
+                        summary_missing=no_summary)
 
 
 def _casefile(raw: _Raw, signed: set[str], proofs: set[str]) -> CaseFile:
@@ -236,6 +277,7 @@ def _casefile(raw: _Raw, signed: set[str], proofs: set[str]) -> CaseFile:
         written_application=bool(wf and wf.written_application),
         evidence_items=raw.evidence,
         skipped_steps=frozenset(str(x) for x in (wf.skipped_steps or ())) if wf else frozenset(),
+        ledger=_ledger_origin(raw),
     )
 
 
