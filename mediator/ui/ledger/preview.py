@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 PREVIEW_ROWS = 200  # rows of the preview table; the counts cover every row
 SUMMARY_CHARS = 40
+PROGRESS_CONTEXT = "LedgerImportProgress"
 
 
 def _label(role: Role | None = None) -> QLabel:
@@ -94,7 +95,9 @@ class _Working(QWizardPage):
 
     @Slot(int)
     def _row_reached(self, row: int) -> None:
-        self.reached.setText(self.tr("Reading the ledger: row %1…").replace("%1", str(row)))
+        # translate() with one context: tr() here would take the subclass's name.
+        self.reached.setText(QCoreApplication.translate(
+            PROGRESS_CONTEXT, "Reading the ledger: row %1…").replace("%1", str(row)))
 
     def _stop(self) -> None:
         self.working = False
@@ -113,7 +116,8 @@ class _Working(QWizardPage):
         message = known_message(exc)
         if message is None:
             errors.show_error(self, exc)
-            message = self.tr("The ledger could not be imported. Nothing was imported.")
+            message = QCoreApplication.translate(
+                PROGRESS_CONTEXT, "The ledger could not be imported. Nothing was imported.")
         self.message.setText(message)
         self.message.show()
         self.completeChanged.emit()

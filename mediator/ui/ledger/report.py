@@ -19,10 +19,6 @@ from mediator.services.ledger_import import LedgerReport
 CONTEXT = "LedgerReportFile"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def report_lines(state: Any, report: LedgerReport) -> list[str]:
     """The report, one line each (headings included)."""
     ok, bad, skipped = len(report.imported), len(report.rejected), len(report.skipped)
@@ -65,7 +61,7 @@ def save_report(path: Path, state: Any, report: LedgerReport) -> None:
 
         book = Workbook()
         sheet = book.active
-        sheet.title = _tr("Import report")[:31]
+        sheet.title = QCoreApplication.translate(CONTEXT, "Import report")[:31]
         sheet.column_dimensions["A"].width = 120
         for line in lines:
             sheet.append([line])

@@ -119,6 +119,18 @@ def test_a_messy_ledger_through_the_wizard_into_the_case_list(
     qtbot.waitUntil(lambda: window.case_list.is_current()
                     and window.case_list.model.rowCount() == 6, timeout=WAIT)
     assert "6" in window.count_label.text()
+    # The completeness report of an imported case says what the ledger recorded and
+    # the file lacks (a Chinese desk: the core's sentences as they are).
+    succeeded = next(r.case for r in done.state.result.imported if r.row == 4)
+    window.open_case(succeeded.id)
+    qtbot.waitUntil(lambda: window.case_page is not None
+                    and window.case_page.workspace.overview is not None, timeout=WAIT)
+    dialog = window.case_page.workspace.open_report()
+    assert dialog is not None
+    text = dialog.text()
+    assert "台账记载调解成功，卷宗中尚无调解协议：请补录调解记录和协议" in text
+    assert "缺少申请人（第1位）的身份证明" in text
+    dialog.reject()
 
 
 def qtbot_tmp(page) -> str:
