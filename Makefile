@@ -1,7 +1,8 @@
 # Mediator (调解工作台) — developer entry points.
 #   make run    create .venv, install the pinned dependencies, open the desktop app
 #   make test   the same venv plus dev tools; ruff, mypy, then the whole suite offscreen
-#   make bench  the benchmarks (figures next to same-run baselines)
+#   make bench  the benchmarks (figures next to same-run baselines; fails on a missed target)
+#   make bench-peers  install LibreOffice (root), then the documents benchmark with its peers
 #   make server a district server on 127.0.0.1:8765 (embedded SQLite)
 #   make dist   the one-folder PyInstaller bundle (dist/mediator/), from mediator.spec
 #   make deb    the Debian packages mediator_*.deb and mediator-server_*.deb (dist/)
@@ -23,7 +24,7 @@ TEST_SYSTOOLS := poppler-utils
 # print plugin links against (deb.py resolves every library it declares).
 PACKAGE_SYSTOOLS := binutils dpkg-dev file poppler-utils xvfb xauth desktop-file-utils libcups2
 
-.PHONY: run test lint typecheck pytest fuzz bench server syslibs clean translations screens dist deb package-check
+.PHONY: run test lint typecheck pytest fuzz bench bench-peers server syslibs clean translations screens dist deb package-check
 
 $(VENV)/.runtime: requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -84,8 +85,18 @@ fuzz: $(VENV)/.dev
 	MEDIATOR_FUZZ_EXAMPLES=100 MEDIATOR_FUZZ_MIN_CASES=2000 QT_QPA_PLATFORM=offscreen \
 		$(PY) -m pytest -q -s tests/server/test_schemathesis.py
 
+# Every benchmark, then ONE table of all figures (value, same-run baseline, ratio, target,
+# verdict); fails if any figure misses its target.  PostgreSQL (.ci/pg.sh, root) for the
+# server figures; BENCH="bench_search bench_sync" runs just those.
 bench: syslibs $(VENV)/.dev
-	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
+	@if [ -x .ci/pg.sh ]; then eval "$$(timeout 900 .ci/pg.sh </dev/null)" || true; fi; \
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py $(BENCH)
+
+# The LibreOffice peers of the agreement PDF: LibreOffice Writer and its UNO bridge from
+# the Debian packages (as root), then bench_documents (fresh soffice and a warm one).
+bench-peers: EXTRA_SYSLIBS += libreoffice-writer-nogui python3-uno
+bench-peers: syslibs $(VENV)/.dev
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py bench_documents
 
 server: $(VENV)/.runtime
 	$(VENV)/bin/mediator-server serve --host 127.0.0.1 --port 8765

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import pg_profile
-from benchmarks.common import ms, p95
+from benchmarks.common import Figure, ms, p95, report, skipped
 from mediator.domain.ids import new_id
 from mediator.server.auth import create_enrol_code
 from mediator.server.cli import default_workers
@@ -316,7 +316,23 @@ def main() -> int:
     print("  alone: the same round for one studio alone (median), in the same run; "
           "target: 0 errors, p95 <= 1 s")
     print(f"  load average after: {_load()}")
-    return 0 if all(r.ok for _, _, r in results) else 1
+    figures = []
+    if "postgresql" not in engines and args.only in (None, "postgresql"):
+        note = "no PostgreSQL URL (.ci/pg.sh; `make bench` runs it first)"
+        figures += [skipped(f"{args.studios} studios syncing at once, PostgreSQL, p95", "ms",
+                            1000.0, note),
+                    skipped(f"{args.studios} studios syncing at once, PostgreSQL, errors", "",
+                            0, note)]
+    for label, shape, r in results:
+        name = f"{args.studios} studios syncing at once, {label}"
+        figures.append(Figure(
+            f"{name}, p95", p95(r.times) * 1000 if len(r.times) > 1 else float("inf"), "ms", 1000.0,
+            baseline=statistics.median(r.alone) * 1000,
+            baseline_name="the same round for one studio alone, median",
+            note=f"procs / pool {shape}; server CPU {ms(r.per_round(r.server_cpu))} a round"
+                 + ("" if len(r.times) > 1 else "; no round completed")))
+        figures.append(Figure(f"{name}, errors", r.errors, "", 0))
+    return report(figures)
 
 
 if __name__ == "__main__":

@@ -111,6 +111,21 @@ def cpu_timings(fn: Callable[[], object], repeat: int, warmup: int = 1) -> list[
     return out
 
 
+def paired_timings(fn: Callable[[], object], repeat: int,
+                   warmup: int = 1) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of the same calls: the CPU figure for the verdict on a
+    shared machine, the wall figure printed beside it."""
+    for _ in range(warmup):
+        fn()
+    wall, cpu = [], []
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return wall, cpu
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
@@ -192,6 +207,8 @@ def skipped(name: str, unit: str, target: float, note: str, *,
 
 
 def _num(value: float) -> str:
+    if isinstance(value, int):
+        return f"{value:,}"
     if math.isinf(value):
         return "inf"
     size = abs(value)
