@@ -53,6 +53,7 @@ class DrillRow:
     closed_on: dt.date | None  # the agreement reached or the termination; None: open
     found: int = 0  # a visit's disputes found / prevented
     prevented: int = 0
+    dispute_type: str = ""  # the code (the desk shows it in its language)
 
 
 def drill_rows(ws: Any, entity: str, ids: Sequence[str]) -> list[DrillRow]:
@@ -80,7 +81,8 @@ def drill_rows(ws: Any, entity: str, ids: Sequence[str]) -> list[DrillRow]:
                 if r.dispute_type not in labels:
                     labels[r.dispute_type] = ws.catalogue.label("dispute_types", r.dispute_type)
                 found[r.id] = DrillRow(r.id, r.id, r.case_no, labels[r.dispute_type],
-                                       CaseStatus(r.status), r.registered_on, closed)
+                                       CaseStatus(r.status), r.registered_on, closed,
+                                       dispute_type=r.dispute_type)
     return [found[i] for i in ids if i in found]
 
 

@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         if self._statistics is None:
             from mediator.ui.statistics import StatisticsPage  # noqa: PLC0415 - first use
 
-            page = StatisticsPage(self._ws, self._runner)
+            page = StatisticsPage(self._ws, self._runner, self._labels)
             page.open_case.connect(lambda cid: self.open_case(cid, PAGE_STATISTICS))
             self._statistics = page
             self._put_page(PAGE_STATISTICS, page)

@@ -73,8 +73,9 @@ class Charts(QTabWidget):
         self.by_type.setChart(self._by_type_chart(report))
         self.trend.setChart(self._trend_chart(report))
         self.rate.setChart(self._rate_chart(report))
-        rows = max(len(self.type_keys), 6)
-        self.setMinimumHeight(int(fm.height() * (rows * 1.6 + 6)))
+        # Room for every dispute type's bar and label; at least a chart's worth, which at
+        # 特大 on a 1366×768 screen is about what the page shows at once.
+        self.setMinimumHeight(int(fm.height() * max(12.0, len(self.type_keys) * 1.3 + 4)))
 
     def _chart(self, title: str) -> QChart:
         t = theme.current()

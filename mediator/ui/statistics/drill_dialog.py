@@ -28,17 +28,19 @@ from PySide6.QtWidgets import (
 from mediator.services.statistics_export import DrillRow
 from mediator.ui import labels as ui_labels
 from mediator.ui import theme
+from mediator.ui.labels import Labels
 from mediator.ui.screen_fit import fit_to_screen
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class DrillModel(QAbstractTableModel):
-    def __init__(self, rows: Sequence[DrillRow], visits: bool,
+    def __init__(self, rows: Sequence[DrillRow], visits: bool, labels: Labels | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows = list(rows)
         self.visits = visits
+        self.labels = labels
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
@@ -66,7 +68,9 @@ class DrillModel(QAbstractTableModel):
                         str(r.prevented))[col]
             closed = f"{r.closed_on:%Y-%m-%d}" if r.closed_on else ""
             status = ui_labels.status(r.status) if r.status is not None else ""
-            return (r.case_no, r.kind, status, f"{r.registered_on:%Y-%m-%d}", closed)[col]
+            kind = self.labels.dispute_type(r.dispute_type) if self.labels and r.dispute_type \
+                else r.kind
+            return (r.case_no, kind, status, f"{r.registered_on:%Y-%m-%d}", closed)[col]
         return None
 
 
@@ -74,7 +78,7 @@ class DrillDownDialog(QDialog):
     """The list of what is behind one number of the report."""
 
     def __init__(self, title: str, rows: Sequence[DrillRow], entity: str,
-                 open_case: Callable[[str], None] | None,
+                 open_case: Callable[[str], None] | None, *, labels: Labels | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cases behind the number"))
@@ -85,7 +89,7 @@ class DrillDownDialog(QDialog):
         count = (self.tr("%n screening visit(s)", "", len(rows)) if visits
                  else self.tr("%n case(s)", "", len(rows)))
         self.count = theme.mark(QLabel(count), theme.Role.MUTED)
-        self.model = DrillModel(rows, visits, self)
+        self.model = DrillModel(rows, visits, labels, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -48,6 +48,7 @@ from mediator.services.statistics_export import (
 )
 from mediator.ui import theme
 from mediator.ui.errors import show_error
+from mediator.ui.labels import Labels
 from mediator.ui.screen_fit import scrolling
 from mediator.ui.statistics.charts import Charts
 from mediator.ui.statistics.drill_dialog import DrillDownDialog
@@ -105,11 +106,12 @@ class StatisticsPage(QWidget):
     open_case = Signal(str)  # case id
     report_shown = Signal()  # a report arrived and is on the page (tests, screens)
 
-    def __init__(self, ws: Any, runner: TaskRunner, *,
+    def __init__(self, ws: Any, runner: TaskRunner, labels: Labels | None = None, *,
                  today: Callable[[], dt.date] = dt.date.today,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ws = ws
+        self._labels = labels  # the drill-down's dispute types in the desk's language
         self._runner = runner
         self._today = today
         self._seq = 0
@@ -180,17 +182,18 @@ class StatisticsPage(QWidget):
         body.addStretch(1)
         self.scroll_area = scrolling(content)
 
+        # The actions beside the title: the report itself gets the screen's height.
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        for b in (self.print_button, self.pdf_button, self.xlsx_button):
+            head.addWidget(b)
         top = QHBoxLayout()
         top.addWidget(period_label)
         top.addWidget(self.picker, 1)
-        actions = QHBoxLayout()
-        for b in (self.print_button, self.pdf_button, self.xlsx_button):
-            actions.addWidget(b)
-        actions.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(head)
         layout.addLayout(top)
-        layout.addLayout(actions)
         layout.addWidget(self.status)
         layout.addWidget(self.scroll_area, 1)
         self._show_definitions()
@@ -313,7 +316,8 @@ class StatisticsPage(QWidget):
     def _show_drill(self, title: str, entity: str, rows: list[DrillRow]) -> None:
         if self.drill_dialog is not None:
             self.drill_dialog.close()
-        dialog = DrillDownDialog(title, rows, entity, self.open_case.emit, self)
+        dialog = DrillDownDialog(title, rows, entity, self.open_case.emit,
+                                 labels=self._labels, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._forget(dialog))
         self.drill_dialog = dialog

@@ -276,6 +276,8 @@ def test_the_window_opens_a_case_from_the_statistics_and_comes_back(
                     timeout=10_000)
     page.drill(("terminated", {}))
     qtbot.waitUntil(lambda: page.drill_dialog is not None, timeout=10_000)
+    model = page.drill_dialog.model  # the dispute type in the desk's language
+    assert model.data(model.index(0, 1)) == "Marriage and family"
     page.drill_dialog.table.selectRow(0)
     page.drill_dialog.open_button.click()
     qtbot.waitUntil(lambda: window.case_page is not None, timeout=10_000)
