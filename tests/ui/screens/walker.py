@@ -38,6 +38,7 @@ from mediator.ui.tasks import TaskRunner
 from tests.ui.integration.screenshots import _all_cases
 from tests.ui.screens import data
 from tests.ui.screens.fit import Finding, check, window_fits
+from tests.ui.statistics import screens as statistics_screens
 
 STATUSES = ("registered", "notified", "investigating", "mediating", "agreed",
             "performing", "archived", "terminated", "refused")
@@ -172,6 +173,7 @@ def walk(w: Walker, data_dir: DataDir, bad_case: str) -> None:
     w.shot(enrol, "07-enrol")
     enrol.reject()
     _backup_dialogs(w, window, data_dir)
+    statistics_screens.walk(w, window)
     w.catch("40-message-check-input", lambda: errors.show_error(window, ValidationError(
         "请检查输入", problems=[("summary", "纠纷简要情况不能超过5000个字（现有5001个字）"),
                                 ("parties[0].name", "姓名不能超过50个字（现有60个字）"),
