@@ -156,7 +156,7 @@ class FactsBox(QGroupBox):
         amount = facts.amount_in_dispute_fen
         form.addRow(self.tr("Amount in dispute:"),
                     _value(format_yuan(amount) if amount else self.tr("(none stated)")))
-        prevented = [self.tr("%1 (%2 people)").replace("%1", coded.prevention(p))
+        prevented = [self.tr("%1 (people: %2)").replace("%1", coded.prevention(p))
                      .replace("%2", str(facts.prevented[p]))
                      for p in Prevention if facts.prevented.get(p, 0) > 0]
         form.addRow(self.tr("Prevented:"), _value("\n".join(prevented) or self.tr("(none)")))

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -47,6 +48,14 @@ AMOUNT = "facts.amount_in_dispute_fen"
 BODY = "facts.body_type"
 
 
+def filler(parent: QWidget | None = None) -> QWidget:
+    """A blank beside an editor kept at its own width: it takes the rest of the row."""
+    blank = QWidget(parent)
+    blank.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+    blank.setMinimumWidth(0)
+    return blank
+
+
 class FactsGroup(QWidget):
     """涉及人数, 标的额, 群体性纠纷 and (on request) the kind of mediating body."""
 
@@ -63,7 +72,7 @@ class FactsGroup(QWidget):
         self.people.setRange(0, MAX_PEOPLE)
         self.people.setAccessibleName(self.tr("People involved"))
         self.amount = QLineEdit(self)
-        self.amount.setPlaceholderText(self.tr("If any, e.g. 3000 or 1.2万"))
+        self.amount.setPlaceholderText(self.tr("If any, e.g. 3000"))
         self.group = QCheckBox(self.tr("This is a group dispute"), self)
         self.other_body = QToolButton(self)
         self.other_body.setText(self.tr("The mediating body is not of this studio's kind"))
@@ -75,10 +84,10 @@ class FactsGroup(QWidget):
         self.body.addItem(self.tr("(choose the kind)"), "")
         for kind in BodyType:
             self.body.addItem(body_label(kind), kind.value)
+        # Each editor at its own width on the left; a blank beside it takes the rest.
         self.boxes: dict[str, FieldBox] = {
-            PEOPLE: FieldBox(self.people, self),
-            AMOUNT: FieldBox(self.amount, self),
-            BODY: FieldBox(self.body, self),
+            key: FieldBox(editor, self, beside=[filler(self)])
+            for key, editor in ((PEOPLE, self.people), (AMOUNT, self.amount), (BODY, self.body))
         }
 
         outer = QVBoxLayout(self)
@@ -86,15 +95,17 @@ class FactsGroup(QWidget):
         grid = self._grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        # One field a row, each as wide as what it holds: its hint (the people's) and
+        # error lines wrap across the form's width, not under a narrow column.
         grid.addWidget(field_label(self.tr("People involved"), self.people), 0, 0)
-        grid.addWidget(self.boxes[PEOPLE], 0, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(field_label(self.tr("Amount in dispute (yuan)"), self.amount), 0, 2)
-        grid.addWidget(self.boxes[AMOUNT], 0, 3, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.group, 1, 1, 1, 3)
-        grid.addWidget(self.other_body, 2, 1, 1, 3, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.boxes[PEOPLE], 0, 1, 1, 3)
+        grid.addWidget(field_label(self.tr("Amount in dispute (yuan)"), self.amount), 1, 0)
+        grid.addWidget(self.boxes[AMOUNT], 1, 1, 1, 3)
+        grid.addWidget(self.group, 2, 1, 1, 3)
+        grid.addWidget(self.other_body, 3, 1, 1, 3, Qt.AlignmentFlag.AlignLeft)
         self.body_label = field_label(self.tr("Mediating body"), self.body)
-        grid.addWidget(self.body_label, 3, 0)
-        grid.addWidget(self.boxes[BODY], 3, 1, 1, 3)
+        grid.addWidget(self.body_label, 4, 0)
+        grid.addWidget(self.boxes[BODY], 4, 1, 1, 3)
         outer.addLayout(grid)
         self._apply_spacing()
         self._show_body(False)
@@ -109,9 +120,22 @@ class FactsGroup(QWidget):
         self.follow_parties()
 
     def _apply_spacing(self) -> None:
+        """Gaps from the theme; the number and the amount as wide as they need (a
+        whole-row spin box for "12" looks like a text field), growing with the type."""
         space = theme.current().space
         self._grid.setHorizontalSpacing(space("group"))
         self._grid.setVerticalSpacing(space("normal"))
+        metrics = self.fontMetrics()
+        digit = metrics.horizontalAdvance("0")
+        self.people.setMaximumWidth(digit * 8 + 4 * space("group"))
+        placeholder = metrics.horizontalAdvance(self.amount.placeholderText())
+        self.amount.setMaximumWidth(max(digit * 18, placeholder) + 2 * space("group"))
+        self.body.setMaximumWidth(max(self.body.sizeHint().width(), digit * 24))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # another type size
+            self._apply_spacing()
 
     # ------------------------------------------------------------------ state
     def principals(self) -> int:

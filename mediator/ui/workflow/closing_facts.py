@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -56,6 +56,7 @@ from mediator.domain.money import parse_amount
 from mediator.errors import MediatorError, ValidationError
 from mediator.ui.errors import show_error
 from mediator.ui.facts_labels import grade_label, grade_line, prevention_label
+from mediator.ui.registration.facts import filler
 from mediator.ui.screen_fit import fit_to_screen
 from mediator.ui.theme import Role, mark
 
@@ -83,13 +84,15 @@ class _Outcome(QWidget):
         self.people.setAccessibleName(tr("People"))
         self.people_label = QLabel(tr("People"), self)
         self.people_label.setBuddy(self.people)
-        self.box = FieldBox(self.people, self, beside=[])
+        self.box = FieldBox(self.people, self)
+        # One line: the outcome, then (when ticked) its people; the tick's text wraps
+        # when the page is narrow rather than pushing the number off the page.
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.tick, 0, 0, 1, 2)
-        grid.addWidget(self.people_label, 1, 0, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.box, 1, 1)
-        grid.setColumnStretch(1, 1)
+        grid.addWidget(self.tick, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.people_label, 0, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.box, 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(3, 1)  # the people right after the outcome, not far right
         self.tick.toggled.connect(self._show_people)
         self._show_people(False)
 
@@ -138,8 +141,8 @@ class ClosingFacts(QGroupBox):
         outcomes_layout.setContentsMargins(0, 0, 0, 0)
         for row in self.outcomes.values():
             outcomes_layout.addWidget(row)
-        self.boxes: dict[str, FieldBox] = {PEOPLE: FieldBox(self.people),
-                                           AMOUNT: FieldBox(self.amount)}
+        self.boxes: dict[str, FieldBox] = {PEOPLE: FieldBox(self.people, beside=[filler()]),
+                                           AMOUNT: FieldBox(self.amount, beside=[filler()])}
         self.boxes |= {prevented_path(p): row.box for p, row in self.outcomes.items()}
 
         self.grade_text = QLabel()
@@ -186,6 +189,25 @@ class ClosingFacts(QGroupBox):
             row.tick.toggled.connect(self._changed)
             row.people.valueChanged.connect(self._changed)
         self.read_only = False
+        self._fit_widths()
+
+    def _fit_widths(self) -> None:
+        """Numbers as wide as a number needs (not the form's width), growing with the
+        type size; the amount as wide as its hint."""
+        metrics = self.fontMetrics()
+        digit = metrics.horizontalAdvance("0")
+        number = digit * 8 + metrics.height() * 2  # and the spin buttons
+        self.people.setMaximumWidth(number)
+        for row in self.outcomes.values():
+            row.people.setMinimumWidth(number)
+            row.people.setMaximumWidth(number)
+        hint = metrics.horizontalAdvance(self.amount.placeholderText())
+        self.amount.setMaximumWidth(max(digit * 18, hint) + metrics.height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # another type size
+            self._fit_widths()
 
     # ------------------------------------------------------------------- load
     def load(self, case_id: str) -> None:

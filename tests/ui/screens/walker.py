@@ -189,6 +189,7 @@ def walk(w: Walker, data_dir: DataDir, bad_case: str) -> None:
     for n, (status, case_id) in enumerate(cases):
         _walk_case(w, window, f"{10 + n}-{status}", case_id, status)
     window.close_case_and_return()
+    ledger_screens.walk(w, window)  # imports cases: after the cases' walk
     _first_run(w)
 
 
