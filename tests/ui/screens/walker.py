@@ -189,7 +189,6 @@ def walk(w: Walker, data_dir: DataDir, bad_case: str) -> None:
     for n, (status, case_id) in enumerate(cases):
         _walk_case(w, window, f"{10 + n}-{status}", case_id, status)
     window.close_case_and_return()
-    ledger_screens.walk(w, window)  # imports cases: after the cases' walk
     _first_run(w)
 
 
@@ -263,6 +262,12 @@ def _walk_case(w: Walker, window: Any, prefix: str, case_id: str, status: str) -
     w.shot(window, f"{prefix}-documents")
     page.tabs.setCurrentWidget(workspace)
     w.idle()
+    if status == "mediating":  # 更改 the difficulty grade: the outcome step's dialog
+        choose_step(workspace, Step.OUTCOME.value)
+        w.idle()
+        grade = workspace.pages[Step.OUTCOME].case_facts.change_grade()
+        w.shot(grade, f"{prefix}-grade")
+        grade.reject()
     if status in ("mediating", "bad-input"):
         choose_step(workspace, Step.MEDIATE.value)
         workspace.open_session_mode()
