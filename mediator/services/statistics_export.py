@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,6 @@ from mediator.store.statistics_models import ScreeningVisit
 from mediator.store.workflow_models import AgreementDetail, CaseWorkflow
 
 EXPORT_KINDS = (".pdf", ".xlsx")
-_SLICE = 900  # ids bound per statement
 
 
 def statistics_service(ws: Any) -> StatisticsService:
@@ -57,25 +57,26 @@ class DrillRow:
 
 
 def drill_rows(ws: Any, entity: str, ids: Sequence[str]) -> list[DrillRow]:
-    """The rows of ``ids`` in the order given (the drill-down's date order)."""
+    """The rows of ``ids`` in the order given (the drill-down's date order).
+
+    The ids go to SQLite as one JSON array (``json_each``): a year's accepted cases
+    are tens of thousands, past the limit of bound parameters, and one statement
+    that joins them is several times faster than slices of ``IN (…)``."""
     if not ids:
         return []
+    wanted = func.json_each(json.dumps(list(ids))).table_valued("value").alias("wanted")
     found: dict[str, DrillRow] = {}
-    labels: dict[str, str] = {}
-    v = ScreeningVisit.__table__
     with ws.db.read() as s:
-        # In slices: a year's accepted cases can pass SQLite's limit of bound parameters.
-        for at in range(0, len(ids), _SLICE):
-            part = list(ids[at:at + _SLICE])
-            if entity == "screening_visit":
-                for r in s.execute(select(v.c.id, v.c.place, v.c.visited_on,
-                                          v.c.disputes_found, v.c.disputes_prevented)
-                                   .where(v.c.id.in_(part))):
-                    found[r.id] = DrillRow(r.id, "", r.place, "排查", None, r.visited_on, None,
-                                           int(r.disputes_found or 0),
-                                           int(r.disputes_prevented or 0))
-                continue
-            for r in s.execute(_case_rows(part)):
+        if entity == "screening_visit":
+            v = ScreeningVisit.__table__
+            for r in s.execute(select(v.c.id, v.c.place, v.c.visited_on, v.c.disputes_found,
+                                      v.c.disputes_prevented)
+                               .select_from(wanted.join(v, v.c.id == wanted.c.value))):
+                found[r.id] = DrillRow(r.id, "", r.place, "排查", None, r.visited_on, None,
+                                       int(r.disputes_found or 0), int(r.disputes_prevented or 0))
+        else:
+            labels: dict[str, str] = {}
+            for r in s.execute(_case_rows(wanted)):
                 closed = r.terminated_on if r.terminated_on is not None else (
                     r.reached if r.status in SUCCESS_STATUSES else None)
                 if r.dispute_type not in labels:
@@ -86,19 +87,22 @@ def drill_rows(ws: Any, entity: str, ids: Sequence[str]) -> list[DrillRow]:
     return [found[i] for i in ids if i in found]
 
 
-def _case_rows(ids: Sequence[str]) -> Any:
+def _case_rows(wanted: Any) -> Any:
     c, ag, ad, wf = (Case.__table__, Agreement.__table__, AgreementDetail.__table__,
                      CaseWorkflow.__table__)
-    reached = (select(func.min(func.coalesce(ad.c.reached_on, ag.c.effective_on)))
-               .select_from(ag.outerjoin(ad, and_(ad.c.agreement_id == ag.c.id,
-                                                  ad.c.deleted.is_(False))))
-               .where(ag.c.case_id == c.c.id, ag.c.deleted.is_(False),
-                      ag.c.kind.in_(AGREEMENT_KINDS))
-               .scalar_subquery())
+    # The day each wanted case's first agreement was reached: one grouped pass.
+    reached = (select(ag.c.case_id, func.min(func.coalesce(ad.c.reached_on, ag.c.effective_on))
+                      .label("on_"))
+               .select_from(wanted.join(ag, ag.c.case_id == wanted.c.value)
+                            .outerjoin(ad, and_(ad.c.agreement_id == ag.c.id,
+                                                ad.c.deleted.is_(False))))
+               .where(ag.c.deleted.is_(False), ag.c.kind.in_(AGREEMENT_KINDS))
+               .group_by(ag.c.case_id).subquery("reached"))
     return (select(c.c.id, c.c.case_no, c.c.dispute_type, c.c.status, c.c.registered_on,
-                   wf.c.terminated_on, reached.label("reached"))
-            .select_from(c.outerjoin(wf, and_(wf.c.case_id == c.c.id, wf.c.deleted.is_(False))))
-            .where(c.c.id.in_(list(ids))))
+                   wf.c.terminated_on, reached.c.on_.label("reached"))
+            .select_from(wanted.join(c, c.c.id == wanted.c.value)
+                         .outerjoin(wf, and_(wf.c.case_id == c.c.id, wf.c.deleted.is_(False)))
+                         .outerjoin(reached, reached.c.case_id == c.c.id)))
 
 
 # ------------------------------------------------------------------------ exports

@@ -310,10 +310,21 @@ class StatisticsPage(QWidget):
         labels = {} if self.report is None else self.report.labels
         for dim, key in where.items():
             title += f" · {labels.get(dim, {}).get(key, key)}"
-        self._runner.run(work, on_done=while_alive(self)(
-            lambda result: self._show_drill(title, *result)))
+        before = self.status.text()
+        self.status.setText(self.tr("Finding the cases…"))  # a year's can take a moment
 
-    def _show_drill(self, title: str, entity: str, rows: list[DrillRow]) -> None:
+        def failed(exc: BaseException) -> None:
+            self.status.setText(before)
+            show_error(self, exc)
+
+        self._runner.run(work, on_done=while_alive(self)(
+            lambda result: self._show_drill(title, *result, status=before)),
+            on_error=while_alive(self)(failed))
+
+    def _show_drill(self, title: str, entity: str, rows: list[DrillRow], *,
+                    status: str = "") -> None:
+        if status:
+            self.status.setText(status)
         if self.drill_dialog is not None:
             self.drill_dialog.close()
         dialog = DrillDownDialog(title, rows, entity, self.open_case.emit,
