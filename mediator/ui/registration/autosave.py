@@ -121,6 +121,10 @@ def has_content(draft: dict[str, Any]) -> bool:
         return True
     if any(str(r).strip() for r in draft.get("requests") or []):
         return True
+    facts = draft.get("facts")  # 统计情况: anything the mediator stated himself
+    if isinstance(facts, dict) and (str(facts.get("amount", "")).strip() or any(
+            facts.get(k) for k in ("people_edited", "group", "body_type"))):
+        return True
     typed = ("name", "birth_date", "id_number", "phone", "address", "occupation",
              "representative", "representative_title")
     return any(

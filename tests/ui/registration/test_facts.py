@@ -116,3 +116,14 @@ def test_the_draft_keeps_the_facts(qtbot, page, workspace, runner):
     assert restored.body.isVisible() and restored.body.currentText() == "行业性专业性"
     qtbot.mouseClick(again.parties.add_button, Qt.MouseButton.LeftButton)
     assert restored.people.value() == 15  # still his number, not the cards'
+
+
+def test_a_draft_with_only_the_facts_is_announced(qtbot, page, workspace, runner):
+    type_into(qtbot, page.facts.amount, "5000")
+    page.flush_draft()
+    again = RegistrationPage(workspace, runner)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(again.content.isEnabled, timeout=5000)
+    assert again.facts.amount.text() == "5000"
+    assert again.draft_banner.kind() == "info"  # "the unfinished registration … restored"
