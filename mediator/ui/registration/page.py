@@ -196,8 +196,9 @@ class RegistrationPage(QWidget):
     def _build_basics(self, body: QVBoxLayout) -> None:
         body.addWidget(self._section_title(self.tr("The dispute")))
         grid = self._basics_grid = QGridLayout()
+        # The date keeps its own width; the combos take the rest (a long source such as
+        # "Committee's own initiative" was cut at 特大 when the two shared it).
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
         self.dispute_type = QComboBox(self.content)
         self.source = QComboBox(self.content)
         for combo in (self.dispute_type, self.source):

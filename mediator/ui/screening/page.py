@@ -43,7 +43,7 @@ from mediator.ui.screening.register import ScreenedRegistration
 from mediator.ui.screening.visit_form import VisitDialog
 from mediator.ui.theme import Role, mark
 
-NOTES_SHOWN = 24  # characters of the notes in the list; the whole text in the tooltip
+NOTES_SHOWN = 12  # characters of the notes in the list; the whole text in the tooltip
 COLUMNS = ("date", "place", "visitors", "found", "prevented", "notes", "cases")
 
 
@@ -138,9 +138,15 @@ class ScreeningPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # The figures and the date as wide as they are; the texts share the rest and
+        # wrap (no sideways scrolling at 特大 on a small screen); rows as tall as needed.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COLUMNS.index("place"), QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in ("date", "found", "prevented"):
+            header.setSectionResizeMode(COLUMNS.index(column),
+                                        QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self.register_selected())
         layout.addWidget(self.table, 1)
@@ -236,7 +242,6 @@ class ScreeningPage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setData(Qt.ItemDataRole.UserRole, visit.id)
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
         self.table.setVisible(bool(visits))
         self.empty_label.setVisible(not visits)
         ids = [v.id for v in visits]

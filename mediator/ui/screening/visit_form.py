@@ -34,6 +34,7 @@ from mediator.services.screening import MAX_DISPUTES, ScreeningInput
 from mediator.ui import theme
 from mediator.ui.errors import show_error
 from mediator.ui.registration.fields import DateEdit, FieldBox, field_label, to_date, to_qdate
+from mediator.ui.screen_fit import fit_to_screen, grow_to_content
 from mediator.ui.tasks import while_alive
 from mediator.ui.theme import Role, mark
 
@@ -77,6 +78,9 @@ class VisitDialog(QDialog):
         self.visited_on.setDate(to_qdate(day))
         self.place = QLineEdit(self)
         self.place.setPlaceholderText(self.tr("Village, community, market, building site…"))
+        # Wide enough for its placeholder whole (the English one is the longer).
+        self.place.setMinimumWidth(
+            self.place.fontMetrics().horizontalAdvance(self.place.placeholderText()) + 24)
         self.visitors = QLineEdit(visitors, self)
         self.found = QSpinBox(self)
         self.prevented = QSpinBox(self)
@@ -87,7 +91,7 @@ class VisitDialog(QDialog):
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("What kind of disputes, who was visited"))
-        self.notes.setMinimumHeight(110)
+        self.notes.setMinimumHeight(self.notes.fontMetrics().lineSpacing() * 3 + 16)
         self.boxes: dict[str, FieldBox] = {
             "visited_on": FieldBox(self.visited_on, self),
             "place": FieldBox(self.place, self),
@@ -128,6 +132,10 @@ class VisitDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.save)
         self.place.setFocus()
+        self.adjustSize()
+        # Centred on the screen, not over the window: at 特大 on a 768-pixel screen
+        # the window's centre would push Save below the task bar.
+        fit_to_screen(self, self.width(), self.height())
 
     def visit_input(self) -> ScreeningInput:
         """What the form says, as the service's input."""
@@ -173,6 +181,7 @@ class VisitDialog(QDialog):
             first = first or box.editor
         self.message.setText("\n".join(others))
         self.message.setVisible(bool(others))
+        grow_to_content(self)  # the messages' lines, Save still on the screen
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 

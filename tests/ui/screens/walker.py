@@ -36,6 +36,7 @@ from mediator.ui import errors, theme
 from mediator.ui.app import Startup, prepare
 from mediator.ui.tasks import TaskRunner
 from tests.ui.integration.screenshots import _all_cases
+from tests.ui.screening import screens as screening_screens
 from tests.ui.screens import data
 from tests.ui.screens.fit import Finding, check, window_fits
 from tests.ui.statistics import screens as statistics_screens
@@ -173,6 +174,7 @@ def walk(w: Walker, data_dir: DataDir, bad_case: str) -> None:
     w.shot(enrol, "07-enrol")
     enrol.reject()
     _backup_dialogs(w, window, data_dir)
+    screening_screens.walk(w, window)
     statistics_screens.walk(w, window)
     w.catch("40-message-check-input", lambda: errors.show_error(window, ValidationError(
         "请检查输入", problems=[("summary", "纠纷简要情况不能超过5000个字（现有5001个字）"),
