@@ -101,6 +101,8 @@ bench-peers: syslibs $(VENV)/.dev
 server: $(VENV)/.runtime
 	$(VENV)/bin/mediator-server serve --host 127.0.0.1 --port 8765
 
+# binutils: PyInstaller's objdump, and the spec strips the bundle's libraries.
+dist: EXTRA_SYSLIBS += binutils
 dist: syslibs $(VENV)/.dev
 	rm -rf dist/mediator
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \

@@ -16,7 +16,9 @@ platformdirs exactly as on a studio PC:
     (pdffonts), Chinese text (pdftotext); pdfsig accepts the signature and
     ``mediator verify`` exits 0;
  5. the GUI starts to its painted case list (``--smoke``) offscreen and on a real
-    X server (Xvfb, the xcb plugin and the system libraries the .deb depends on);
+    X server (Xvfb, the xcb plugin and the system libraries the .deb depends on),
+    and draws a QtCharts bar chart (the statistics page's library and the OpenGL
+    libraries it links are in the bundle);
  6. every committed fixture database opens with the installed program: backed up
     first, migrated, reported; a database from a newer version is refused and left
     byte for byte as it was;
@@ -215,9 +217,13 @@ def export_and_verify(case_no: str) -> None:
 def gui() -> None:
     off = sh(["mediator", "--smoke"], user=True, timeout=120)
     check("case list painted" in off.stdout, "GUI offscreen: case list painted", off.stdout.strip())
+    check("chart rendered" in off.stdout, "GUI offscreen: a QtCharts chart rendered",
+          off.stdout.strip())
     xvfb = sh(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "mediator", "--smoke"],
               user=True, env={"QT_QPA_PLATFORM": "xcb"}, timeout=180)
     check("case list painted" in xvfb.stdout, "GUI on X11 (Xvfb, xcb): case list painted",
+          xvfb.stdout.strip())
+    check("chart rendered" in xvfb.stdout, "GUI on X11 (Xvfb, xcb): a QtCharts chart rendered",
           xvfb.stdout.strip())
 
 

@@ -2,18 +2,23 @@
 
 Why: the packaging smoke test (an installed .deb in CI) and the installed-start
 benchmark need one question answered without a person at the screen: *does this
-build start, open the data dir and paint the case list?*  The answer is one line
+build start, open the data dir and paint the case list?*  The answer is two lines
 on stdout::
 
     smoke: case list painted, 1200 cases, 843 ms
+    smoke: chart rendered, 13722 px of bars
 
-and exit 0.  Anything else exits non-zero with the reason on stderr:
+and exit 0.  The second line is the statistics page's chart library (QtCharts, which
+the bundle must carry with the OpenGL libraries it links): a bar chart is drawn
+into an image after the case list painted, outside ``T``.  Anything else exits
+non-zero with the reason on stderr:
 
 * ``EXIT_NO_STUDIO`` (3) — the data dir has no studio yet; the first-run
   dialog would need a person, so it is not shown.
 * the start-up's own code (2 for a database that cannot be opened, 1 for a
   bug), with the message the dialog would have shown.
 * ``EXIT_TIMEOUT`` (4) — nothing painted within :data:`TIMEOUT_S` seconds.
+* 1 with ``smoke: chart not rendered`` — QtCharts missing or drawing nothing.
 
 No dialog is ever opened (a modal box offscreen would wait forever).  Without a
 display (no ``DISPLAY``/``WAYLAND_DISPLAY`` on Linux) the offscreen platform is
@@ -62,6 +67,47 @@ def process_start() -> float:
         return boot + start_ticks / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError, AttributeError):
         return time.time()
+
+
+#: A laid-out 360x240 chart of three bars fills about 15,000 pixels with their colour;
+#: a chart that never got its size draws a few.
+CHART_MIN_PIXELS = 2000
+
+
+def chart_pixels() -> int:
+    """Draw a three-bar QtCharts chart (360x240, in a scene of its own: no window)
+    into an image; how many pixels have the bars' colour.  Raises ImportError when
+    the bundle lacks QtCharts or a library it links."""
+    from PySide6.QtCharts import QBarSeries, QBarSet, QChart  # noqa: PLC0415
+    from PySide6.QtCore import QCoreApplication, QRectF  # noqa: PLC0415
+    from PySide6.QtGui import QColor, QImage, QPainter  # noqa: PLC0415
+    from PySide6.QtWidgets import QGraphicsScene  # noqa: PLC0415
+
+    colour = QColor(200, 40, 40)
+    bars = QBarSet("cases")
+    bars.append([3.0, 7.0, 5.0])
+    bars.setColor(colour)
+    bars.setBorderColor(colour)
+    series = QBarSeries()
+    series.append(bars)
+    chart = QChart()
+    chart.addSeries(series)
+    chart.createDefaultAxes()
+    chart.legend().hide()
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    area = QRectF(0, 0, 360, 240)
+    chart.setGeometry(area)
+    QCoreApplication.processEvents()  # the chart lays out its plot area on an event
+    image = QImage(360, 240, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    scene.render(painter, area, area)
+    painter.end()
+    want = colour.rgb()
+    return sum(1 for y in range(image.height()) for x in range(image.width())
+               if image.pixel(x, y) == want)
 
 
 def run_smoke(data_dir: DataDir, lang: str = "zh_CN") -> int:
@@ -142,7 +188,16 @@ def run_smoke(data_dir: DataDir, lang: str = "zh_CN") -> int:
                       file=sys.stderr, flush=True)
             n = self.page.model.rowCount()
             ms = round((painted - started) * 1000)
+            try:
+                bars = chart_pixels()
+            except ImportError as exc:
+                finish(1, f"smoke: chart not rendered: {exc}")
+                return
+            if bars < CHART_MIN_PIXELS:
+                finish(1, f"smoke: chart not rendered: the bars drew {bars} px")
+                return
             finish(EXIT_OK, f"smoke: case list painted, {n} cases, {ms} ms")
+            print(f"smoke: chart rendered, {bars} px of bars", flush=True)
 
     watches: list[PaintWatch] = []
     startup.ready.connect(lambda window: watches.append(PaintWatch(window)))

@@ -24,8 +24,11 @@ def test_smoke_reports_the_painted_case_list(tmp_path: Path) -> None:
     assert run_cli("demo", "--cases", "120", data=data).returncode == 0
     out = smoke(data)
     assert out.returncode == 0, out.stderr
-    line = out.stdout.strip()
-    assert re.fullmatch(r"smoke: case list painted, 120 cases, \d+ ms", line), line
+    painted, chart = out.stdout.strip().splitlines()
+    assert re.fullmatch(r"smoke: case list painted, 120 cases, \d+ ms", painted), painted
+    # The statistics page's chart library draws: three bars, thousands of pixels.
+    m = re.fullmatch(r"smoke: chart rendered, (\d+) px of bars", chart)
+    assert m and int(m.group(1)) >= 2000, chart
     assert "Traceback" not in out.stderr
 
 
