@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
 
             page = ScreeningPage(self._ws, self._runner, self.studio.mediator_name)
             page.registered.connect(lambda *_: self.cases_changed_elsewhere())
+            page.changed.connect(self._statistics_stale)  # 排查次数 and 发现纠纷 moved
             self._screening = page
             self._put_page(PAGE_SCREENING, page)
         return self._screening

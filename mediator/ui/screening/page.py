@@ -65,6 +65,7 @@ class ScreeningPage(QWidget):
     dispute found on a visit has been registered as a case."""
 
     registered = Signal(str, str)
+    changed = Signal()  # a visit recorded or a case registered: the figures moved
 
     def __init__(
         self,
@@ -280,6 +281,7 @@ class ScreeningPage(QWidget):
             self._show_month_label()
         self.banner.show_message("success", self.tr("The screening visit was recorded."))
         self.load()
+        self.changed.emit()
 
     # =================================================== register as a case
     def register_selected(self) -> None:
@@ -303,8 +305,8 @@ class ScreeningPage(QWidget):
 
     def _open_form(self, visit: ScreeningView, reg: RegistrationInput) -> None:
         def register(filled: RegistrationInput) -> CaseRef:
-            return self.service().register_case(visit.id, filled,
-                                                 getattr(filled, "facts", None))
+            # The statistics facts asked on the form go with the case and the link.
+            return self.service().register_case(visit.id, filled, filled.facts)
 
         page = ScreenedRegistration(self._ws, self._runner, visit, reg, register,
                                     parent=self.stack)
@@ -334,6 +336,7 @@ class ScreeningPage(QWidget):
                 .replace("%3", visit.place)
         self.load(then=lambda: self.banner.show_message("success", text))
         self.registered.emit(case_id, case_no)
+        self.changed.emit()
 
     # ================================================================ events
     def showEvent(self, event: Any) -> None:

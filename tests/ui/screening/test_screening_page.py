@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from mediator.domain.statistics import Period
+from mediator.services.case_facts import CaseFactsService
 from mediator.services.screening import ScreeningInput, ScreeningService
 from mediator.services.statistics import StatisticsService
 from mediator.services.workspace import Workspace
@@ -114,6 +115,7 @@ def test_a_dispute_found_becomes_a_case_the_register_names(
     type_into(qtbot, applicant.name, "王𠮷")
     type_into(qtbot, applicant.phone, "13823456789")
     type_into(qtbot, respondent.name, "李珺")
+    form.facts.people.setValue(5)  # 涉及人数 asked on the same form
     with qtbot.waitSignal(page.registered, timeout=10_000) as signal:
         _click(qtbot, form.save_button)
     case_id, case_no = signal.args
@@ -130,6 +132,9 @@ def test_a_dispute_found_becomes_a_case_the_register_names(
     assert {p.name for p in case.parties} == {"王𠮷", "李珺"}
     [linked] = on_worker(qtbot, runner, lambda: _screening(studio_ws).visits(TODAY, TODAY))
     assert linked.id == visit and linked.case_nos == (case_no,)
+    facts = on_worker(qtbot, runner, lambda: CaseFactsService(
+        studio_ws.db, studio_ws.studio.context).read(case_id))
+    assert facts.screening_id == visit and facts.facts.people_involved == 5
     # The visit's own draft is gone; the new-case form's draft was never touched.
     drafts = on_worker(qtbot, runner, lambda: studio_ws.drafts.keys("registration"))
     assert drafts == []
