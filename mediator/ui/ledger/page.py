@@ -72,11 +72,12 @@ class LedgerPage(QWidget):
         export_note = _label(self.tr(
             "One row per case accepted in the period, in the columns studios hand up, "
             "with the statistics report of the same period as a second sheet (Excel)."))
-        today = dt.date.today()
+        # The ledger handed up at the start of a month is last month's: chosen at first.
+        last_month = dt.date.today().replace(day=1) - dt.timedelta(days=1)
         self.year = QSpinBox()
         self.year.setObjectName("ledger_year")
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
-        self.year.setValue(today.year)
+        self.year.setValue(last_month.year)
         self.year.setAccessibleName(self.tr("Year"))
         self.month = QComboBox()
         self.month.setObjectName("ledger_month")
@@ -84,6 +85,7 @@ class LedgerPage(QWidget):
         self.month.addItem(self.tr("Whole year"), 0)
         for m in range(1, 13):
             self.month.addItem(self.tr("Month %1").replace("%1", str(m)), m)
+        self.month.setCurrentIndex(self.month.findData(last_month.month))
         self.export_button = QPushButton(self.tr("Export the ledger…"))
         self.export_button.setObjectName("export_ledger")
         mark(self.export_button, Role.PRIMARY)

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 PREVIEW_ROWS = 200  # rows of the preview table; the counts cover every row
 SUMMARY_CHARS = 40
+TEXT_COLUMN_PX = 420  # the summary and notes columns, before their text wraps
 PROGRESS_CONTEXT = "LedgerImportProgress"
 
 
@@ -153,7 +154,7 @@ class LedgerPreviewPage(_Working):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a long summary or note wraps in its column
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setStretchLastSection(True)
@@ -238,8 +239,9 @@ class LedgerPreviewPage(_Working):
                     item.setToolTip(text)
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
-        for j in (6, 7):  # long texts: a tooltip holds them whole
-            self.table.setColumnWidth(j, min(self.table.columnWidth(j), 360))
+        for j in (6, 7):  # long texts wrap in a column of a readable width
+            self.table.setColumnWidth(j, min(self.table.columnWidth(j), TEXT_COLUMN_PX))
+        self.table.resizeRowsToContents()
 
     def _skip_toggled(self, on: bool) -> None:
         self.state.skip_rejected = on
@@ -271,7 +273,8 @@ class LedgerDonePage(_Working):
         self.saved.hide()
         row = QHBoxLayout()
         row.addWidget(self.save_button)
-        row.addWidget(self.saved, 1)
+        row.addWidget(self.saved)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.busy)
         layout.addWidget(self.reached)

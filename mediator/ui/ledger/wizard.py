@@ -242,3 +242,12 @@ class ImportWizard(QWizard):
             self.setPage(key, page)
         self.setStartId(PAGE_FILE)
         fit_to_screen(self, 1000, 720)
+
+    def working(self) -> bool:
+        """An import (or its dry run) is running on the worker."""
+        return self.preview_page.working or self.done_page.working
+
+    def reject(self) -> None:
+        # Not while the import runs: it finishes (one transaction) and says what it did.
+        if not self.working():
+            super().reject()

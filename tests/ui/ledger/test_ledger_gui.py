@@ -13,7 +13,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from mediator.domain.ledger import LedgerField
@@ -246,7 +245,11 @@ def test_an_export_to_a_missing_folder_says_so(
     assert page.export_button.isEnabled() and not page.open_folder.isVisible()
 
 
-def test_the_page_is_in_the_navigation(window: MainWindow) -> None:
+def test_the_page_is_in_the_navigation_and_offers_last_month(window: MainWindow) -> None:
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert any(t in ("台账", "Ledger") for t in titles)
-    assert Qt  # the page is reached by its key
+    assert "Ledger" in titles  # 台账 in Chinese
+    window.nav.setCurrentRow(titles.index("Ledger"))
+    page = window.ledger_page  # built on first use
+    assert window.stack.currentWidget() is page
+    last = dt.date.today().replace(day=1) - dt.timedelta(days=1)
+    assert page.period() == (last.year, last.month)  # the month handed up now

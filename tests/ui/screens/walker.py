@@ -36,6 +36,7 @@ from mediator.ui import errors, theme
 from mediator.ui.app import Startup, prepare
 from mediator.ui.tasks import TaskRunner
 from tests.ui.integration.screenshots import _all_cases
+from tests.ui.ledger import screens as ledger_screens
 from tests.ui.screening import screens as screening_screens
 from tests.ui.screens import data
 from tests.ui.screens.fit import Finding, check, window_fits
@@ -191,6 +192,7 @@ def walk(w: Walker, data_dir: DataDir, bad_case: str) -> None:
     for n, (status, case_id) in enumerate(cases):
         _walk_case(w, window, f"{10 + n}-{status}", case_id, status)
     window.close_case_and_return()
+    ledger_screens.walk(w, window)  # imports cases: after the cases' walk
     _first_run(w)
 
 
