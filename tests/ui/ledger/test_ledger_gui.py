@@ -22,7 +22,7 @@ from mediator.ui.labels import Labels
 from mediator.ui.ledger.wizard import PAGE_DONE, PAGE_MAPPING, PAGE_PREVIEW, PAGE_SHEET
 from mediator.ui.mainwindow import MainWindow
 from mediator.ui.tasks import TaskRunner
-from tests.services.ledger_files import xls_file
+from tests.services.ledger_files import encrypted_file, simple_ledger, xls_file
 
 LEDGERS = Path(__file__).resolve().parents[2] / "fixtures" / "ledgers"
 GUICHENG = LEDGERS / "guicheng-2025.xlsx"
@@ -179,7 +179,7 @@ def test_several_sheets_and_all_or_nothing_until_ticked(
     assert studio_ws.cases.count_all() == 0
 
 
-@pytest.mark.parametrize("kind", ["text", "xls"])
+@pytest.mark.parametrize("kind", ["text", "xls", "password", "no header"])
 def test_a_bad_file_says_why_in_chinese_and_imports_nothing(  # noqa: PLR0917 - fixtures
         qtbot, window: MainWindow, runner: TaskRunner, studio_ws: Workspace, tmp_path: Path,
         shown_errors: list, kind: str) -> None:
@@ -187,9 +187,16 @@ def test_a_bad_file_says_why_in_chinese_and_imports_nothing(  # noqa: PLR0917 - 
         bad = tmp_path / "台账.xlsx"
         bad.write_text("序号,受理日期,当事人\n1,2025-01-02,王某\n", encoding="utf-8")
         expected = "不是 Excel 工作簿（.xlsx）"
-    else:
+    elif kind == "xls":
         bad = xls_file(tmp_path / "台账.xls")
         expected = "Excel 97-2003 格式（.xls）"
+    elif kind == "password":
+        bad = encrypted_file(tmp_path / "台账.xlsx")
+        expected = "设置了打开密码"
+    else:
+        bad = simple_ledger(tmp_path / "名单.xlsx", [["王某", "13800138000"]],
+                            header=("姓名", "电话"))
+        expected = "找不到台账的表头"
     page = _ledger_page(window)
     wizard = page.open_import(bad)
     _idle(qtbot, runner)
