@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from html import escape
 from typing import Any, Protocol
 
 from reportlab.lib import colors
@@ -189,3 +190,48 @@ def render_statistics_report(committee: str, report: ReportLike, made_on: dt.dat
     for row in report.definitions:
         texts += row
     return build_pdf(story(committee, report, made_on), title=TITLE, draft=False, source=texts)
+
+
+# ------------------------------------------------------------------ the printed form
+_TABLE = '<table border="1" cellspacing="0" cellpadding="3" width="100%">'
+
+
+def _html_row(cells: Sequence[str], *, head: bool = False, right_from: int = 99) -> str:
+    tag = "th" if head else "td"
+    return "<tr>" + "".join(
+        f'<{tag}{" align=right" if i >= right_from and not head else ""}>{escape(c)}</{tag}>'
+        for i, c in enumerate(cells)) + "</tr>"
+
+
+def report_html(committee: str, report: ReportLike, made_on: dt.date) -> str:
+    """The same form as HTML, for the desk's print (Qt lays it out for the printer):
+    the figures, each breakdown with its 合计 and the 统计口径 under them."""
+    p = report.period
+    out = [f"<h2 align=center>{escape(TITLE)}</h2>",
+           f"<p align=center>（{escape(p.label)}）</p>",
+           f"<p>调解组织：{escape(committee)}<br>统计期间：{styles.fmt_date(p.start)}至"
+           f"{styles.fmt_date(p.end)}　　制表日期：{styles.fmt_date(made_on)}</p>",
+           _TABLE, _html_row(["指标", "单位", "数值", "统计日期"], head=True)]
+    out += [_html_row([f.label_zh, unit(f.code), figure_text(f.code, report.totals.get(f.code)),
+                       BASIS_LABELS_ZH[f.basis]], right_from=2) for f in FIGURES]
+    out.append("</table>")
+    for dim in Dimension:
+        keys = breakdown_keys(report, dim)
+        if not keys:
+            continue
+        labels = report.labels.get(dim, {})
+        out += [f"<h3>按{escape(DIMENSION_LABELS_ZH[dim])}</h3>", _TABLE,
+                _html_row([DIMENSION_LABELS_ZH[dim], *(
+                    f"{FIGURES_BY_CODE[c].label_zh}（{unit(c)}）" for c in BREAKDOWN_FIGURES)],
+                    head=True)]
+        for key in keys:
+            cells = report.breakdowns[dim][key]
+            out.append(_html_row([labels.get(key, key), *(
+                figure_text(c, cells.get(c)) for c in BREAKDOWN_FIGURES)], right_from=1))
+        out += [_html_row(["合计", *(figure_text(c, report.totals.get(c))
+                                     for c in BREAKDOWN_FIGURES)], right_from=1), "</table>"]
+    out += ["<h3>统计口径（各项指标按哪个日期计入期间）</h3>", _TABLE,
+            _html_row(["指标", "统计日期", "口径"], head=True)]
+    out += [_html_row(list(row)) for row in report.definitions]
+    out.append("</table>")
+    return "\n".join(out)

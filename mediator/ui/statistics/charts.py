@@ -29,6 +29,8 @@ from mediator.documents.statistics_report import breakdown_keys
 from mediator.domain.statistics import Dimension
 from mediator.services.statistics import Report
 from mediator.ui import theme
+from mediator.ui.labels import Labels
+from mediator.ui.statistics.names import row_name
 
 
 def _value(x: object) -> float:
@@ -40,8 +42,9 @@ class Charts(QTabWidget):
 
     open_target = Signal(str, object)  # figure code, {Dimension: key}
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, labels: Labels | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.labels = labels
         self.report: Report | None = None
         self.by_type = self._view()
         self.trend = self._view()
@@ -131,7 +134,6 @@ class Charts(QTabWidget):
         chart = self._chart(self.tr("Accepted cases by dispute type"))
         if report is None:
             return chart
-        labels = report.labels.get(Dimension.DISPUTE_TYPE, {})
         cells = report.breakdowns.get(Dimension.DISPUTE_TYPE, {})
         # Top to bottom in reading order: a horizontal chart draws its first category lowest.
         keys = list(reversed(self.type_keys))
@@ -145,7 +147,8 @@ class Charts(QTabWidget):
             "accepted", {Dimension.DISPUTE_TYPE: keys[i]}))
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([labels.get(k, k) for k in keys])
+        categories.append([row_name(report, Dimension.DISPUTE_TYPE, k, self.labels)
+                           for k in keys])
         chart.addAxis(self._axis(categories), Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
         axis = self._count_axis(max(values, default=0))
@@ -155,9 +158,8 @@ class Charts(QTabWidget):
         return chart
 
     def _month_axis(self, report: Report) -> QBarCategoryAxis:
-        labels = report.labels.get(Dimension.MONTH, {})
         axis = QBarCategoryAxis()
-        axis.append([labels.get(k, k) for k in self.month_keys])
+        axis.append([row_name(report, Dimension.MONTH, k, self.labels) for k in self.month_keys])
         self._axis(axis)
         return axis
 

@@ -3,9 +3,8 @@
 Both follow the report sheet of the ledger workbook and the printed report
 (:mod:`mediator.documents.statistics_report`): the figures in the official
 order with their unit and the date they count by; a breakdown's rows with the
-same nine figures and a 合计 row.  The figures' names, units and the report's
-row labels are the official form's Chinese (they are what the studio hands
-upward, in any language of the desk); the headers are the desk's language.
+same nine figures and a total row.  Every word is the desk's language
+(:mod:`mediator.ui.statistics.names`); in Chinese, the official form's own.
 
 Every cell that holds a number other than zero knows which cases are behind it
 (:meth:`target`): the page opens them on a click.  Zero and "no rate" cells are
@@ -27,10 +26,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from mediator.documents.statistics_report import BREAKDOWN_FIGURES, breakdown_keys, figure_text
-from mediator.documents.statistics_report import unit as unit_of
-from mediator.domain.statistics import BASIS_LABELS_ZH, FIGURES, FIGURES_BY_CODE, Dimension
+from mediator.domain.statistics import FIGURES, Dimension
 from mediator.services.statistics import Report
 from mediator.ui import theme
+from mediator.ui.labels import Labels
+from mediator.ui.statistics.names import (
+    basis_name,
+    dimension_label,
+    figure_name,
+    row_name,
+    total_name,
+    unit_name,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 #: (figure code, breakdown cell) — what :meth:`StatisticsService.drill_down` takes.
@@ -113,12 +120,12 @@ class ReportModel(_Clickable):
         f, col = FIGURES[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return f.label_zh
+                return figure_name(f.code)
             if col == 1:
-                return unit_of(f.code)
+                return unit_name(f.code)
             if col == self.VALUE:
                 return "" if self.report is None else figure_text(f.code, self.value(f.code))
-            return BASIS_LABELS_ZH[f.basis]
+            return basis_name(f.basis)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if col == self.VALUE else _CENTRE if col else None
         return self._link(index, role)
@@ -127,8 +134,9 @@ class ReportModel(_Clickable):
 class BreakdownModel(_Clickable):
     """One breakdown (by dispute type, source, month, mediator or mediating body)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, labels: Labels | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.labels = labels  # dispute types and sources in the desk's language
         self.dimension = Dimension.DISPUTE_TYPE
         self.keys: list[str] = []
 
@@ -154,7 +162,7 @@ class BreakdownModel(_Clickable):
         if section == 0:
             return dimension_label(self.dimension)
         code = BREAKDOWN_FIGURES[section - 1]
-        return f"{FIGURES_BY_CODE[code].label_zh}\n（{unit_of(code)}）"
+        return f"{figure_name(code)}\n({unit_name(code)})"
 
     def _cells(self, row: int) -> Any:
         assert self.report is not None
@@ -178,9 +186,8 @@ class BreakdownModel(_Clickable):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 if row == len(self.keys):
-                    return "合计"
-                return self.report.labels.get(self.dimension, {}).get(self.keys[row],
-                                                                       self.keys[row])
+                    return total_name()
+                return row_name(self.report, self.dimension, self.keys[row], self.labels)
             code = BREAKDOWN_FIGURES[col - 1]
             return figure_text(code, self._cells(row).get(code))
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -189,15 +196,3 @@ class BreakdownModel(_Clickable):
                 self.target(index) is None:
             return theme.current().font(theme.Role.EMPHASIS)
         return self._link(index, role)
-
-
-def dimension_label(dim: Dimension) -> str:
-    """By what a breakdown is cut, in the desk's language."""
-    tr = QCoreApplication.translate
-    return {
-        Dimension.DISPUTE_TYPE: tr("Statistics", "Dispute type"),
-        Dimension.SOURCE: tr("Statistics", "Source"),
-        Dimension.MONTH: tr("Statistics", "Month"),
-        Dimension.MEDIATOR: tr("Statistics", "Mediator"),
-        Dimension.BODY_TYPE: tr("Statistics", "Mediating body"),
-    }[dim]

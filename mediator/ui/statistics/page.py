@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator.domain.statistics import BASIS_LABELS_ZH, FIGURES_BY_CODE, Dimension, Period
+from mediator.documents.statistics_report import TITLE
+from mediator.domain.statistics import FIGURES, Dimension, Period
 from mediator.services.statistics import Report
 from mediator.services.statistics_export import (
     DrillRow,
@@ -52,7 +53,15 @@ from mediator.ui.labels import Labels
 from mediator.ui.screen_fit import scrolling
 from mediator.ui.statistics.charts import Charts
 from mediator.ui.statistics.drill_dialog import DrillDownDialog
-from mediator.ui.statistics.models import BreakdownModel, ReportModel, Target, dimension_label
+from mediator.ui.statistics.models import BreakdownModel, ReportModel, Target
+from mediator.ui.statistics.names import (
+    basis_name,
+    definition,
+    dimension_label,
+    figure_name,
+    period_name,
+    row_name,
+)
 from mediator.ui.statistics.period_picker import PeriodPicker
 from mediator.ui.tasks import TaskRunner, while_alive
 
@@ -146,11 +155,11 @@ class StatisticsPage(QWidget):
         self.dimension.currentIndexChanged.connect(self._dimension_changed)
         by_label = QLabel(self.tr("Break down by:"))
         by_label.setBuddy(self.dimension)
-        self.breakdown_model = BreakdownModel(self)
+        self.breakdown_model = BreakdownModel(labels, self)
         self.breakdown_table = self._table(self.breakdown_model)
         self.breakdown_table.setAccessibleName(self.tr("Breakdown"))
 
-        self.charts = Charts()
+        self.charts = Charts(labels)
         self.charts.open_target.connect(lambda code, where: self.drill((code, where)))
 
         definitions_title = theme.mark(QLabel(self.tr("Which date counts for which figure")),
@@ -239,7 +248,8 @@ class StatisticsPage(QWidget):
         self.report, self.committee = result
         self._set_busy(False)
         p = self.report.period
-        self.report_title.setText(f"人民调解工作统计表（{p.label}）")
+        self.report_title.setText(self.tr("Mediation statistics report (%1)")
+                                  .replace("%1", period_name(p)))
         self.report_model.set_report(self.report)
         self.breakdown_model.set_report(self.report)
         self.report_table.refit()
@@ -283,11 +293,12 @@ class StatisticsPage(QWidget):
     def _show_definitions(self) -> None:
         from html import escape  # noqa: PLC0415
 
-        from mediator.domain.statistics import FIGURES  # noqa: PLC0415
-
-        lines = [f"<b>{escape(f.label_zh)}</b>（{escape(BASIS_LABELS_ZH[f.basis])}）："
-                 f"{escape(f.definition_zh)}" for f in FIGURES]
-        self.definitions.setText("<br>".join(lines))
+        line = self.tr("%1 (%2): %3")
+        lines = [line.replace("%1", f"<b>{escape(figure_name(f.code))}</b>")
+                 .replace("%2", escape(basis_name(f.basis)))
+                 .replace("%3", escape(definition(f.code))) for f in FIGURES]
+        text = "<br>".join(lines)
+        self.definitions.setText(text)
 
     # ------------------------------------------------------------ drill-down
     def _clicked(self, model: Any, index: QModelIndex) -> None:
@@ -306,10 +317,10 @@ class StatisticsPage(QWidget):
             behind = statistics_service(ws).drill_down(period, code, where)
             return behind.entity, drill_rows(ws, behind.entity, behind.ids)
 
-        title = f"{period.label} · {FIGURES_BY_CODE[code].label_zh}"
-        labels = {} if self.report is None else self.report.labels
+        title = f"{period_name(period)} · {figure_name(code)}"
         for dim, key in where.items():
-            title += f" · {labels.get(dim, {}).get(key, key)}"
+            if self.report is not None:
+                title += f" · {row_name(self.report, dim, key, self._labels)}"
         before = self.status.text()
         self.status.setText(self.tr("Finding the cases…"))  # a year's can take a moment
 
@@ -341,7 +352,7 @@ class StatisticsPage(QWidget):
     # ------------------------------------------------------- print and export
     def default_name(self, suffix: str) -> str:
         label = self.report.period.label if self.report is not None else self.period().label
-        return f"{label}人民调解工作统计表{suffix}"
+        return f"{label}{TITLE}{suffix}"  # the file is the Chinese form, named as such
 
     def ask_export(self, suffix: str) -> None:
         folder = QStandardPaths.writableLocation(

@@ -81,7 +81,10 @@ def click(qtbot, table, row: int, col: int) -> None:
 
 
 def test_this_month_shows_the_hand_counted_march(page: StatisticsPage) -> None:
-    assert page.report_title.text() == "人民调解工作统计表（2026年3月）"
+    assert page.report_title.text() == "Mediation statistics report (2026年3月)"
+    m = page.report_model
+    assert [m.data(m.index(ROW["accepted"], c)) for c in range(4)] == [
+        "Disputes accepted", "cases", "4", "Date accepted"]
     assert [value(page, c) for c in ("accepted", "people", "group", "closed", "succeeded",
                                      "terminated", "success_rate", "amount")] == [
         "4", "20", "1", "3", "2", "1", "66.7", "8,200.00"]
@@ -89,21 +92,22 @@ def test_this_month_shows_the_hand_counted_march(page: StatisticsPage) -> None:
             value(page, "disputes_found")) == ("1", "1", "1", "3")
     assert page.status.text() == "2026-03-01 to 2026-03-31: 4 accepted, 2 succeeded."
     # The definitions are on the page under the report, always.
-    assert "受理纠纷</b>（受理日期）" in page.definitions.text()
+    assert "<b>Disputes accepted</b> (Date accepted): Cases whose date of acceptance" in \
+        page.definitions.text()
     assert page.definitions.isVisible()
 
 
 def test_changing_the_period_changes_the_figures(qtbot, page: StatisticsPage) -> None:
     page.picker.set_choice(Choice.LAST_MONTH)  # February: c3 registered, visit v2
     qtbot.waitUntil(page.is_current, timeout=10_000)
-    assert page.report_title.text().endswith("（2026年2月）")
+    assert page.report_title.text().endswith("(2026年2月)")
     assert (value(page, "accepted"), value(page, "people"), value(page, "succeeded"),
             value(page, "success_rate"), value(page, "screenings")) == ("1", "3", "0", "—", "1")
     page.picker.set_choice(Choice.QUARTER)
     page.picker.year.setCurrentIndex(page.picker.year.findData(2026))
     page.picker.quarter.setCurrentIndex(0)
     qtbot.waitUntil(page.is_current, timeout=10_000)
-    assert page.report_title.text().endswith("（2026年第一季度）")
+    assert page.report_title.text().endswith("(2026年第一季度)")
     assert (value(page, "accepted"), value(page, "people")) == ("5", "23")
     assert page.picker.month.isHidden() and not page.picker.quarter.isHidden()
 
@@ -141,7 +145,7 @@ def test_a_breakdown_cell_opens_its_own_cases(qtbot, page: StatisticsPage,
     page.dimension.setCurrentIndex(page.dimension.findData(Dimension.DISPUTE_TYPE.value))
     model = page.breakdown_model
     rows = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
-    assert rows == ["合同纠纷", "婚姻家庭纠纷", "邻里纠纷", "合计"]
+    assert rows == ["合同纠纷", "婚姻家庭纠纷", "邻里纠纷", "Total"]
     assert [model.data(model.index(2, c)) for c in (1, 2, 5)] == ["3", "1", "3,200.00"]
     assert model.data(model.index(0, 1)) == "0" and model.target(model.index(0, 1)) is None
     click(qtbot, page.breakdown_table, 2, 1)  # 邻里纠纷 · 受理纠纷
@@ -151,7 +155,7 @@ def test_a_breakdown_cell_opens_its_own_cases(qtbot, page: StatisticsPage,
         cases["c1"], cases["c8"], cases["c5"]]
     page.dimension.setCurrentIndex(page.dimension.findData(Dimension.MONTH.value))
     assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == [
-        "2026年3月", "合计"]
+        "2026年3月", "Total"]
 
 
 def test_the_charts_show_the_report(qtbot, page: StatisticsPage, cases: dict[str, str]) -> None:
