@@ -292,3 +292,27 @@ def test_the_window_opens_a_case_from_the_statistics_and_comes_back(
     assert window.stack.currentWidget() is page
     window.close()
     qtbot.waitUntil(runner.is_idle, timeout=10_000)
+
+
+def test_the_charts_follow_the_type_size(qtbot, qapp, page: StatisticsPage) -> None:
+    """Charts draw their own text: a bigger type size re-dresses titles and axes."""
+    from mediator.ui import theme
+    from mediator.ui.fonts import install_fonts
+    from mediator.ui.theme import TypeSize
+
+    install_fonts(qapp, "zh_CN", TypeSize.STANDARD)
+    try:
+        def axis_points() -> float:
+            chart = page.charts.by_type.chart()
+            return min(a.labelsFont().pointSizeF() for a in chart.axes())
+
+        qtbot.waitUntil(lambda: axis_points() == theme.BODY_POINTS[TypeSize.STANDARD])
+        theme.set_type_size(qapp, TypeSize.EXTRA_LARGE)
+        qtbot.waitUntil(lambda: axis_points() == theme.BODY_POINTS[TypeSize.EXTRA_LARGE],
+                        timeout=5_000)
+        title = page.charts.trend.chart().titleFont()
+        assert title.bold() and title.pointSizeF() > theme.BODY_POINTS[TypeSize.EXTRA_LARGE]
+        assert page.charts.by_type.chart().backgroundBrush().color().name() == \
+            theme.current().palette.base
+    finally:
+        theme.set_type_size(qapp, TypeSize.STANDARD)
