@@ -49,7 +49,7 @@ def test_the_case_details_show_the_facts_and_the_grade(qtbot, studio_ws, labels)
     view = CaseDetailView(studio_ws.cases.get(case_id), labels)
     qtbot.addWidget(view)
     shown = texts(view.facts_box)
-    assert "4" in shown and "3,500.00元" in shown and "防止群体性上访 (people: 4)" in shown
+    assert "4" in shown and "3,500.00 yuan" in shown and "防止群体性上访 (people: 4)" in shown
     assert "行业性专业性" in shown and "上访苗头已在调解前消除。" in shown
     assert view.facts_box.grade.text() == (
         "Difficulty of this case: 一般 (changed by the mediator; the rule gives 重大疑难)")

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.domain.case_facts import CaseFacts, Prevention, is_group_dispute
-from mediator.domain.money import format_yuan
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, RepresentativeRole
 from mediator.domain.studio_time import wall_clock
 from mediator.services.dto import CaseDetail, PartyView
@@ -155,7 +154,8 @@ class FactsBox(QGroupBox):
         form.addRow(self.tr("People involved:"), _value(people))
         amount = facts.amount_in_dispute_fen
         form.addRow(self.tr("Amount in dispute:"),
-                    _value(format_yuan(amount) if amount else self.tr("(none stated)")))
+                    _value(self.tr("%1 yuan").replace("%1", f"{amount / 100:,.2f}") if amount
+                           else self.tr("(none stated)")))
         prevented = [self.tr("%1 (people: %2)").replace("%1", coded.prevention(p))
                      .replace("%2", str(facts.prevented[p]))
                      for p in Prevention if facts.prevented.get(p, 0) > 0]
