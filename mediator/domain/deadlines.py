@@ -187,6 +187,29 @@ class DueItem:
 
 _ATTENTION = {DeadlineState.DUE_SOON, DeadlineState.DUE_TODAY, DeadlineState.OVERDUE}
 _CLOSED = {CaseStatus.ARCHIVED, CaseStatus.REFUSED}
+#: Statuses whose cases can have an unmet deadline.  A terminated case's only
+#: deadline (the mediation term) is met by the termination itself.
+OPEN_STATUSES = frozenset(CaseStatus) - {CaseStatus.ARCHIVED, CaseStatus.REFUSED,
+                                         CaseStatus.TERMINATED}
+
+
+def pending_deadlines(case: CaseFile, policy: DeadlinePolicy = DEFAULT_POLICY) -> list[Deadline]:
+    """The deadlines of an open case not yet met, in :func:`case_deadlines` order.
+
+    Whether one needs attention then depends only on the day asked about
+    (:func:`attention_state`), so this list is what the store keeps per case for
+    the Today view (``case_due``), recomputed whenever the case file changes.
+    """
+    if case.status not in OPEN_STATUSES:
+        return []
+    return [d for d in case_deadlines(case, policy) if d.done_on is None]
+
+
+def attention_state(deadline: Deadline, today: dt.date, soon_days: int) -> DeadlineState | None:
+    """The deadline's state on ``today`` if it needs attention (due within
+    ``soon_days``, due today, overdue), else None (open, met, or a lapsed window)."""
+    state = deadline.state(today, due_soon_days=soon_days)
+    return state if state in _ATTENTION else None
 
 
 def due_items(
@@ -208,7 +231,7 @@ def due_items(
         if case.status in _CLOSED:
             continue
         for d in case_deadlines(case, policy):
-            state = d.state(today, due_soon_days=soon)
-            if state in _ATTENTION:
+            state = attention_state(d, today, soon)
+            if state is not None:
                 items.append(DueItem(case_id, d, state, days_left(d.due, today)))
     return sorted(items, key=lambda i: (i.days_left, i.deadline.kind.value, i.case_id))

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 class Workspace:
     def __init__(self, data_dir: DataDir, db: Database | None = None) -> None:
         self.data_dir = data_dir
-        self._db = db
+        self._db = _with_due_refresh(db) if db is not None else None
         self.reader = Reader(data_dir.database)
         self.catalogue = CatalogueService()
         self.studio = StudioService(self.reader, lambda: self.db)
@@ -45,7 +45,7 @@ class Workspace:
         if self._db is None:
             from mediator.store.database import Database  # noqa: PLC0415 - lazy: start-up
 
-            self._db = Database.open(self.data_dir)
+            self._db = _with_due_refresh(Database.open(self.data_dir))
         return self._db
 
 
@@ -67,6 +67,17 @@ class Workspace:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _with_due_refresh(db: Database) -> Database:
+    """Every unit of work refreshes the Today view's due-date table before it commits
+    (a database of an older schema, opened by a fixture maker, has none)."""
+    from mediator.services.workflow.due_table import refresh_stale  # noqa: PLC0415 - worker
+
+    # Revisions are zero-padded numbers: 0009 made the table.
+    if (db.revision == "head" or db.revision >= "0009") and refresh_stale not in db.before_commit:
+        db.before_commit.append(refresh_stale)
+    return db
 
 
 def open_workspace(data_dir: DataDir) -> Workspace:

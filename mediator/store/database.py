@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
@@ -26,6 +26,11 @@ class Database:
     _reader: sessionmaker[Session]
     _writer: sessionmaker[Session]
     migration: str = ""
+    revision: str = "head"  # an older one only for fixture makers
+    #: Run on each unit of work's session just before it commits (derived tables
+    #: brought up to date in the same transaction: the workspace adds the Today
+    #: view's due-date refresh).
+    before_commit: list[Callable[[Session], object]] = field(default_factory=list)
 
     @classmethod
     def open(cls, data_dir: DataDir, *, revision: str = "head") -> Database:
@@ -40,7 +45,7 @@ class Database:
             engine.dispose()
             raise
         reader, writer = make_session_factories(engine)
-        return cls(data_dir, engine, reader, writer, done)
+        return cls(data_dir, engine, reader, writer, done, revision)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -57,8 +62,15 @@ class Database:
         try:
             with self._writer() as session, session.begin():
                 yield session
+                self.prepare_commit(session)
         except OperationalError as exc:
             raise _storage_error(exc) from exc
+
+    def prepare_commit(self, session: Session) -> None:
+        """The :attr:`before_commit` steps, for a transaction not opened by :meth:`write`
+        (a sync pull's own connection)."""
+        for step in self.before_commit:
+            step(session)
 
     def close(self) -> None:
         with self.engine.connect() as conn:

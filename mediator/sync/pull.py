@@ -126,6 +126,7 @@ class Puller:
                              expire_on_commit=False) as s, s.begin():
                     self._apply_rows(s, st, page, report, page_no=page_no,
                                      keep_cursor=keep_cursor)
+                    self.db.prepare_commit(s)  # derived tables (Today's due dates)
             finally:
                 raw.execute("PRAGMA foreign_keys=ON")
 

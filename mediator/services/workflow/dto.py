@@ -454,3 +454,29 @@ class DueRow:
     due: dt.date
     state: str  # DeadlineState value
     days_left: int
+
+
+@dataclass(frozen=True)
+class DuePage:
+    """What the Today view shows: the most urgent rows, and what it does not show.
+
+    ``today`` is the day everything was judged by (the PC's date unless a caller
+    names one); ``latest_registered`` is the newest registration date on file, so
+    a PC whose clock was set back (due dates "in the future") can say so.
+    """
+
+    rows: tuple[DueRow, ...]
+    total: int  # every deadline needing attention, shown or not
+    overdue: int
+    today: dt.date
+    horizon_days: int
+    latest_registered: dt.date | None = None
+
+    @property
+    def not_shown(self) -> int:
+        return self.total - len(self.rows)
+
+    @property
+    def clock_behind(self) -> bool:
+        """A case is registered after "today": the PC's date is probably wrong."""
+        return self.latest_registered is not None and self.latest_registered > self.today

@@ -1,8 +1,11 @@
 """Today (今日待办): what is due or overdue across all cases, most urgent first.
 
-The list is read on the database worker (:class:`DeadlineService` reads open
-cases only) and shown through a plain table model; double-click (or Enter)
-opens the case: :attr:`TodayPage.open_case` carries its id.
+The list is read on the database worker (:meth:`DeadlineService.due_page`: the
+most urgent rows from the maintained due-date table, with the counts of all)
+and shown through a plain table model; double-click (or Enter) opens the case:
+:attr:`TodayPage.open_case` carries its id.  The page says what it shows: the
+date it counted by, how many rows it left out, and when a case is registered
+after that date, that the computer's clock is probably wrong.
 """
 
 from __future__ import annotations
@@ -27,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from mediator.services.workflow import Workflow
-from mediator.services.workflow.dto import DueRow
+from mediator.services.workflow.deadlines import SHOWN
+from mediator.services.workflow.dto import DuePage, DueRow
 from mediator.ui import labels, theme
+from mediator.ui.theme import Role, mark
 
 from .common import heading, tr
 
@@ -89,8 +94,9 @@ class TodayPage(QWidget):
     open_case = Signal(str)
 
     def __init__(self, workspace: Any, runner: Any, parent: QWidget | None = None, *,
-                 today: Callable[[], dt.date] | None = None) -> None:
+                 today: Callable[[], dt.date] | None = None, limit: int = SHOWN) -> None:
         super().__init__(parent)
+        self.limit = limit  # rows listed at most; the rest are counted
         self.ws = workspace
         self.runner = runner
         self.workflow = Workflow(workspace)
@@ -110,7 +116,14 @@ class TodayPage(QWidget):
         layout.addLayout(top)
         self.summary = QLabel()
         self.summary.setObjectName("today_summary")
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.clock_warning = QLabel()  # a case registered after "today": wrong date?
+        self.clock_warning.setObjectName("today_clock_warning")
+        self.clock_warning.setWordWrap(True)
+        mark(self.clock_warning, Role.WARNING)
+        self.clock_warning.hide()
+        layout.addWidget(self.clock_warning)
         self.model = DueModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -128,13 +141,24 @@ class TodayPage(QWidget):
     def load(self) -> None:
         wf, today, horizon = self.workflow, self.today(), self.horizon.value()
         self.summary.setText(tr("Loading…"))
-        self.runner.run(lambda: wf.deadlines.due(today, horizon), on_done=self._guard(self._fill))
+        limit = self.limit
+        self.runner.run(lambda: wf.deadlines.due_page(today, horizon, limit),
+                        on_done=self._guard(self._fill))
 
-    def _fill(self, rows: list[DueRow]) -> None:
-        self.model.set_rows(rows)
-        overdue = sum(1 for r in rows if r.state == "overdue")
-        self.summary.setText(tr("%1 item(s) need attention, %2 overdue.")
-                             .replace("%1", str(len(rows))).replace("%2", str(overdue)))
+    def _fill(self, page: DuePage) -> None:
+        self.model.set_rows(list(page.rows))
+        lines = [tr("%1 item(s) need attention, %2 overdue.")
+                 .replace("%1", str(page.total)).replace("%2", str(page.overdue)),
+                 tr("Counted by this computer's date, %1.").replace("%1", f"{page.today:%Y-%m-%d}")]
+        if page.not_shown:
+            lines.append(tr("The most urgent %1 are listed; %2 more are not shown.")
+                         .replace("%1", str(len(page.rows))).replace("%2", str(page.not_shown)))
+        self.summary.setText(" ".join(lines))
+        if page.clock_behind and page.latest_registered is not None:
+            warning = tr("A case is registered on %1, after this date: check the computer's date.")
+            self.clock_warning.setText(
+                warning.replace("%1", f"{page.latest_registered:%Y-%m-%d}"))
+        self.clock_warning.setVisible(page.clock_behind)
 
     def _open(self, index: QModelIndex) -> None:
         case_id = self.model.data(index, Qt.ItemDataRole.UserRole)
