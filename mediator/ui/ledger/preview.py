@@ -50,7 +50,6 @@ if TYPE_CHECKING:
 PREVIEW_ROWS = 200  # rows of the preview table; the counts cover every row
 SUMMARY_CHARS = 40
 TEXT_COLUMN_PX = 420  # the summary and notes columns, before their text wraps
-PROGRESS_CONTEXT = "LedgerImportProgress"
 
 
 def _label(role: Role | None = None) -> QLabel:
@@ -98,7 +97,7 @@ class _Working(QWizardPage):
     def _row_reached(self, row: int) -> None:
         # translate() with one context: tr() here would take the subclass's name.
         self.reached.setText(QCoreApplication.translate(
-            PROGRESS_CONTEXT, "Reading the ledger: row %1…").replace("%1", str(row)))
+            "LedgerImportProgress", "Reading the ledger: row %1…").replace("%1", str(row)))
 
     def _stop(self) -> None:
         self.working = False
@@ -118,7 +117,7 @@ class _Working(QWizardPage):
         if message is None:
             errors.show_error(self, exc)
             message = QCoreApplication.translate(
-                PROGRESS_CONTEXT, "The ledger could not be imported. Nothing was imported.")
+                "LedgerImportProgress", "The ledger could not be imported. Nothing was imported.")
         self.message.setText(message)
         self.message.show()
         self.completeChanged.emit()

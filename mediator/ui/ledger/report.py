@@ -16,39 +16,39 @@ from PySide6.QtCore import QCoreApplication
 
 from mediator.services.ledger_import import LedgerReport
 
-CONTEXT = "LedgerReportFile"
-
 
 def report_lines(state: Any, report: LedgerReport) -> list[str]:
     """The report, one line each (headings included)."""
     ok, bad, skipped = len(report.imported), len(report.rejected), len(report.skipped)
     name = state.path.name if state.path is not None else ""
     out = [
-        QCoreApplication.translate(CONTEXT, "Ledger import report"),
-        QCoreApplication.translate(CONTEXT, "File: %1").replace("%1", name),
-        QCoreApplication.translate(CONTEXT, "Sheet: %1").replace("%1", report.sheet),
-        QCoreApplication.translate(CONTEXT, "Made: %1").replace(
+        QCoreApplication.translate("LedgerReportFile", "Ledger import report"),
+        QCoreApplication.translate("LedgerReportFile", "File: %1").replace("%1", name),
+        QCoreApplication.translate("LedgerReportFile", "Sheet: %1").replace("%1", report.sheet),
+        QCoreApplication.translate("LedgerReportFile", "Made: %1").replace(
             "%1", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),
     ]
     if report.written:
         out.append(QCoreApplication.translate(
-            CONTEXT, "Imported: %1 case(s); not imported: %2 row(s); skipped: %3 row(s).")
+            "LedgerReportFile",
+            "Imported: %1 case(s); not imported: %2 row(s); skipped: %3 row(s).")
             .replace("%1", str(ok)).replace("%2", str(bad)).replace("%3", str(skipped)))
     else:
         out.append(QCoreApplication.translate(
-            CONTEXT, "Nothing was imported; rows that cannot be imported: %1.")
+            "LedgerReportFile", "Nothing was imported; rows that cannot be imported: %1.")
             .replace("%1", str(bad)))
-    out += ["", QCoreApplication.translate(CONTEXT, "Columns:"), *report.mapping]
+    out += ["", QCoreApplication.translate("LedgerReportFile", "Columns:"), *report.mapping]
     if report.notes:
         out += ["", *report.notes]
-    out += ["", QCoreApplication.translate(CONTEXT, "Rows not imported:")]
-    out += report.problem_lines() or [QCoreApplication.translate(CONTEXT, "none")]
+    out += ["", QCoreApplication.translate("LedgerReportFile", "Rows not imported:")]
+    out += report.problem_lines() or [QCoreApplication.translate("LedgerReportFile", "none")]
     warnings = report.warning_lines()
     if warnings:
-        out += ["", QCoreApplication.translate(CONTEXT, "Notes:"), *warnings]
+        out += ["", QCoreApplication.translate("LedgerReportFile", "Notes:"), *warnings]
     if report.lacks and report.written:
         out += ["", QCoreApplication.translate(
-            CONTEXT, "What the imported cases still lack (file completeness), cases each:")]
+            "LedgerReportFile",
+            "What the imported cases still lack (file completeness), cases each:")]
         out += [f"{lack}：{n}" for lack, n in report.lacks.most_common()]
     return out
 
@@ -61,7 +61,7 @@ def save_report(path: Path, state: Any, report: LedgerReport) -> None:
 
         book = Workbook()
         sheet = book.active
-        sheet.title = QCoreApplication.translate(CONTEXT, "Import report")[:31]
+        sheet.title = QCoreApplication.translate("LedgerReportFile", "Import report")[:31]
         sheet.column_dimensions["A"].width = 120
         for line in lines:
             sheet.append([line])
