@@ -43,7 +43,9 @@ def _figures(path: Path, run: str) -> list[dict[str, Any]]:
 def main(argv: list[str]) -> int:
     wanted = {Path(a).stem for a in argv}
     scripts = [s for s in sorted(HERE.glob("bench_*.py")) if not wanted or s.stem in wanted]
-    run = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    # A given BENCH_RUN joins figures measured before (e.g. a script run by hand with
+    # other arguments) to this run's table.
+    run = os.environ.get("BENCH_RUN") or f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
     env = {**os.environ, "BENCH_RUN": run}
     path = results_path()
     env["BENCH_RESULTS"] = str(path)
