@@ -9,10 +9,12 @@ openpyxl.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWizard
 
 from mediator.domain.ledger import LedgerField
@@ -260,3 +262,37 @@ def test_the_page_is_in_the_navigation_and_offers_last_month(window: MainWindow)
     assert window.stack.currentWidget() is page
     last = dt.date.today().replace(day=1) - dt.timedelta(days=1)
     assert page.period() == (last.year, last.month)  # the month handed up now
+
+
+class _Watcher(QObject):
+    """Records where the import's progress arrives (it is emitted on the worker)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[int, bool]] = []
+
+    @Slot(int)
+    def row(self, n: int) -> None:
+        self.seen.append((n, threading.current_thread() is threading.main_thread()))
+
+
+def test_a_long_ledger_reports_the_row_reached_on_the_gui_thread(
+        qtbot, window: MainWindow, runner: TaskRunner, studio_ws: Workspace,
+        tmp_path: Path) -> None:
+    sur, given = "王李张刘陈杨黄赵吴周", "伟芳娜敏静丽强磊军洋"
+    rows = [[f"2025-03-{1 + i % 28:02d}", sur[i % 10] + given[i // 10 % 10],
+             sur[(i + 3) % 10] + given[(i + 7) % 10] + "华", "邻里纠纷", f"第{i}件邻里纠纷。"]
+            for i in range(250)]
+    path = simple_ledger(tmp_path / "台账.xlsx", rows)
+    page = _ledger_page(window)
+    wizard = page.open_import(path)
+    _idle(qtbot, runner)
+    watcher = _Watcher()
+    wizard.preview_page.progress.row.connect(watcher.row)
+    wizard.next()
+    wizard.next()
+    _idle(qtbot, runner)
+    qtbot.waitUntil(lambda: len(watcher.seen) >= 2, timeout=WAIT)
+    assert watcher.seen[:2] == [(100, True), (200, True)]
+    assert wizard.preview_page.counts.text().startswith("250 ")
+    assert not wizard.preview_page.busy.isVisible()
