@@ -1,13 +1,15 @@
 """Shared fixtures: a real data directory with a real SQLite database per test.
 
-``make test`` runs the suite on two pytest-xdist workers (``-n 2 --dist loadgroup``).
+``make test`` runs the suite on two pytest-xdist workers (``-n 2 --dist loadfile``).
 What keeps them apart: every file a test writes is under its tmp_path; servers take
 a port the OS chose (tests/sync/harness.free_port); PostgreSQL tests use a database
 per worker (tests/sync/conftest.py); each worker has its own XDG data/config/state
 dirs (below), so nothing that falls back to a default directory meets the other
-worker or the developer's own data.  Tests sharing a module-scoped fixture stay on
-one worker (``xdist_group``), so an expensive module fixture (a seeded district
-server, a browser) is built once."""
+worker or the developer's own data.  A module's tests run on one worker, in order
+(``loadfile``): a module-scoped fixture (a seeded district server, a browser) is
+built once.  (``--dist loadgroup`` with ``xdist_group`` marks would be finer, but
+pytest-xdist 3.8 renames the node ids through an attribute pytest 9.2 no longer
+reads: the groups are silently ignored.)"""
 
 from __future__ import annotations
 
@@ -28,21 +30,6 @@ COMMITTEE = "佛山市南海区桂城街道人民调解委员会"
 # property test that wants a deadline says so itself.
 settings.register_profile("mediator", deadline=None)
 settings.load_profile("mediator")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that uses a module- or class-scoped fixture runs on the worker that runs
-    the rest of its module (``--dist loadgroup``); tests marked ``xdist_group`` by hand
-    keep their group."""
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        info = getattr(item, "_fixtureinfo", None)
-        if info is None:
-            continue
-        scopes = {d.scope for defs in info.name2fixturedefs.values() for d in defs}
-        if scopes & {"module", "class", "package"}:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 @pytest.fixture(scope="session", autouse=True)
