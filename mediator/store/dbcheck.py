@@ -47,10 +47,12 @@ _TABLES_0003 = _TABLES_0002 | {"case_workflow", "judicial_application", "record_
 _TABLES_0006 = _TABLES_0003 | {"party_correction"}
 _TABLES_0007 = _TABLES_0006 | {"screening_visit", "case_statistics"}
 _TABLES_0009 = _TABLES_0007 | {"case_due", "case_due_stale"}
+_TABLES_0010 = _TABLES_0009 | {"case_figures", "statistics_day"}
 REQUIRED_TABLES: dict[str, frozenset[str]] = {
     "0001": _TABLES_0001, "0002": _TABLES_0002, "0003": _TABLES_0003, "0004": _TABLES_0003,
     "0005": _TABLES_0003, "0006": _TABLES_0006,
     "0007": _TABLES_0007, "0008": _TABLES_0007, "0009": _TABLES_0009,
+    "0010": _TABLES_0010,
 }
 
 
