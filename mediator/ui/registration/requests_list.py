@@ -125,7 +125,7 @@ class RequestsEditor(QWidget):
 
     def _append(self, text: str) -> _RequestRow:
         row = _RequestRow(self, text, (
-            self.tr("e.g. Ask the respondent to repair the water pipe"),
+            self.tr("e.g. Repair the leaking water pipe"),
             self.tr("Move up"),
             self.tr("Move down"),
             self.tr("Remove"),
