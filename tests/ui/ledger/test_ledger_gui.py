@@ -296,3 +296,26 @@ def test_a_long_ledger_reports_the_row_reached_on_the_gui_thread(
     assert watcher.seen[:2] == [(100, True), (200, True)]
     assert wizard.preview_page.counts.text().startswith("250 ")
     assert not wizard.preview_page.busy.isVisible()
+
+
+def test_a_problem_met_while_reading_the_rows_stops_at_the_preview(
+        qtbot, window: MainWindow, runner: TaskRunner, studio_ws: Workspace,
+        tmp_path: Path) -> None:
+    """Formulas without saved results (or more rows than one import takes) are met
+    only when the rows are read: the preview says so and offers no import."""
+    path = simple_ledger(tmp_path / "台账.xlsx", [
+        ["2025-03-05", "王某某", "李某某", "邻里纠纷", "楼上漏水。"],
+        ["=A2+1", "王五", "赵六", "邻里纠纷", "噪音。"]])  # openpyxl saves no result
+    page = _ledger_page(window)
+    wizard = page.open_import(path)
+    _idle(qtbot, runner)
+    wizard.next()
+    wizard.next()
+    _idle(qtbot, runner)
+    preview = wizard.preview_page
+    assert preview.message.isVisible()
+    assert "第 3 行 A 列是公式" in preview.message.text()
+    assert "未导入任何案件" in preview.message.text()
+    assert not preview.isComplete()
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    assert studio_ws.cases.count_all() == 0
