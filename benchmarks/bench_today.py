@@ -1,14 +1,17 @@
 """The Today view (今日待办) at 10,000, 100,000 and 300,000 demo cases (issue 15).
 
-Targets: ≤ 50 ms median at 100,000 cases and ≤ 150 ms at 300,000 (≤ 50 ms at
-10,000 too), growing no faster than the deadlines due.  What is timed is what the
-page asks for: :meth:`DeadlineService.due_page` — the most urgent 500 rows with
-the counts of all, from the maintained due-date table.  Baseline in the same run:
-the way before it — every open case's file loaded and judged by the deadline rules
-(kept only here); its count must equal the page's.
+Targets: ≤ 50 ms at 100,000 cases and ≤ 150 ms at 300,000 (≤ 50 ms at 10,000
+too), median and p95, growing no faster than the deadlines due.  The verdict reads
+CPU time (one process's single-threaded SQLite work: on this shared 2-core machine
+the wall clock mostly measures the wait for a core); wall time is printed beside.
+What is timed is what the page asks for: :meth:`DeadlineService.due_page` — the
+most urgent 500 rows with the counts of all, from the maintained due-date table.
+Baseline in the same run: the way before it — every open case's file loaded and
+judged by the deadline rules (kept only here); its count must equal the page's.
 
 Bad input (issue 15): at the largest size, 50,000 open cases are made due today
-(mediation term ending today, in an uncommitted transaction rolled back after)
+(mediation term ending today, in an uncommitted transaction rolled back after;
+as many as have no agreement or termination, about 40,000 at 100,000 cases)
 and Today must still answer within the 300k target, listing 500 and counting the
 rest.  ``python -m benchmarks.bench_today 100000`` measures one size only.
 """
@@ -23,7 +26,16 @@ from typing import Any
 
 from sqlalchemy import select, text
 
-from benchmarks.common import FIXED_TODAY, Figure, demo_data_dir, ms, p95, report, timings
+from benchmarks.common import (
+    FIXED_TODAY,
+    Figure,
+    cpu_timings,
+    demo_data_dir,
+    ms,
+    p95,
+    report,
+    timings,
+)
 from mediator.domain.deadlines import due_items
 from mediator.services.workflow import Workflow
 from mediator.services.workflow.deadlines import OPEN_STATUSES, SHOWN, due_page
@@ -67,19 +79,22 @@ def measure(cases: int) -> dict[str, Any]:
     try:
         wf = Workflow(ws)
         page = wf.deadlines.due_page(FIXED_TODAY, HORIZON)
-        runs = timings(lambda: wf.deadlines.due_page(FIXED_TODAY, HORIZON), repeat=21)
-        t0 = time.perf_counter()
+        runs = cpu_timings(lambda: wf.deadlines.due_page(FIXED_TODAY, HORIZON), repeat=21)
+        wall = timings(lambda: wf.deadlines.due_page(FIXED_TODAY, HORIZON), repeat=11)
+        t0, c0 = time.perf_counter(), time.process_time()
         baseline_rows = full_scan(ws)
-        baseline = time.perf_counter() - t0
+        baseline, baseline_wall = time.process_time() - c0, time.perf_counter() - t0
         bad = bad_input(ws) if cases == max(SIZES) and cases >= 100_000 else None
     finally:
         ws.close()
     assert baseline_rows == page.total, (baseline_rows, page.total)
     out = {"cases": cases, "due": page.total, "shown": len(page.rows),
-           "median": statistics.median(runs), "p95": p95(runs), "baseline": baseline, "bad": bad}
+           "median": statistics.median(runs), "p95": p95(runs), "baseline": baseline, "bad": bad,
+           "wall": statistics.median(wall), "wall_p95": p95(wall), "baseline_wall": baseline_wall}
     print(f"Today, {cases:,} cases: {page.total:,} deadlines need attention "
-          f"({len(page.rows)} listed): median {ms(out['median'])}, p95 {ms(out['p95'])}; "
-          f"baseline (every open case judged, same run) {ms(baseline)}", flush=True)
+          f"({len(page.rows)} listed): CPU median {ms(out['median'])}, p95 {ms(out['p95'])}"
+          f" (wall {ms(out['wall'])}, p95 {ms(out['wall_p95'])}); baseline (every open case"
+          f" judged, same run) CPU {ms(baseline)}, wall {ms(baseline_wall)}", flush=True)
     return out
 
 
@@ -98,7 +113,7 @@ class _Undo(Exception):
 def _bad_input(ws: Workspace) -> dict[str, Any]:
     with ws.db.write() as s:
         t0 = time.perf_counter()
-        s.execute(text(
+        result: Any = s.execute(text(
             'UPDATE "case" SET status = \'mediating\', source = \'application\','
             " registered_on = :reg WHERE id IN (SELECT c.id FROM \"case\" AS c"
             " WHERE c.deleted = 0"
@@ -108,18 +123,21 @@ def _bad_input(ws: Workspace) -> dict[str, Any]:
             "   AND (w.terminated_on IS NOT NULL OR w.refused_on IS NOT NULL))"
             " AND NOT EXISTS (SELECT 1 FROM term_extension e WHERE e.case_id = c.id)"
             " ORDER BY c.id LIMIT :n)"), {"reg": "2026-10-01", "n": BAD_DUE_TODAY})
+        made = int(result.rowcount)
         refreshed = refresh_stale(s)
         print(f"  (bad input: {refreshed:,} cases made due today and their due dates "
               f"recomputed in {time.perf_counter() - t0:.1f} s, not committed)", flush=True)
         page = due_page(s, FIXED_TODAY, HORIZON, SHOWN)
-        runs = timings(lambda: due_page(s, FIXED_TODAY, HORIZON, SHOWN), repeat=21)
+        runs = cpu_timings(lambda: due_page(s, FIXED_TODAY, HORIZON, SHOWN), repeat=21)
+        wall = timings(lambda: due_page(s, FIXED_TODAY, HORIZON, SHOWN), repeat=11)
         today_rows = sum(1 for r in page.rows if r.state == "due_today")
         figures = {"median": statistics.median(runs), "p95": p95(runs), "total": page.total,
-                   "listed_due_today": today_rows}
+                   "made": made,
+                   "listed_due_today": today_rows, "wall": statistics.median(wall)}
         print(f"  bad input: {page.total:,} need attention, {len(page.rows)} listed, "
-              f"{page.not_shown:,} counted; median {ms(statistics.median(runs))}, "
-              f"p95 {ms(p95(runs))}", flush=True)
-        assert page.total >= BAD_DUE_TODAY and page.not_shown == page.total - SHOWN
+              f"{page.not_shown:,} counted; CPU median {ms(statistics.median(runs))}, "
+              f"p95 {ms(p95(runs))}, wall median {ms(statistics.median(wall))}", flush=True)
+        assert page.total >= made and page.not_shown == page.total - SHOWN
         raise _Undo(figures)  # rolled back: the cached data set stays as built
 
 
@@ -128,17 +146,20 @@ def main() -> int:
     figures: list[Figure] = []
     for r in results:
         n = r["cases"]
+        wall = f"wall median {ms(r['wall'])}, p95 {ms(r['wall_p95'])}"
         figures.append(Figure(
-            f"Today at {n:,} cases, median ({r['due']:,} due)", r["median"] * 1000, "ms",
+            f"Today at {n:,} cases, median CPU ({r['due']:,} due)", r["median"] * 1000, "ms",
             target=target_for(n), baseline=r["baseline"] * 1000,
-            baseline_name="every open case loaded and judged (the way before), same run"))
-        figures.append(Figure(f"Today at {n:,} cases, p95", r["p95"] * 1000, "ms",
-                              target=target_for(n) * 1.5))
+            baseline_name="every open case loaded and judged (the way before), same run, "
+                          f"CPU; wall {ms(r['baseline_wall'])}", note=wall))
+        figures.append(Figure(f"Today at {n:,} cases, p95 CPU", r["p95"] * 1000, "ms",
+                              target=target_for(n), note=wall))
         if r["bad"] is not None:
             figures.append(Figure(
-                f"Today at {n:,} cases, {BAD_DUE_TODAY:,} due today, median",
+                f"Today at {n:,} cases, {r['bad']['made']:,} made due today, median CPU",
                 r["bad"]["median"] * 1000, "ms", target=target_for(n),
-                note=f"{r['bad']['total']:,} need attention; {SHOWN} listed, the rest counted"))
+                note=f"{r['bad']['total']:,} need attention; {SHOWN} listed, the rest counted; "
+                     f"wall median {ms(r['bad']['wall'])}"))
     if len(results) > 1:
         first, last = results[0], results[-1]
         growth = last["median"] / first["median"]
