@@ -29,6 +29,7 @@ import shutil
 import statistics
 import sys
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -236,6 +237,11 @@ def _row(fig: dict[str, Any]) -> list[str]:
             _with_unit(f.baseline, f.unit), ratio, target, f.verdict]
 
 
+def _width(text: str) -> int:
+    """Columns a terminal gives ``text``: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 HEADER = ["script", "figure", "value", "baseline", "ratio", "target", "verdict"]
 
 
@@ -250,11 +256,16 @@ def format_table(figures: Iterable[dict[str, Any]], *, with_script: bool = True)
             cells[1] += f" [{len(notes)}]"
         rows.append(cells if with_script else cells[1:])
     header = HEADER if with_script else HEADER[1:]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(c.ljust(w) if i < 2 - (not with_script) else c.rjust(w)
-                       for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    left = 2 - (not with_script)  # the script and figure columns read from the left
+
+    def pad(i: int, cell: str) -> str:
+        fill = " " * (widths[i] - _width(cell))
+        return cell + fill if i < left else fill + cell
+
+    lines = ["  ".join(pad(i, c) for i, c in enumerate(cells)).rstrip()
              for cells in [header, *rows]]
-    lines.insert(1, "-" * len(lines[0]))
+    lines.insert(1, "-" * _width(lines[0]))
     lines += [f"  [{i}] {n}" for i, n in enumerate(notes, 1)]
     return "\n".join(lines)
 
