@@ -53,6 +53,64 @@
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message numerus="yes">
+        <source>%n screening visit(s)</source>
+        <translation>
+            <numerusform>%n screening visit</numerusform>
+            <numerusform>%n screening visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDonePage</name>
+    <message numerus="yes">
+        <source>%n case(s) imported, all at the accepted (受理) stage and marked as coming from the ledger.</source>
+        <translation>
+            <numerusform>%n case imported, at the accepted stage and marked as coming from the ledger.</numerusform>
+            <numerusform>%n cases imported, all at the accepted stage and marked as coming from the ledger.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were left out (listed below).</source>
+        <translation>
+            <numerusform>%n row was left out (listed below).</numerusform>
+            <numerusform>%n rows were left out (listed below).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n row(s) cannot be imported (listed below).</source>
+        <translation>
+            <numerusform>Nothing was imported: %n row cannot be imported (listed below).</numerusform>
+            <numerusform>Nothing was imported: %n rows cannot be imported (listed below).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message numerus="yes">
+        <source>Ledger of %1 saved: %n case(s).</source>
+        <translation>
+            <numerusform>Ledger of %1 saved: %n case.</numerusform>
+            <numerusform>Ledger of %1 saved: %n cases.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) imported from the ledger. They are in the case list.</source>
+        <translation>
+            <numerusform>%n case imported from the ledger. It is in the case list.</numerusform>
+            <numerusform>%n cases imported from the ledger. They are in the case list.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n case(s) in the studio</source>

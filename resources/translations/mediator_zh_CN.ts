@@ -287,6 +287,49 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>Cases by dispute type</source>
+        <translation>按纠纷类型</translation>
+    </message>
+    <message>
+        <source>Monthly trend</source>
+        <translation>月度趋势</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>调解成功率</translation>
+    </message>
+    <message>
+        <source>Accepted cases by dispute type</source>
+        <translation>各类纠纷受理件数</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Accepted and succeeded, month by month</source>
+        <translation>每月受理与调解成功件数</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>调解成功</translation>
+    </message>
+    <message>
+        <source>Success rate, month by month</source>
+        <translation>每月调解成功率</translation>
+    </message>
+    <message>
+        <source>(the period: %1 %)</source>
+        <translation>（本期间：%1%）</translation>
+    </message>
+    <message>
+        <source>Success rate (%)</source>
+        <translation>调解成功率（%）</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>Summary of the dispute</source>
@@ -1136,6 +1179,72 @@
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Cases behind the number</source>
+        <translation>数字包含的案件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n screening visit(s)</source>
+        <translation>
+            <numerusform>%n 次排查</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 件案件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <source>Double-click a case to open it.</source>
+        <translation>双击案件即可打开。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Disputes found</source>
+        <translation>发现纠纷</translation>
+    </message>
+    <message>
+        <source>Prevented</source>
+        <translation>化解纠纷</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Connect to the district server</source>
@@ -1233,6 +1342,123 @@ What to do: close Mediator and start it again. If this happens again, send the r
     <message>
         <source>Mediator</source>
         <translation>调解工作台</translation>
+    </message>
+</context>
+<context>
+    <name>FactsBox</name>
+    <message>
+        <source>For the statistics</source>
+        <translation>统计情况</translation>
+    </message>
+    <message>
+        <source>%1 (the parties)</source>
+        <translation>%1（按当事人计）</translation>
+    </message>
+    <message>
+        <source>%1, a group dispute</source>
+        <translation>%1，群体性纠纷</translation>
+    </message>
+    <message>
+        <source>People involved:</source>
+        <translation>涉及人数：</translation>
+    </message>
+    <message>
+        <source>Amount in dispute:</source>
+        <translation>标的额：</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1元</translation>
+    </message>
+    <message>
+        <source>(none stated)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>%1 (people: %2)</source>
+        <translation>%1（%2人）</translation>
+    </message>
+    <message>
+        <source>Prevented:</source>
+        <translation>防止激化：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Mediating body:</source>
+        <translation>调解组织类型：</translation>
+    </message>
+    <message>
+        <source>Reason for the grade:</source>
+        <translation>改定难易程度的理由：</translation>
+    </message>
+</context>
+<context>
+    <name>FactsGroup</name>
+    <message>
+        <source>People involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <source>If any, e.g. 3000</source>
+        <translation>如有，例如 3000 或 1.2万</translation>
+    </message>
+    <message>
+        <source>This is a group dispute</source>
+        <translation>这是群体性纠纷</translation>
+    </message>
+    <message>
+        <source>The mediating body is not of this studio&apos;s kind</source>
+        <translation>调解组织不是本工作室类型</translation>
+    </message>
+    <message>
+        <source>(choose the kind)</source>
+        <translation>（请选择调解组织类型）</translation>
+    </message>
+    <message>
+        <source>Amount in dispute (yuan)</source>
+        <translation>标的额（元）</translation>
+    </message>
+    <message>
+        <source>Mediating body</source>
+        <translation>调解组织类型</translation>
+    </message>
+    <message>
+        <source>The number of parties entered; change it if more people are involved.</source>
+        <translation>按已填写的当事人人数填入；涉及的人更多时请改成实际人数。</translation>
+    </message>
+</context>
+<context>
+    <name>FactsLabels</name>
+    <message>
+        <source>%1 people involved</source>
+        <translation>涉及%1人</translation>
+    </message>
+    <message>
+        <source>amount in dispute over %1 yuan</source>
+        <translation>标的额超过%1元</translation>
+    </message>
+    <message>
+        <source>amount in dispute of %1 yuan or more</source>
+        <translation>标的额%1元以上</translation>
+    </message>
+    <message>
+        <source>a group dispute</source>
+        <translation>群体性纠纷</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>Difficulty of this case: %1 (changed by the mediator; the rule gives %2)</source>
+        <translation>本案难易程度：%1（调解员改定；按规则为%2）</translation>
+    </message>
+    <message>
+        <source>Difficulty of this case: %1 (based on: %2)</source>
+        <translation>本案难易程度：%1（依据：%2）</translation>
     </message>
 </context>
 <context>
@@ -1582,6 +1808,22 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <translation>不予受理日期早于登记日期</translation>
     </message>
     <message>
+        <source>The ledger had no summary of the dispute: add it</source>
+        <translation>台账中没有纠纷简要情况，请补录纠纷简要情况</translation>
+    </message>
+    <message>
+        <source>The ledger says the mediation succeeded, but the file holds no agreement yet: add the records and the agreement</source>
+        <translation>台账记载调解成功，卷宗中尚无调解协议：请补录调解记录和协议</translation>
+    </message>
+    <message>
+        <source>The ledger says the mediation failed, but the file holds no record of ending it yet: add it</source>
+        <translation>台账记载调解不成，卷宗中尚无终止调解的记录：请补录</translation>
+    </message>
+    <message>
+        <source>The ledger says the application was refused, but the file holds no record of the refusal yet: add it</source>
+        <translation>台账记载不予受理，卷宗中尚无不予受理的记录：请补录</translation>
+    </message>
+    <message>
         <source>%1 has not yet signed for the notice of rights and duties</source>
         <translation>%1尚未签收权利义务告知书</translation>
     </message>
@@ -1886,6 +2128,13 @@ What to do: close Mediator and start it again. If this happens again, send the r
     <message>
         <source>Hide</source>
         <translation>隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import an Excel ledger</source>
+        <translation>导入 Excel 台账</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +2519,519 @@ What to do: close Mediator and start it again. If this happens again, send the r
         <source>In people&apos;s mediation the parties are “申请人” and “被申请人” (or their names), not “原告” and “被告”.</source>
         <translation>人民调解中当事人称“申请人”“被申请人”（或写姓名），不称“原告”“被告”。</translation>
     </message>
+    <message>
+        <source>Simple</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Major or difficult</source>
+        <translation>重大疑难</translation>
+    </message>
+    <message>
+        <source>Village (residents&apos;) committee</source>
+        <translation>村(居)</translation>
+    </message>
+    <message>
+        <source>Township (sub-district)</source>
+        <translation>乡镇(街道)</translation>
+    </message>
+    <message>
+        <source>Enterprise or institution</source>
+        <translation>企事业单位</translation>
+    </message>
+    <message>
+        <source>Sector or professional</source>
+        <translation>行业性专业性</translation>
+    </message>
+    <message>
+        <source>Kept a civil dispute from turning criminal</source>
+        <translation>防止民转刑</translation>
+    </message>
+    <message>
+        <source>Prevented a group petition</source>
+        <translation>防止群体性上访</translation>
+    </message>
+    <message>
+        <source>Prevented a group fight</source>
+        <translation>防止群体性械斗</translation>
+    </message>
+    <message>
+        <source>Prevented a suicide</source>
+        <translation>防止自杀</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDonePage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Save the report…</source>
+        <translation>保存导入报告…</translation>
+    </message>
+    <message>
+        <source>Importing… (one step: all the cases or none)</source>
+        <translation>正在导入…（一次完成：要么全部导入，要么一件也不导入）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) imported, all at the accepted (受理) stage and marked as coming from the ledger.</source>
+        <translation>
+            <numerusform>已导入 %n 件案件，均为“受理”状态，标记为台账导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were left out (listed below).</source>
+        <translation>
+            <numerusform>有 %n 行未导入（见下）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n row(s) cannot be imported (listed below).</source>
+        <translation>
+            <numerusform>未导入任何案件：有 %n 行不能导入（见下）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What the imported cases still lack (file completeness), cases each:</source>
+        <translation>导入的案件尚缺（卷宗完整性检查，件数）：</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>保存导入报告</translation>
+    </message>
+    <message>
+        <source>Ledger import report.txt</source>
+        <translation>台账导入报告.txt</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;Excel workbooks (*.xlsx)</source>
+        <translation>文本文件 (*.txt);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerFields</name>
+    <message>
+        <source>Serial number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Date accepted</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Case source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <source>Parties (both sides)</source>
+        <translation>当事人（双方）</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Respondents</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>ID numbers (in the parties&apos; order)</source>
+        <translation>身份证号码（按当事人顺序）</translation>
+    </message>
+    <message>
+        <source>Applicants&apos; ID numbers</source>
+        <translation>申请人身份证号码</translation>
+    </message>
+    <message>
+        <source>Respondents&apos; ID numbers</source>
+        <translation>被申请人身份证号码</translation>
+    </message>
+    <message>
+        <source>Phone numbers (in the parties&apos; order)</source>
+        <translation>联系电话（按当事人顺序）</translation>
+    </message>
+    <message>
+        <source>Applicants&apos; phone numbers</source>
+        <translation>申请人联系电话</translation>
+    </message>
+    <message>
+        <source>Respondents&apos; phone numbers</source>
+        <translation>被申请人联系电话</translation>
+    </message>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Summary of the dispute</source>
+        <translation>纠纷简要情况</translation>
+    </message>
+    <message>
+        <source>Mediation result</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <source>Agreed amount</source>
+        <translation>协议金额</translation>
+    </message>
+    <message>
+        <source>Date closed</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerFilePage</name>
+    <message>
+        <source>Choose the ledger file</source>
+        <translation>选择台账文件</translation>
+    </message>
+    <message>
+        <source>Choose the studio&apos;s ledger: an Excel workbook (.xlsx) saved by Excel or WPS. The next steps show what would be imported; nothing is saved before the last step.</source>
+        <translation>请选择工作室的台账：用 Excel 或 WPS 保存的 Excel 工作簿（.xlsx）。接下来几步会显示将导入哪些内容；最后一步之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Nothing was imported.</source>
+        <translation>无法读取这个文件，未导入任何案件。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerImportProgress</name>
+    <message>
+        <source>Reading the ledger: row %1…</source>
+        <translation>正在读取台账：第 %1 行…</translation>
+    </message>
+    <message>
+        <source>The ledger could not be imported. Nothing was imported.</source>
+        <translation>台账无法导入，未导入任何案件。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerMappingPage</name>
+    <message>
+        <source>No column is chosen for the date accepted.</source>
+        <translation>还没有指定“受理日期”所在的列。</translation>
+    </message>
+    <message>
+        <source>No column is chosen for the parties (or the applicants and respondents).</source>
+        <translation>还没有指定当事人（或申请人、被申请人）所在的列。</translation>
+    </message>
+    <message>
+        <source>Which column holds what</source>
+        <translation>核对每一列的内容</translation>
+    </message>
+    <message>
+        <source>Each column of the ledger&apos;s header and what it will be imported as. Change a choice if it is wrong; choose “Not imported” for a column to leave out.</source>
+        <translation>下面是台账表头的每一列，以及它将作为什么内容导入。对应得不对的，请改选；不需要的列，请选“不导入”。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the ledger</source>
+        <translation>台账中的表头</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Sheet “%1”, header in row %2.</source>
+        <translation>工作表“%1”，表头在第 %2 行。</translation>
+    </message>
+    <message>
+        <source>Column %1 imported as</source>
+        <translation>%1 列导入为</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>不导入</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Export the ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>One row per case accepted in the period, in the columns studios hand up, with the statistics report of the same period as a second sheet (Excel).</source>
+        <translation>所选期间受理的案件每件一行，列与上报的台账一致；同期的统计报表作为第二个工作表（Excel 文件）。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Export the ledger…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Bring in an existing ledger</source>
+        <translation>导入原有台账</translation>
+    </message>
+    <message>
+        <source>Cases from the Excel ledger the studio kept before: choose the file, check which column holds what, look at the preview, then import. Nothing is saved before the last step. Imported cases start as accepted (受理) and are marked as coming from the ledger.</source>
+        <translation>把工作室以前用 Excel 记的台账导入本机：选择文件，核对每一列对应的内容，查看预览，再导入。最后一步之前不会保存任何内容。导入的案件为“受理”状态，并标记为台账导入。</translation>
+    </message>
+    <message>
+        <source>Import an Excel ledger…</source>
+        <translation>导入 Excel 台账…</translation>
+    </message>
+    <message>
+        <source>Mediation ledger %1.xlsx</source>
+        <translation>%1年调解台账.xlsx</translation>
+    </message>
+    <message>
+        <source>Mediation ledger %1-%2.xlsx</source>
+        <translation>%1年%2月调解台账.xlsx</translation>
+    </message>
+    <message>
+        <source>the year %1</source>
+        <translation>%1年全年</translation>
+    </message>
+    <message>
+        <source>%2/%1</source>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <source>Save the ledger</source>
+        <translation>保存台账</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the ledger of %1…</source>
+        <translation>正在导出%1的台账…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ledger of %1 saved: %n case(s).</source>
+        <translation>
+            <numerusform>%1的台账已导出：%n 件案件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>The ledger was not saved.</source>
+        <translation>台账未能保存。</translation>
+    </message>
+    <message>
+        <source>The ledger was not saved: %1</source>
+        <translation>台账未能保存：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) imported from the ledger. They are in the case list.</source>
+        <translation>
+            <numerusform>已从台账导入 %n 件案件，可在“案件”列表中查看。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPreviewPage</name>
+    <message>
+        <source>Preview: what would be imported</source>
+        <translation>预览：将导入的内容</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Date accepted</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Respondents</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>纠纷简要情况</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>First rows</source>
+        <translation>前几行</translation>
+    </message>
+    <message>
+        <source>Rows not imported</source>
+        <translation>不能导入的行</translation>
+    </message>
+    <message>
+        <source>Checking every row of the ledger…</source>
+        <translation>正在逐行检查台账…</translation>
+    </message>
+    <message>
+        <source>%1 row(s) can be imported, %2 row(s) cannot, %3 row(s) skipped (totals, notes under the table, repeated headers).</source>
+        <translation>%1 行可以导入，%2 行不能导入，%3 行跳过（合计行、表尾说明、重复的表头）。</translation>
+    </message>
+    <message>
+        <source>Rows not imported (%1)</source>
+        <translation>不能导入的行（%1）</translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation>提示（%1）</translation>
+    </message>
+    <message>
+        <source>Import the %1 good row(s) and leave out the %2 row(s) that cannot be imported</source>
+        <translation>只导入无误的 %1 行，不能导入的 %2 行不导入</translation>
+    </message>
+    <message>
+        <source>No row of this ledger can be imported. Check the column choices (Back) or the rows listed under “Rows not imported”.</source>
+        <translation>这份台账没有可以导入的行。请返回核对每一列的对应，或查看“不能导入的行”。</translation>
+    </message>
+    <message>
+        <source>Will be imported</source>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>不能导入</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerReportFile</name>
+    <message>
+        <source>Ledger import report</source>
+        <translation>台账导入报告</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Sheet: %1</source>
+        <translation>工作表：%1</translation>
+    </message>
+    <message>
+        <source>Made: %1</source>
+        <translation>生成时间：%1</translation>
+    </message>
+    <message>
+        <source>Imported: %1 case(s); not imported: %2 row(s); skipped: %3 row(s).</source>
+        <translation>已导入 %1 件；未导入 %2 行；跳过 %3 行。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; rows that cannot be imported: %1.</source>
+        <translation>未导入任何案件；不能导入的行：%1 行。</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列的对应：</translation>
+    </message>
+    <message>
+        <source>Rows not imported:</source>
+        <translation>未导入的行：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <source>What the imported cases still lack (file completeness), cases each:</source>
+        <translation>导入的案件尚缺（卷宗完整性检查，件数）：</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSheetPage</name>
+    <message>
+        <source>Which sheet is the ledger</source>
+        <translation>哪个工作表是台账</translation>
+    </message>
+    <message>
+        <source>The workbook has several sheets. The one whose header was recognised best is chosen; choose another if that is not the ledger. Hidden sheets are never imported.</source>
+        <translation>这个文件有几个工作表。已选中表头最像台账的一个；如果它不是台账，请选择另一个。隐藏的工作表不会导入。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2288,6 +3050,18 @@ What to do: close Mediator and start it again. If this happens again, send the r
     <message>
         <source>Register a case</source>
         <translation>登记新案件</translation>
+    </message>
+    <message>
+        <source>Dispute screening</source>
+        <translation>矛盾排查</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2318,6 +3092,10 @@ What to do: close Mediator and start it again. If this happens again, send the r
     <message>
         <source>Back to the case list</source>
         <translation>返回案件列表</translation>
+    </message>
+    <message>
+        <source>Back to the statistics</source>
+        <translation>返回统计</translation>
     </message>
 </context>
 <context>
@@ -2659,6 +3437,117 @@ What to do: close Mediator and start it again. If this happens again, send the r
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>A month</source>
+        <translation>选择月份</translation>
+    </message>
+    <message>
+        <source>A quarter</source>
+        <translation>选择季度</translation>
+    </message>
+    <message>
+        <source>A year</source>
+        <translation>选择年份</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>自定义起止日期</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>1st quarter</source>
+        <translation>第一季度</translation>
+    </message>
+    <message>
+        <source>2nd quarter</source>
+        <translation>第二季度</translation>
+    </message>
+    <message>
+        <source>3rd quarter</source>
+        <translation>第三季度</translation>
+    </message>
+    <message>
+        <source>4th quarter</source>
+        <translation>第四季度</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationPage</name>
     <message>
         <source>Register a case</source>
@@ -2675,6 +3564,10 @@ What to do: close Mediator and start it again. If this happens again, send the r
     <message>
         <source>Parties</source>
         <translation>当事人</translation>
+    </message>
+    <message>
+        <source>For the statistics</source>
+        <translation>统计情况</translation>
     </message>
     <message>
         <source>Save registration</source>
@@ -2762,13 +3655,32 @@ What to do: close Mediator and start it again. If this happens again, send the r
     </message>
 </context>
 <context>
+    <name>ReportModel</name>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Counted by</source>
+        <translation>统计日期</translation>
+    </message>
+</context>
+<context>
     <name>RequestsEditor</name>
     <message>
         <source>Add a request</source>
         <translation>添加申请事项</translation>
     </message>
     <message>
-        <source>e.g. Ask the respondent to repair the water pipe</source>
+        <source>e.g. Repair the leaking water pipe</source>
         <translation>例如：请求被申请人维修漏水的水管</translation>
     </message>
     <message>
@@ -2858,6 +3770,108 @@ What to do: close Mediator and start it again. If this happens again, send the r
     </message>
 </context>
 <context>
+    <name>ScreenedRegistration</name>
+    <message>
+        <source>Back to the screening register</source>
+        <translation>返回排查登记</translation>
+    </message>
+    <message>
+        <source>A dispute found on the visit of %1 to %2. Add the parties and save: the case is linked to this visit.</source>
+        <translation>%1在%2排查时发现的纠纷。请填写当事人后保存，案件将与这次排查关联。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningPage</name>
+    <message>
+        <source>Screening register</source>
+        <translation>矛盾纠纷排查登记</translation>
+    </message>
+    <message>
+        <source>Visits to find disputes before they come to the studio. The monthly report counts them.</source>
+        <translation>主动走访排查矛盾纠纷的记录，月度统计报表按排查日期统计。</translation>
+    </message>
+    <message>
+        <source>◀ Previous month</source>
+        <translation>◀ 上个月</translation>
+    </message>
+    <message>
+        <source>Next month ▶</source>
+        <translation>下个月 ▶</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>排查日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>排查地点</translation>
+    </message>
+    <message>
+        <source>Who went</source>
+        <translation>排查人员</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现纠纷</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>当场化解</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>排查情况</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>登记情况</translation>
+    </message>
+    <message>
+        <source>No screening visits recorded in this month.</source>
+        <translation>本月还没有排查记录。</translation>
+    </message>
+    <message>
+        <source>Register as a case</source>
+        <translation>登记为案件</translation>
+    </message>
+    <message>
+        <source>Register a dispute found on the chosen visit as a case</source>
+        <translation>把所选排查中发现的一件纠纷登记为案件</translation>
+    </message>
+    <message>
+        <source>Record a screening visit</source>
+        <translation>记录一次排查</translation>
+    </message>
+    <message>
+        <source>%1-%2</source>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <source>Visits: %1    Disputes found: %2    Settled on the spot: %3</source>
+        <translation>排查次数：%1次&#x3000;&#x3000;发现纠纷：%2件&#x3000;&#x3000;当场化解：%3件</translation>
+    </message>
+    <message>
+        <source>Registered as case %1</source>
+        <translation>已登记为案件%1</translation>
+    </message>
+    <message>
+        <source>The screening visit was recorded.</source>
+        <translation>排查记录已保存。</translation>
+    </message>
+    <message>
+        <source>Registered as case %1.</source>
+        <translation>已登记为案件%1。</translation>
+    </message>
+    <message>
+        <source>Registered as case %1, from the visit of %2 to %3.</source>
+        <translation>已登记为案件%1（%2在%3排查时发现）。</translation>
+    </message>
+</context>
+<context>
     <name>SealImportDialog</name>
     <message>
         <source>Import the committee seal</source>
@@ -2944,6 +3958,359 @@ A copy of the data as it was before the upgrade was saved first:
     </message>
 </context>
 <context>
+    <name>Statistics</name>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Mediating body</source>
+        <translation>调解组织类型</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsNames</name>
+    <message>
+        <source>Disputes accepted</source>
+        <translation>受理纠纷</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <source>Group disputes</source>
+        <translation>群体性纠纷</translation>
+    </message>
+    <message>
+        <source>Cases closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Mediated successfully</source>
+        <translation>调解成功</translation>
+    </message>
+    <message>
+        <source>Mediation failed</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>调解成功率</translation>
+    </message>
+    <message>
+        <source>Amount covered by agreements</source>
+        <translation>协议涉及金额</translation>
+    </message>
+    <message>
+        <source>Civil turned criminal prevented (cases)</source>
+        <translation>防止民转刑（件）</translation>
+    </message>
+    <message>
+        <source>Civil turned criminal prevented (people)</source>
+        <translation>防止民转刑（人）</translation>
+    </message>
+    <message>
+        <source>Group petitions prevented (cases)</source>
+        <translation>防止群体性上访（件）</translation>
+    </message>
+    <message>
+        <source>Group petitions prevented (people)</source>
+        <translation>防止群体性上访（人）</translation>
+    </message>
+    <message>
+        <source>Group fights prevented (cases)</source>
+        <translation>防止群体性械斗（件）</translation>
+    </message>
+    <message>
+        <source>Group fights prevented (people)</source>
+        <translation>防止群体性械斗（人）</translation>
+    </message>
+    <message>
+        <source>Suicides prevented (cases)</source>
+        <translation>防止自杀（件）</translation>
+    </message>
+    <message>
+        <source>Suicides prevented (people)</source>
+        <translation>防止自杀（人）</translation>
+    </message>
+    <message>
+        <source>Simple cases</source>
+        <translation>简单案件</translation>
+    </message>
+    <message>
+        <source>Ordinary cases</source>
+        <translation>一般案件</translation>
+    </message>
+    <message>
+        <source>Major or difficult cases</source>
+        <translation>重大疑难案件</translation>
+    </message>
+    <message>
+        <source>Agreements performed</source>
+        <translation>协议履行</translation>
+    </message>
+    <message>
+        <source>Judicial confirmations</source>
+        <translation>司法确认</translation>
+    </message>
+    <message>
+        <source>Screening visits</source>
+        <translation>排查次数</translation>
+    </message>
+    <message>
+        <source>Disputes found by screening</source>
+        <translation>排查发现纠纷</translation>
+    </message>
+    <message>
+        <source>Disputes settled by screening</source>
+        <translation>排查化解纠纷</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <source>Date accepted</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Date closed</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Date performed</source>
+        <translation>履行完毕日期</translation>
+    </message>
+    <message>
+        <source>Date of the ruling</source>
+        <translation>裁定日期</translation>
+    </message>
+    <message>
+        <source>Date of the visit</source>
+        <translation>排查日期</translation>
+    </message>
+    <message>
+        <source>Cases whose date of acceptance is in the period (cases refused are not counted).</source>
+        <translation>受理日期在期间内的案件（不予受理的不计）。</translation>
+    </message>
+    <message>
+        <source>The people involved in the cases accepted; where not stated, the parties (not their agents) are counted.</source>
+        <translation>受理案件的涉及人数之和；未填写的按当事人（不含代理人）人数计。</translation>
+    </message>
+    <message>
+        <source>Cases accepted that involve 10 people or more or are marked as group disputes.</source>
+        <translation>受理案件中涉及10人以上或标为群体性的案件。</translation>
+    </message>
+    <message>
+        <source>Cases mediated successfully plus cases where mediation failed (terminated), by the date they closed.</source>
+        <translation>调解成功与调解不成（终止）之和，按结案日期计。</translation>
+    </message>
+    <message>
+        <source>Cases with a written or oral agreement that were not terminated, by the date the agreement was reached (the date closed).</source>
+        <translation>达成书面或口头协议且未终止的案件，按达成协议日期（结案日期）计。</translation>
+    </message>
+    <message>
+        <source>Cases whose mediation was terminated, by the date of termination (the date closed).</source>
+        <translation>调解终止的案件，按终止日期（结案日期）计。</translation>
+    </message>
+    <message>
+        <source>Cases mediated successfully ÷ cases closed × 100, over the same period and by the same date closed.</source>
+        <translation>调解成功件数 ÷ 结案件数 × 100，同一期间、同按结案日期。</translation>
+    </message>
+    <message>
+        <source>The amounts of the agreements (addenda excluded) of the cases mediated successfully, by the date closed.</source>
+        <translation>调解成功案件各份协议（补充协议除外）所载金额之和，按结案日期计。</translation>
+    </message>
+    <message>
+        <source>Cases closed that record a civil dispute kept from turning criminal, by the date closed.</source>
+        <translation>结案案件中记录了防止民转刑的案件数，按结案日期计。</translation>
+    </message>
+    <message>
+        <source>The people involved where a civil dispute was kept from turning criminal, in the cases closed, by the date closed.</source>
+        <translation>结案案件中防止民转刑所涉人数之和，按结案日期计。</translation>
+    </message>
+    <message>
+        <source>Cases closed that record a group petition prevented, by the date closed.</source>
+        <translation>结案案件中记录了防止群体性上访的案件数，按结案日期计。</translation>
+    </message>
+    <message>
+        <source>The people involved where a group petition was prevented, in the cases closed, by the date closed.</source>
+        <translation>结案案件中防止群体性上访所涉人数之和，按结案日期计。</translation>
+    </message>
+    <message>
+        <source>Cases closed that record a group fight prevented, by the date closed.</source>
+        <translation>结案案件中记录了防止群体性械斗的案件数，按结案日期计。</translation>
+    </message>
+    <message>
+        <source>The people involved where a group fight was prevented, in the cases closed, by the date closed.</source>
+        <translation>结案案件中防止群体性械斗所涉人数之和，按结案日期计。</translation>
+    </message>
+    <message>
+        <source>Cases closed that record a suicide prevented, by the date closed.</source>
+        <translation>结案案件中记录了防止自杀的案件数，按结案日期计。</translation>
+    </message>
+    <message>
+        <source>The people involved where a suicide was prevented, in the cases closed, by the date closed.</source>
+        <translation>结案案件中防止自杀所涉人数之和，按结案日期计。</translation>
+    </message>
+    <message>
+        <source>Cases closed graded simple (cases without statistics facts count as simple).</source>
+        <translation>结案案件中难易程度为简单的（未填写统计要素的按简单计）。</translation>
+    </message>
+    <message>
+        <source>Cases closed graded ordinary.</source>
+        <translation>结案案件中难易程度为一般的。</translation>
+    </message>
+    <message>
+        <source>Cases closed graded major or difficult.</source>
+        <translation>结案案件中难易程度为重大疑难的。</translation>
+    </message>
+    <message>
+        <source>Cases whose obligations are all performed, by the date the last was performed; an agreement without listed obligations, by the date a follow-up found it performed.</source>
+        <translation>全部履行事项均已履行的案件，按最后一项的履行日期计；协议未列履行事项的，按回访确认已履行的日期计。</translation>
+    </message>
+    <message>
+        <source>Cases whose agreement a people&apos;s court confirmed as valid, by the date of the ruling.</source>
+        <translation>人民法院裁定确认调解协议有效的案件，按裁定日期计。</translation>
+    </message>
+    <message>
+        <source>Screening visits whose date is in the period.</source>
+        <translation>排查日期在期间内的排查记录。</translation>
+    </message>
+    <message>
+        <source>The disputes found on the screening visits.</source>
+        <translation>各次排查发现的纠纷数之和。</translation>
+    </message>
+    <message>
+        <source>The disputes settled (prevented) on the spot during the screening visits.</source>
+        <translation>各次排查当场化解（防止）的纠纷数之和。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>保存为 Excel…</translation>
+    </message>
+    <message>
+        <source>Statistics report</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Break down by:</source>
+        <translation>分类统计：</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>分类统计</translation>
+    </message>
+    <message>
+        <source>Which date counts for which figure</source>
+        <translation>统计口径（各项指标按哪个日期计入期间）</translation>
+    </message>
+    <message>
+        <source>The statistics could not be counted.</source>
+        <translation>未能完成统计。</translation>
+    </message>
+    <message>
+        <source>Mediation statistics report (%1)</source>
+        <translation>人民调解工作统计表（%1）</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 accepted, %4 succeeded.</source>
+        <translation>%1 至 %2：受理 %3 件，调解成功 %4 件。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Finding the cases…</source>
+        <translation>正在查找案件…</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the statistics report</source>
+        <translation>保存统计报表</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsTable</name>
+    <message>
+        <source>Click to see the cases behind this number</source>
+        <extracomment>(figure code, breakdown cell) — what :meth:`StatisticsService.drill_down` takes.</extracomment>
+        <translation>点击查看这个数字包含的案件</translation>
+    </message>
+</context>
+<context>
     <name>StudioPage</name>
     <message>
         <source>Studio settings</source>
@@ -2968,6 +4335,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Signed in as:</source>
         <translation>当前使用人：</translation>
+    </message>
+    <message>
+        <source>Kind of mediating body:</source>
+        <translation>调解组织类型：</translation>
     </message>
     <message>
         <source>Committee seal</source>
@@ -2996,6 +4367,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>No seal has been imported yet: documents are marked as drafts and agreements cannot be finalised.</source>
         <translation>尚未导入印章：文书会标为草稿，调解协议不能定稿。</translation>
+    </message>
+    <message>
+        <source>Only the studio head can change this.</source>
+        <translation>只有工作室负责人可以更改。</translation>
     </message>
     <message>
         <source>Only the studio head can import the seal.</source>
@@ -3074,6 +4449,61 @@ A copy of the data as it was before the upgrade was saved first:
     </message>
 </context>
 <context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Record a screening visit</source>
+        <translation>记录一次排查</translation>
+    </message>
+    <message>
+        <source>Where you went looking for disputes, and what you found. Fields marked * are required.</source>
+        <translation>填写到哪里排查、发现了什么。带 * 的为必填项。</translation>
+    </message>
+    <message>
+        <source>Village, community, market, building site…</source>
+        <translation>村、社区、市场、工地……</translation>
+    </message>
+    <message>
+        <source>What kind of disputes, who was visited</source>
+        <translation>发现了哪些纠纷、走访了哪些人</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>排查日期 *</translation>
+    </message>
+    <message>
+        <source>Place *</source>
+        <translation>排查地点 *</translation>
+    </message>
+    <message>
+        <source>Who went</source>
+        <translation>排查人员</translation>
+    </message>
+    <message>
+        <source>Disputes found</source>
+        <translation>发现纠纷数</translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation>当场化解数</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>排查情况</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>Workflow</name>
     <message>
         <source>%1 copies: one per party and one for the committee</source>
@@ -3110,6 +4540,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>A case is registered on %1, after this date: check the computer&apos;s date.</source>
+        <translation>有案件的登记日期是%1，晚于这个日期：请检查电脑的日期是否正确。</translation>
     </message>
     <message>
         <source>A written agreement, an oral agreement registered by the mediator, or the end of mediation with its reason and the legal routes the parties were told of.</source>
@@ -3172,6 +4606,10 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>金额（元）</translation>
     </message>
     <message>
+        <source>Amount in dispute (yuan)</source>
+        <translation>标的额（元）</translation>
+    </message>
+    <message>
         <source>Amount involved (yuan)</source>
         <translation>协议涉及金额（元）</translation>
     </message>
@@ -3228,6 +4666,14 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>案号</translation>
     </message>
     <message>
+        <source>Change the difficulty grade</source>
+        <translation>更改案件难易程度</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
         <source>Check the papers in the file. A case that cannot be accepted is refused with its reason.</source>
         <translation>核对卷内材料。不能受理的，写明理由后不予受理。</translation>
     </message>
@@ -3276,6 +4722,10 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>份数</translation>
     </message>
     <message>
+        <source>Counted by this computer&apos;s date, %1.</source>
+        <translation>按本机日期%1计算。</translation>
+    </message>
+    <message>
         <source>Court *</source>
         <translation>受理法院 *</translation>
     </message>
@@ -3298,6 +4748,14 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Deadline</source>
         <translation>期限</translation>
+    </message>
+    <message>
+        <source>Did the mediation keep the dispute from escalating?</source>
+        <translation>调解是否防止了纠纷激化？</translation>
+    </message>
+    <message>
+        <source>Difficulty of this case</source>
+        <translation>案件难易程度</translation>
     </message>
     <message>
         <source>Drag photos or scans here (JPG, PNG, HEIC, PDF; up to 20 MB).</source>
@@ -3364,6 +4822,14 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>回访</translation>
     </message>
     <message>
+        <source>For the statistics</source>
+        <translation>本案统计情况</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>难易程度</translation>
+    </message>
+    <message>
         <source>How</source>
         <translation>履行方式</translation>
     </message>
@@ -3374,6 +4840,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Identity papers in the file</source>
         <translation>卷内的身份证明材料</translation>
+    </message>
+    <message>
+        <source>If any, e.g. 3000</source>
+        <translation>如有，例如 3000 或 1.2万</translation>
     </message>
     <message>
         <source>In the file</source>
@@ -3488,6 +4958,10 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>新调解记录</translation>
     </message>
     <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>No agent acts in this case.</source>
         <translation>本案没有代理人。</translation>
     </message>
@@ -3574,6 +5048,14 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Parties</source>
         <translation>当事人</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>涉及人数</translation>
     </message>
     <message>
         <source>Performance</source>
@@ -3740,6 +5222,10 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>满意程度</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>Save acceptance</source>
         <translation>保存受理材料</translation>
     </message>
@@ -3774,6 +5260,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Save session record</source>
         <translation>保存调解记录</translation>
+    </message>
+    <message>
+        <source>Save the statistics facts</source>
+        <translation>保存统计情况</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -3888,12 +5378,24 @@ A copy of the data as it was before the upgrade was saved first:
         <translation>卷宗材料符合当前阶段的要求。</translation>
     </message>
     <message>
+        <source>The most urgent %1 are listed; %2 more are not shown.</source>
+        <translation>只列出最紧急的%1项，还有%2项未列出。</translation>
+    </message>
+    <message>
+        <source>The rule gives %1. Another grade needs a reason: the subsidy auditor reads it.</source>
+        <translation>按规则为“%1”。改为其他等级须写明理由，以案定补审核时会查看。</translation>
+    </message>
+    <message>
         <source>The signed written application is in the file</source>
         <translation>卷内有当事人签名的书面申请书</translation>
     </message>
     <message>
         <source>This case is archived: it can be read and printed, but no longer changed.</source>
         <translation>本案已归档：可以查看和打印，但不能再修改。</translation>
+    </message>
+    <message>
+        <source>This is a group dispute</source>
+        <translation>这是群体性纠纷</translation>
     </message>
     <message>
         <source>This item is now fully performed</source>
@@ -3910,6 +5412,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>This step: %1</source>
         <translation>本步骤：%1</translation>
+    </message>
+    <message>
+        <source>Tick what the mediation prevented, or answer No.</source>
+        <translation>请勾选防止了哪种激化，或选“否”。</translation>
     </message>
     <message>
         <source>Time *</source>
@@ -3954,6 +5460,10 @@ A copy of the data as it was before the upgrade was saved first:
     <message>
         <source>Written agreement</source>
         <translation>书面调解协议</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
     <message>
         <source>done</source>
