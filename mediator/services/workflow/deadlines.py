@@ -45,8 +45,7 @@ from mediator.store.due_models import CaseDue, CaseDueStale
 from mediator.store.models import Case, CaseParty, Party
 
 from .dto import DuePage, DueRow
-from .due_table import BATCH, open_cases, stale_ids
-from .snapshot import load_casefiles
+from .due_table import BATCH, readable_files, stale_ids
 
 __all__ = ["DEFAULT_HORIZON_DAYS", "OPEN_STATUSES", "SHOWN", "DeadlineService", "due_page"]
 
@@ -117,8 +116,7 @@ def _judged_live(s: Session, stale: list[str], today: dt.date, horizon_days: int
     """The attention keys of cases whose table rows are out of date, from their files."""
     out: list[_Key] = []
     for start in range(0, len(stale), BATCH):
-        files = load_casefiles(s, open_cases(stale[start:start + BATCH]))
-        for cid, case in files.items():
+        for cid, case in readable_files(s, stale[start:start + BATCH]):
             for seq, d in enumerate(pending_deadlines(case, policy)):
                 if attention_state(d, today, horizon_days) is not None:
                     out.append((d.due, d.kind.value, cid, seq, d.optional))

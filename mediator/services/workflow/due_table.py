@@ -61,7 +61,7 @@ def refresh_cases(s: Session, case_ids: list[str]) -> int:
     written = 0
     for start in range(0, len(case_ids), BATCH):
         chunk = case_ids[start:start + BATCH]
-        rows = due_rows(_readable_files(s, chunk))
+        rows = due_rows(readable_files(s, chunk))
         s.execute(delete(CaseDue).where(CaseDue.case_id.in_(chunk)))
         if rows:
             s.execute(insert(CaseDue), rows)
@@ -69,7 +69,7 @@ def refresh_cases(s: Session, case_ids: list[str]) -> int:
     return written
 
 
-def _readable_files(s: Session, chunk: list[str]) -> list[tuple[str, CaseFile]]:
+def readable_files(s: Session, chunk: list[str]) -> list[tuple[str, CaseFile]]:
     """The case files of ``chunk``; a case whose rows the rules cannot read (a value
     of a newer version pulled from the server) is logged by id and listed without
     deadlines, rather than failing the write that touched it."""
@@ -79,7 +79,7 @@ def _readable_files(s: Session, chunk: list[str]) -> list[tuple[str, CaseFile]]:
         if len(chunk) == 1:
             log.warning("case %s: its file cannot be read; no deadlines listed", chunk[0])
             return []
-    return [f for cid in chunk for f in _readable_files(s, [cid])]
+    return [f for cid in chunk for f in readable_files(s, [cid])]
 
 
 def refresh_stale(s: Session) -> int:
