@@ -23,7 +23,8 @@ from openpyxl.styles import Alignment, Border, Side
 
 from benchmarks.common import Figure, demo_data_dir, p95, paired_timings, report
 from mediator.domain.statistics import Period
-from mediator.services.ledger import LedgerRow, LedgerService
+from mediator.services.ledger import LedgerService
+from mediator.services.ledger_row import LedgerRow
 from mediator.services.ledger_workbook import LEDGER_COLUMNS
 from mediator.services.workspace import Workspace
 

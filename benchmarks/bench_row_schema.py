@@ -28,7 +28,7 @@ from benchmarks.common import FIXED_TODAY, Figure, ms, report
 from mediator.paths import DataDir
 from mediator.services import demo
 from mediator.services.workspace import open_workspace
-from mediator.store.models import SYNCED_MODELS
+from mediator.store.tables import SYNCED_MODELS
 from mediator.sync import rows as wire_rows
 from mediator.sync.protocol import Change, check
 

@@ -16,8 +16,8 @@ from mediator.domain.case_number import (
     format_case_number,
 )
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole
-from mediator.services.cases import searchable_fields
 from mediator.services.dto import CaseRef, RegistrationInput
+from mediator.services.search_fields import searchable_fields
 from mediator.store import audit, outbox, search
 from mediator.store.models import (
     Case,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from mediator.domain.case_facts import BodyType, CaseFacts, Grade, Prevention
 from mediator.domain.case_facts import problems as facts_problems
@@ -39,25 +39,6 @@ if TYPE_CHECKING:
 
 ROLE_ORDER = {PartyRole.APPLICANT: 0, PartyRole.RESPONDENT: 1, PartyRole.THIRD_PARTY: 2,
               PartyRole.AGENT: 3}
-
-
-class _PartyText(Protocol):
-    name: str
-    id_number: str
-    phone: str
-    address: str
-    representative: str
-
-
-def searchable_fields(case_no: str, summary: str, requests: Sequence[object],
-                      referral_note: str, parties: Sequence[_PartyText]) -> list[str]:
-    """What the full-text index covers: case number, names, ID numbers, phones,
-    addresses and the facts (纠纷简要情况, 申请事项)."""
-    fields = [case_no, summary, *[str(r) for r in requests], referral_note]
-    for p in parties:
-        fields += [p.name, p.id_number, p.phone, p.phone.replace("-", ""), p.address,
-                   p.representative]
-    return fields
 
 
 class CaseService:

@@ -74,7 +74,7 @@ def correct_party(s: Session, case_id: str, party_id: str, inp: PartyInput, *,
     :class:`ValidationError` with paths like ``phone`` (the card's field names)."""
     from sqlalchemy import select  # noqa: PLC0415 - the write path only
 
-    from mediator.services.cases import searchable_fields  # noqa: PLC0415
+    from mediator.services.search_fields import searchable_fields  # noqa: PLC0415
     from mediator.store import audit, outbox, search  # noqa: PLC0415
     from mediator.store.models import Case, CaseParty, Party  # noqa: PLC0415
     from mediator.store.workflow_models import PartyCorrection  # noqa: PLC0415

@@ -23,9 +23,9 @@ from sqlalchemy import Connection, select
 from mediator.domain.idcard import make_citizen_id
 from mediator.domain.status import CaseStatus, PartyKind, PartyRole, Sex
 from mediator.services.case_writes import take_case_number
-from mediator.services.cases import searchable_fields
 from mediator.services.demo_statistics import statistics_records
 from mediator.services.documents.blobs import put_blob
+from mediator.services.search_fields import searchable_fields
 from mediator.store import audit, search
 from mediator.store.models import (
     Agreement,

@@ -32,6 +32,7 @@ from mediator.domain.case_facts import GRADE_LABELS_ZH, Grade
 from mediator.domain.statistics import Period
 from mediator.domain.status import PARTY_ROLE_LABELS_ZH, STATUS_LABELS_ZH, CaseStatus, PartyRole
 from mediator.errors import DiskFullError, ReadOnlyDataError, ValidationError
+from mediator.services.ledger_row import LedgerRow
 from mediator.services.statistics import (
     AGREEMENT_KINDS,
     SUCCESS_STATUSES,
@@ -51,29 +52,6 @@ from mediator.store.workflow_models import (
 )
 
 SATISFACTION_ZH = {k.value: v for k, v in SATISFACTION_LABELS_ZH.items()}
-
-
-@dataclass(frozen=True)
-class LedgerRow:
-    """One case of the ledger, values typed as the workbook stores them."""
-
-    case_no: str
-    registered_on: dt.date
-    source: str  # label
-    parties: str  # 申请人：王某；被申请人：李某
-    dispute_type: str  # label
-    summary: str
-    people: int
-    result: str  # 调解成功 / 调解不成 / 调解中 / …
-    agreement_form: str  # 书面 / 口头 / ""
-    amount_yuan: float | None  # None: no agreement
-    performance: str
-    mediator: str
-    closed_on: dt.date | None
-    follow_up: str
-    judicial: str
-    grade: str
-    status: str
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ from mediator.domain.statistics import (
     Dimension,
     Period,
 )
-from mediator.services.ledger import LedgerRow
+from mediator.services.ledger_row import LedgerRow
 from mediator.services.statistics import Report
 
 DATE_FORMAT = "yyyy-mm-dd"

@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 from mediator.domain.ids import new_id
 from mediator.domain.status import CaseStatus, PartyKind
 from mediator.services.case_writes import take_case_number
-from mediator.services.cases import searchable_fields
 from mediator.services.dto import CaseRef, RegistrationInput
+from mediator.services.search_fields import searchable_fields
 from mediator.store import audit, search
 from mediator.store.models import Case, CaseParty, Mediator, OutboxEntry, Party, Studio, utcnow
 

@@ -17,11 +17,10 @@ from sqlalchemy import func, select, text
 from mediator.domain.studio_time import DEFAULT_ZONE
 from mediator.errors import NotFoundError, SyncError, SyncErrorKind, ValidationError
 from mediator.services.case_writes import next_case_seq
-from mediator.services.cases import searchable_fields
+from mediator.services.search_fields import searchable_fields
 from mediator.services.workspace import Workspace
 from mediator.store import outbox
 from mediator.store.models import (
-    SYNCED_MODELS,
     Case,
     Mediator,
     Meta,
@@ -31,6 +30,7 @@ from mediator.store.models import (
     SyncConflict,
     SyncState,
 )
+from mediator.store.tables import SYNCED_MODELS
 from mediator.sync import rows as wire_rows
 from mediator.sync.client import ServerClient, ServerRefused, check_url
 from mediator.sync.engine import SyncEngine, SyncReport

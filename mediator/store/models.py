@@ -318,7 +318,9 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-SYNCED_MODELS: dict[str, type[Synced]] = {
+# The synced tables of this module, parents first.  Every synced table of the
+# database, in push order, is :data:`mediator.store.tables.SYNCED_MODELS`.
+REGISTRATION_SYNCED_MODELS: dict[str, type[Synced]] = {
     "mediator": Mediator,
     "case": Case,
     "party": Party,
@@ -410,9 +412,3 @@ class BlobTransfer(Base):
     size: Mapped[int] = mapped_column(Integer, default=0)
     received: Mapped[int] = mapped_column(Integer, default=0)
     failures: Mapped[int] = mapped_column(Integer, default=0)
-
-
-# The guided-workflow tables (schema 0003) live in their own module, which adds
-# itself to SYNCED_MODELS; importing it here registers its tables with Base
-# whichever of the two modules is imported first.
-from mediator.store import workflow_models as _workflow_models  # noqa: E402, F401

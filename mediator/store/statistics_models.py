@@ -10,7 +10,8 @@
   (date, place, who went, disputes found and prevented, notes).  A case
   registered from a dispute found there names the visit (``screening_id``).
 
-Both are synced (``Synced`` columns) and added to ``SYNCED_MODELS``.  A case
+Both are synced (``Synced`` columns) and listed in ``SYNCED_MODELS`` by
+:mod:`mediator.store.tables`.  A case
 without a ``case_statistics`` row reads as "nothing stated": the reports count
 its parties as the people involved and give it the studio's kind of body.
 """
@@ -22,7 +23,8 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mediator.store.models import SYNCED_MODELS, Base, Synced
+from mediator.store.models import Agreement, Base, Case, FollowUp, Synced
+from mediator.store.workflow_models import AgreementDetail, CaseWorkflow, Obligation
 
 
 class ScreeningVisit(Synced, Base):
@@ -68,18 +70,10 @@ STATISTICS_SYNCED_MODELS: dict[str, type[Synced]] = {
     "case_statistics": CaseStatistics,
 }
 
-SYNCED_MODELS.update(STATISTICS_SYNCED_MODELS)
-
 
 # Covering indexes of the statistics report (schema 0008): each family of figures
 # reads only these, never the wide rows (summaries, terms), and the case scan of a
 # period is a range of the first one.
-from mediator.store.models import Agreement, Case, FollowUp  # noqa: E402
-from mediator.store.workflow_models import (  # noqa: E402
-    AgreementDetail,
-    CaseWorkflow,
-    Obligation,
-)
 
 STATISTICS_INDEXES = (
     Index("ix_case_stats_range", Case.registered_on, Case.deleted, Case.status,

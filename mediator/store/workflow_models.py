@@ -10,7 +10,7 @@ columns and append-only records stay append-only (a signature is a new row,
 never an edit of the record it signs).
 
 Every table is synced (:class:`~mediator.store.models.Synced` columns) and is
-listed in ``SYNCED_MODELS`` by :mod:`mediator.store.models`, which imports this
+listed in ``SYNCED_MODELS`` by :mod:`mediator.store.tables`, which imports this
 module.  Free text here (reasons, notes) may hold personal data: it never goes
 to the audit log.
 """
@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mediator.store.models import SYNCED_MODELS, Base, Case, Synced, utcnow
+from mediator.store.models import Base, Case, Synced, utcnow
 
 
 class CaseWorkflow(Synced, Base):
@@ -180,9 +180,3 @@ WORKFLOW_SYNCED_MODELS: dict[str, type[Synced]] = {
     "judicial_application": JudicialApplication,
     "party_correction": PartyCorrection,
 }
-
-SYNCED_MODELS.update(WORKFLOW_SYNCED_MODELS)
-
-# The statistics tables (schema 0007) index these tables too, so they register
-# after them, whichever store module is imported first.
-from mediator.store import statistics_models as _statistics_models  # noqa: E402, F401

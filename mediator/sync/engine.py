@@ -39,7 +39,6 @@ from mediator.domain.ids import new_id
 from mediator.errors import SyncError, SyncErrorKind
 from mediator.store.database import Database
 from mediator.store.models import (
-    SYNCED_MODELS,
     AuditEvent,
     Case,
     LeasedNumberBlock,
@@ -50,6 +49,7 @@ from mediator.store.models import (
     SyncConflict,
     SyncState,
 )
+from mediator.store.tables import SYNCED_MODELS
 from mediator.sync import aside, blobs, index, renumber
 from mediator.sync import rows as wire_rows
 from mediator.sync.blobs import blob_file, blob_refs

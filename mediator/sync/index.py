@@ -12,7 +12,7 @@ from mediator.store import search
 from mediator.store.models import Case, CaseParty, Party
 
 CaseText = Callable[[Case, list[Any]], list[str]]
-"""The full-text fields of a case (services.cases.searchable_fields)."""
+"""The full-text fields of a case (services.search_fields.searchable_fields)."""
 
 
 def cases_touched(s: Session, rows: Iterable[tuple[str, str]]) -> set[str]:

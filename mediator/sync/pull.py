@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.attributes import flag_modified
 
 from mediator.store.database import Database
-from mediator.store.models import SYNCED_MODELS, Case, Meta, OutboxEntry, Synced, SyncState
+from mediator.store.models import Case, Meta, OutboxEntry, Synced, SyncState
+from mediator.store.tables import SYNCED_MODELS
 from mediator.sync import aside, index, renumber
 from mediator.sync import rows as wire_rows
 from mediator.sync.index import CaseText

@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import Date, inspect
 from sqlalchemy.orm import Session
 
-from mediator.store.models import SYNCED_MODELS, Synced, UTCDateTime
+from mediator.store.models import Synced, UTCDateTime
+from mediator.store.tables import SYNCED_MODELS
 
 SKIP = frozenset({"id", "studio_id", "version", "deleted", "local_id"})
 

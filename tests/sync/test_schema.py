@@ -6,7 +6,8 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Date, Integer, String, Text
 
 from mediator.domain.text import NAME_MAX
-from mediator.store.models import SYNCED_MODELS, UTCDateTime
+from mediator.store.models import UTCDateTime
+from mediator.store.tables import SYNCED_MODELS
 from mediator.sync import schema
 from mediator.sync.rows import columns
 

@@ -53,7 +53,6 @@ from mediator.services.documents import inputs
 from mediator.services.documents.blobs import put_blob, read_blob
 from mediator.services.documents.seal import load_seal
 from mediator.services.workflow import confirmations
-from mediator.services.workflow.agreement import term_rules
 from mediator.services.workflow.finalised import (
     DRAFT_KIND,
     agreement_warnings,
@@ -63,6 +62,7 @@ from mediator.services.workflow.finalised import (
     text_hash,
     unit_for,
 )
+from mediator.services.workflow.term_check import term_rules
 from mediator.store import audit, outbox
 from mediator.store.models import Agreement, Attachment, Case, Draft
 

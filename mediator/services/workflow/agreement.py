@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from collections.abc import Collection, Sequence
 from functools import cache
 from pathlib import Path
@@ -28,15 +27,6 @@ from mediator.domain.lifecycle import RecordKind
 from mediator.domain.money import MAX_FEN
 from mediator.domain.status import CaseStatus, PartyRole
 from mediator.domain.term_parties import TermParty, obligor_mention, speak_of_parties
-from mediator.domain.terminology import (
-    DEFAULT_RULES,
-    TermRule,
-    merge_rules,
-    rules_from_mapping,
-)
-from mediator.domain.terminology import (
-    check_terms as domain_check_terms,
-)
 from mediator.domain.text import LONG_TEXT_MAX
 from mediator.errors import ValidationError
 from mediator.paths import resources_dir
@@ -48,12 +38,12 @@ from . import confirmations
 from .base import Context, Unit, WorkflowPart
 from .checks import SUMMARY_MAX, Problems
 from .dto import AgreementInput, SignatureInput, TermWarningView
+from .finalised import agreement_warnings, proofread_in_unit
 from .snapshot import AGREEMENT_KINDS
+from .term_check import check_terms, term_rules
 
 MAX_TERMS = 100
-BLANK_ADVICE = "条款中还有未填写的【】内容，请改为实际情况。"
 STUDIO_CLAUSES = "clauses.json"  # in the data dir: the studio's own clauses
-STUDIO_TERMINOLOGY = "terminology.json"  # in the data dir: the studio's own rules
 
 
 @cache
@@ -67,36 +57,6 @@ def clause_library(data_root: Path | None) -> ClauseLibrary:
     if data_root is not None and (data_root / STUDIO_CLAUSES).is_file():
         lib = lib.merged_with(ClauseLibrary.load(data_root / STUDIO_CLAUSES))
     return lib
-
-
-def term_rules(data_root: Path | None) -> tuple[TermRule, ...]:
-    """The built-in terminology rules plus the studio's ``terminology.json`` (if any)."""
-    path = data_root / STUDIO_TERMINOLOGY if data_root is not None else None
-    if path is None or not path.is_file():
-        return DEFAULT_RULES
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ValidationError("工作室的用语校对规则文件无法读取（terminology.json）",
-                              field="terminology") from exc
-    return merge_rules(DEFAULT_RULES, rules_from_mapping(data))
-
-
-def check_terms(terms: Sequence[str], *, acknowledged: Collection[str] = (),
-                rules: Sequence[TermRule] = DEFAULT_RULES) -> list[TermWarningView]:
-    """The terminology check over agreement terms, plus any 【】 blank left unfilled.
-
-    Flagged words can be acknowledged (the mediator confirms the word is meant);
-    blanks cannot: a printed agreement never carries one.
-    """
-    out = [
-        TermWarningView(i, w.rule.code, w.matched, w.rule.advice, w.rule.suggestion, w.excerpt)
-        for i, w in domain_check_terms(terms, rules, acknowledged=acknowledged)
-    ]
-    for i, term in enumerate(terms):
-        for blank in unfilled_blanks(term):
-            out.append(TermWarningView(i, "blank", f"【{blank}】", BLANK_ADVICE, "", term[:40]))
-    return sorted(out, key=lambda w: (w.term_index, w.code))
 
 
 class AgreementService(WorkflowPart):
@@ -244,11 +204,6 @@ class AgreementService(WorkflowPart):
         and performance method, the studio's rules, printable characters; recorded
         for both, so the finalise dialog does not ask again.
         """
-        from .finalised import (  # noqa: PLC0415 - finalised imports this module
-            agreement_warnings,
-            proofread_in_unit,
-        )
-
         rules = term_rules(self._root)
         with self._unit(case_id) as u:
             u.require(RecordKind.AGREEMENT)

@@ -29,7 +29,8 @@ from mediator.domain.status import CaseStatus
 from mediator.errors import NotFoundError, ValidationError
 from mediator.store import audit, outbox
 from mediator.store.database import Database
-from mediator.store.models import SYNCED_MODELS, Case, CaseParty, Mediator, Studio, Synced
+from mediator.store.models import Case, CaseParty, Mediator, Studio, Synced
+from mediator.store.tables import SYNCED_MODELS
 from mediator.store.workflow_models import CaseWorkflow
 
 from .snapshot import load_casefile

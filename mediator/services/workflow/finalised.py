@@ -37,10 +37,10 @@ from mediator.errors import DocumentError, NotFoundError, TransitionError, Valid
 from mediator.store.models import Agreement, Case, Draft, Mediator, Studio
 from mediator.store.workflow_models import AgreementDetail
 
-from .agreement import check_terms
 from .base import Unit
 from .dto import TermWarningView
 from .snapshot import AGREEMENT_KINDS, load_casefile
+from .term_check import check_terms
 
 #: Draft.kind of the signatures the documents flow collects before finalising.
 DRAFT_KIND = "agreement-signatures"

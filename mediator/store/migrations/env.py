@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from mediator.store.models import Base
+from mediator.store.tables import Base  # every model module, so the metadata is whole
 
 connection = context.config.attributes["connection"]
 context.configure(
