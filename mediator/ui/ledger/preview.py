@@ -15,7 +15,6 @@ what the imported cases lack) stays on screen and can be saved.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Slot
 from PySide6.QtWidgets import (
@@ -39,13 +38,11 @@ from PySide6.QtWidgets import (
 from mediator.domain.status import PartyRole
 from mediator.services.ledger_import import LedgerReport, RowOutcome
 from mediator.ui import errors
+from mediator.ui.ledger.host import ImportHost, known_message
 from mediator.ui.ledger.report import save_report
 from mediator.ui.ledger.state import Progress, run_import
 from mediator.ui.tasks import while_alive
 from mediator.ui.theme import Role, mark
-
-if TYPE_CHECKING:
-    from mediator.ui.ledger.wizard import ImportWizard
 
 PREVIEW_ROWS = 200  # rows of the preview table; the counts cover every row
 SUMMARY_CHARS = 40
@@ -64,7 +61,7 @@ def _label(role: Role | None = None) -> QLabel:
 class _Working(QWizardPage):
     """A page that runs an import on the worker with a bar and the row reached."""
 
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: ImportHost) -> None:
         super().__init__()
         self._wizard = wizard
         self.state = wizard.state
@@ -110,8 +107,6 @@ class _Working(QWizardPage):
         self.completeChanged.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        from mediator.ui.ledger.wizard import known_message  # noqa: PLC0415 - a cycle
-
         self._stop()
         message = known_message(exc)
         if message is None:
@@ -137,7 +132,7 @@ def _lines_list(name: str) -> QListWidget:
 class LedgerPreviewPage(_Working):
     """What the import would do: the first rows, every row refused and why, the counts."""
 
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: ImportHost) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("Preview: what would be imported"))
         self.setCommitPage(True)
@@ -256,7 +251,7 @@ class LedgerPreviewPage(_Working):
 class LedgerDonePage(_Working):
     """The import (one transaction) and its report, which can be saved."""
 
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: ImportHost) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("Import"))
         self.summary = _label(Role.EMPHASIS)

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mediator.errors import MediatorError, storage_error_for
 from mediator.ui import errors
 from mediator.ui.labels import Labels
+from mediator.ui.ledger.host import known_message
 from mediator.ui.ledger.mapping import LedgerMappingPage
 from mediator.ui.ledger.preview import LedgerDonePage, LedgerPreviewPage
 from mediator.ui.ledger.state import BookInfo, ImportState, read_book
@@ -49,12 +49,6 @@ def plain_label(text: str = "", role: Role | None = None) -> QLabel:
     if role is not None:
         mark(label, role)
     return label
-
-
-def known_message(exc: BaseException) -> str | None:
-    """The Chinese sentence of an expected error (a bad file, a full disk); None: a bug."""
-    known = storage_error_for(exc) or exc
-    return known.message if isinstance(known, MediatorError) else None
 
 
 class LedgerFilePage(QWizardPage):

@@ -2,22 +2,45 @@
 the chosen kind) and the draft's payload (everything typed, hidden fields too).
 
 Kept apart from :mod:`.party_card` so the card module stays about widgets and
-their checks; the card's ``to_input``/``to_payload`` call these.
+their checks; the card's ``to_input``/``to_payload`` call these.  What they read
+of a card is the :class:`PartyFields` protocol, so this module imports nothing
+of the card's (which imports this one).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from mediator.domain.status import PartyKind, PartyRole, RepresentativeRole, Sex
 from mediator.services.dto import PartyInput
 from mediator.ui.registration.fields import parse_date_text
 
-if TYPE_CHECKING:
-    from mediator.ui.registration.party_card import PartyCard
+
+class PartyFields(Protocol):
+    """The fields of a party card (:class:`mediator.ui.registration.party_card.PartyCard`)."""
+
+    name: QLineEdit
+    sex: QComboBox
+    birth_date: QLineEdit
+    id_number: QLineEdit
+    phone: QLineEdit
+    address: QLineEdit
+    occupation: QLineEdit
+    representative: QLineEdit
+    representative_title: QLineEdit
+    representative_role: QComboBox
+    power_of_attorney: QCheckBox
+
+    def current_role(self) -> PartyRole: ...
+
+    def current_kind(self) -> PartyKind: ...
+
+    def ethnicity_value(self) -> str: ...
 
 
-def to_input(card: PartyCard, represents: int | None) -> PartyInput:
+def to_input(card: PartyFields, represents: int | None) -> PartyInput:
     """The ``PartyInput`` for the service; only fields of the chosen kind."""
     kind = card.current_kind()
     role = card.current_role()
@@ -47,7 +70,7 @@ def to_input(card: PartyCard, represents: int | None) -> PartyInput:
     )
 
 
-def to_payload(card: PartyCard, represents: int | None) -> dict[str, Any]:
+def to_payload(card: PartyFields, represents: int | None) -> dict[str, Any]:
     """Everything typed, also in hidden fields, for the draft."""
     return {
         "role": card.current_role().value,

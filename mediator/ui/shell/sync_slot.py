@@ -5,21 +5,31 @@ engine, which pulls in the ORM and the HTTP client: importing them at start-up
 would delay the first paint of the case list.  So they arrive a few seconds
 later: the modules are imported on the database worker (the GUI stays
 responsive), then the widgets are built here on the GUI thread.
+
+What the pieces need of the main window is the :class:`SyncHost` protocol, so
+this module imports nothing above it (the main window imports this one).
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtCore import QObject, QTimer, SignalInstance
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mediator.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from mediator.ui.mainwindow import MainWindow
     from mediator.ui.sync.conflicts import ConflictsPage
     from mediator.ui.sync.connection import ConnectionPanel
     from mediator.ui.sync.status import SyncStatusWidget
@@ -28,6 +38,25 @@ log = logging.getLogger(__name__)
 
 #: How long after the window appears the sync pieces are loaded.
 DELAY_MS = 3000
+
+
+class SyncHost(Protocol):
+    """The main window as the sync pieces see it (:class:`mediator.ui.mainwindow.MainWindow`)."""
+
+    @property
+    def closing(self) -> SignalInstance:
+        """Emitted as the window closes: the network thread stops."""
+
+    def window(self) -> QWidget:
+        """The window itself as a widget (Qt's own ``QWidget.window``): the parent."""
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def show_settings(self) -> None: ...
+
+    def add_settings_section(self, section: QWidget) -> None: ...
+
+    def cases_changed_elsewhere(self) -> None: ...
 
 
 def _import_sync_ui() -> tuple[Any, Any, Any, Any]:
@@ -42,9 +71,9 @@ def _import_sync_ui() -> tuple[Any, Any, Any, Any]:
 class SyncSlot(QObject):
     """Owns the sync widgets of one main window."""
 
-    def __init__(self, window: MainWindow, ws: Any, runner: TaskRunner,
+    def __init__(self, window: SyncHost, ws: Any, runner: TaskRunner,
                  delay_ms: int = DELAY_MS) -> None:
-        super().__init__(window)
+        super().__init__(window.window())
         self._window = window
         self._ws = ws
         self._runner = runner
@@ -78,7 +107,7 @@ class SyncSlot(QObject):
     def _build(self, classes: tuple[Any, Any, Any, Any]) -> None:
         status_cls, self._enrol_cls, conflicts_cls, connection_cls = classes
         window = self._window
-        status: SyncStatusWidget = status_cls(self._ws, self._runner, window)
+        status: SyncStatusWidget = status_cls(self._ws, self._runner, window.window())
         self.status = status
         status.enrol_requested.connect(self.enrol)
         status.conflicts_changed.connect(self._conflicts_changed)
@@ -116,7 +145,7 @@ class SyncSlot(QObject):
             return
         # Not deleted on close: an enrolment still under way when the person cancels
         # finishes on the worker and reports to this dialog (then the sync starts).
-        dialog = self._enrol_cls(self._ws, self._runner, self._window)
+        dialog = self._enrol_cls(self._ws, self._runner, self._window.window())
         dialog.enrolled.connect(lambda _answer: self._enrolled())
         dialog.finished.connect(self._enrol_closed)
         self.enrol_dialog = dialog

@@ -4,13 +4,15 @@ What the file holds (records, agreement, attachments, each step's state) and wha
 is missing or worth a look, step by step, in the user's language; printing and
 saving the PDF are buttons here.  The printed page stays the official Chinese
 report (:func:`mediator.services.workflow.completeness.report_html`), which the
-workspace renders (:meth:`CaseWorkspace.print_report`).
+workspace renders (:meth:`CaseWorkspace.print_report`).  What the dialog needs of
+the workspace is the :class:`ReportSource` protocol, so this module imports
+nothing of :mod:`.workspace` (which imports this one).
 """
 
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,8 +33,15 @@ from mediator.ui.screen_fit import fit_to_screen
 from .common import heading, tr
 from .rail import step_summary
 
-if TYPE_CHECKING:
-    from .workspace import CaseWorkspace
+
+class ReportSource(Protocol):
+    """The case workspace (:class:`mediator.ui.workflow.workspace.CaseWorkspace`)."""
+
+    @property
+    def overview(self) -> CaseOverview | None: ...
+
+    def print_report(self, *, pdf_path: str | None = None) -> None:
+        """Print the official report, or write it as a PDF to ``pdf_path``."""
 
 
 def present_lines(ov: CaseOverview) -> list[str]:
@@ -85,7 +94,7 @@ def report_screen_html(ov: CaseOverview) -> str:
 class CompletenessDialog(QDialog):
     """The report of one case on screen, with Print… and Save as PDF… beside it."""
 
-    def __init__(self, workspace: CaseWorkspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: ReportSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         ov = workspace.overview
         assert ov is not None

@@ -4,28 +4,66 @@ A required step has no such strip.  Skipping asks first (a mistaken click would
 send the guide past the step), then records the choice through the workflow
 service; the workspace re-reads the case, so the rail and the page say
 "skipped" together.  A skipped step can be taken up again with one click.
+
+What the strip needs of its page is the :class:`SkippablePage` protocol, so this
+module imports nothing of :mod:`.pages` (which imports this one).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from mediator.domain.findings import Step
 from mediator.domain.status import CaseStatus
 from mediator.domain.steps import OPTIONAL_STEPS, can_skip, is_skipped
+from mediator.services.workflow import Workflow
 from mediator.services.workflow.dto import CaseOverview
 
 from .common import tr
 
-if TYPE_CHECKING:
-    from .pages import StepPage
+
+class _PageContext(Protocol):
+    @property
+    def workflow(self) -> Workflow: ...
+
+    @property
+    def runner(self) -> Any: ...
+
+
+class SkippablePage(Protocol):
+    """An optional step's page (:class:`mediator.ui.workflow.pages.StepPage`)."""
+
+    @property
+    def step(self) -> Step: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def overview(self) -> CaseOverview | None: ...
+
+    @property
+    def ctx(self) -> _PageContext: ...
+
+    @property
+    def saved(self) -> SignalInstance:
+        """Emitted with the step's value once the choice is recorded."""
+
+    def _guard(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+        """``fn`` called only while the page still exists."""
+
+    def _failed(self, exc: BaseException) -> None:
+        """Show why the write was refused, on the page."""
 
 
 class SkipBar(QWidget):
     """Skip / take up again, for the optional step of ``page``."""
 
-    def __init__(self, page: StepPage, parent: QWidget | None = None) -> None:
+    def __init__(self, page: SkippablePage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         assert page.step in OPTIONAL_STEPS
         self.page = page
