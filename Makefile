@@ -57,11 +57,15 @@ syslibs:
 run: syslibs $(VENV)/.runtime
 	$(VENV)/bin/mediator
 
+# The suite runs on TEST_WORKERS pytest-xdist workers (tests/conftest.py says what keeps
+# them apart); a module's tests stay on one worker, so its module fixtures are built once.
+TEST_WORKERS ?= 2
 test: EXTRA_SYSLIBS = $(TEST_SYSTOOLS)
 test: syslibs $(VENV)/.dev
 	$(VENV)/bin/ruff check mediator tests benchmarks
 	$(VENV)/bin/mypy
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not screens" --durations=25 $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not screens" -n $(TEST_WORKERS) \
+	  --dist loadfile --durations=25 $(PYTEST_ARGS)
 
 # The screenshot walk (issue 11): every page and dialog at 特大, both languages, at
 # 1366x768 and 1920x1080@150 %; PNGs in build/artefacts/screens.  About 1.5 min, so
