@@ -430,7 +430,8 @@ def _write(ws: Workspace, report: LedgerReport, *, partial: bool, dry_run: bool,
 
     from mediator.domain.completeness import check_case  # noqa: PLC0415
     from mediator.services.ledger_writes import NewCase, write_cases  # noqa: PLC0415
-    from mediator.services.workflow.snapshot import load_casefiles  # noqa: PLC0415
+    from mediator.services.workflow.due_table import store_loaded  # noqa: PLC0415
+    from mediator.services.workflow.snapshot import listed_cases, load_casefiles  # noqa: PLC0415
     from mediator.store.models import Case  # noqa: PLC0415
 
     studio, mediator = ws.studio.context()
@@ -462,7 +463,10 @@ def _write(ws: Workspace, report: LedgerReport, *, partial: bool, dry_run: bool,
                            studio, mediator, action=ACTION)
         for (row, _, _), ref in zip(plans, refs, strict=True):
             row.case = ref
-        files = load_casefiles(s, select(Case.id).where(Case.id.in_([r.id for r in refs])))
+        files = load_casefiles(s, listed_cases(r.id for r in refs))
+        # Their Today rows from these same files (the refresh before the commit
+        # would load all of them again); nothing is written to them after this.
+        store_loaded(s, files)
         for row, _, _ in plans:
             if row.case is not None and row.case.id in files:
                 found = check_case(files[row.case.id], today).errors

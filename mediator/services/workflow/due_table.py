@@ -32,17 +32,17 @@ from mediator.domain.deadlines import (
 from mediator.store.due_models import CaseDue, CaseDueStale
 from mediator.store.models import Case
 
-from .snapshot import load_casefiles
+from .snapshot import listed_cases, load_casefiles
 
 log = logging.getLogger(__name__)
 
-BATCH = 4000  # cases per load (each query binds the ids once: SQLite allows 32766)
+BATCH = 4000  # cases per load (the memory of one batch of case files)
 
 
 def open_cases(case_ids: Iterable[str]) -> Any:
     """The sub-query of those of ``case_ids`` that can have a deadline due."""
-    return select(Case.id).where(Case.id.in_(list(case_ids)), Case.deleted.is_(False),
-                                 Case.status.in_(sorted(OPEN_STATUSES)))
+    return listed_cases(case_ids).where(Case.deleted.is_(False),
+                                        Case.status.in_(sorted(OPEN_STATUSES)))
 
 
 def due_rows(files: Iterable[tuple[str, CaseFile]],
@@ -67,6 +67,23 @@ def refresh_cases(s: Session, case_ids: list[str]) -> int:
             s.execute(insert(CaseDue), rows)
         written += len(rows)
     return written
+
+
+def store_loaded(s: Session, files: dict[str, CaseFile]) -> int:
+    """Write the rows of case files loaded after their last write in this transaction,
+    and clear their marks: what :func:`refresh_stale` would compute, without loading
+    them a second time (the ledger import loads its thousands of new cases for the
+    completeness check).  ``files`` are of cases not deleted (as
+    :func:`open_cases` requires); the closed ones get no rows.  Returns rows written."""
+    if not files:
+        return 0
+    rows = due_rows((cid, case) for cid, case in files.items() if case.status in OPEN_STATUSES)
+    listed = listed_cases(files).subquery()
+    s.execute(delete(CaseDue).where(CaseDue.case_id.in_(select(listed.c.id))))
+    if rows:
+        s.execute(insert(CaseDue), rows)
+    s.execute(delete(CaseDueStale).where(CaseDueStale.case_id.in_(select(listed.c.id))))
+    return len(rows)
 
 
 def readable_files(s: Session, chunk: list[str]) -> list[tuple[str, CaseFile]]:
