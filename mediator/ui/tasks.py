@@ -151,7 +151,7 @@ class TaskRunner(QObject):
 
     def _done_closure(self, result: Any, on_done: DoneCallback | None) -> Callable[[], None]:
         def closure() -> None:
-            if on_done is not None:
+            if on_done is not None and _receiver_alive(on_done):
                 on_done(result)
 
         return closure
@@ -161,7 +161,8 @@ class TaskRunner(QObject):
     ) -> Callable[[], None]:
         def closure() -> None:
             if on_error is not None:
-                on_error(exc)
+                if _receiver_alive(on_error):
+                    on_error(exc)
             else:
                 self._report(exc)
 
@@ -180,6 +181,18 @@ class TaskRunner(QObject):
 
     def _report(self, exc: BaseException) -> None:
         show_error(self._error_parent, exc)
+
+
+def _receiver_alive(callback: Callable[..., Any]) -> bool:
+    """False when ``callback`` is a method of a Qt object already deleted: a page
+    or status widget closed while its query ran (the window closing, a test's
+    teardown) has nothing left to show the result on, and calling into its
+    deleted C++ half would raise.  Plain functions and live objects: True."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        log.debug("task result dropped: %s was deleted", type(owner).__name__)
+        return False
+    return True
 
 
 class ImmediateTaskRunner(TaskRunner):

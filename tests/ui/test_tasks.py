@@ -6,8 +6,9 @@ import threading
 import time
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from mediator.errors import ValidationError
 from mediator.ui import errors
@@ -144,3 +145,22 @@ def test_immediate_runner_runs_inline(qapp: QApplication) -> None:
     r.shutdown()
     r.run(lambda: got.append("late"))
     assert "late" not in got
+
+
+def test_result_for_a_deleted_widget_is_dropped_quietly(
+        qtbot, runner: TaskRunner, shown_errors) -> None:
+    """A page closed while its query ran (the window closing, a sync status label
+    torn down) gets no callback: before, calling its method raised "Internal C++
+    object already deleted" and the user saw the crash dialog."""
+
+
+    label = QLabel()
+    release = threading.Event()
+    runner.run(lambda: release.wait(5) and "done", on_done=label.setText)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label), timeout=5000)
+    release.set()
+    after: list[str] = []
+    runner.run(lambda: "next", on_done=after.append)  # plain functions still delivered
+    qtbot.waitUntil(lambda: after == ["next"], timeout=5000)
+    assert shown_errors == []
