@@ -81,8 +81,8 @@ def test_database_held_by_another_process(tmp_path: Path) -> None:
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
-        # The writer gives up after 0.5 s instead of 10 s (twice: the write, then the
-        # checkpoint on close): the same refusal, 20 s sooner.
+        # The writer gives up after 0.5 s instead of 10 s (closing then waits at most
+        # 0.2 s for its checkpoint): the same refusal, 10 s sooner.
         out = run_cli("demo", "--cases", "3", "--seed", "2", data=data,
                       extra_env={BUSY_TIMEOUT_ENV: "500"})
         assert out.returncode == 1

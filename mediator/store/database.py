@@ -16,6 +16,9 @@ from mediator.paths import DataDir
 from mediator.store.engine import make_engine, make_session_factories
 from mediator.store.migrate import migrate
 
+#: How long closing waits for another process before leaving the WAL folded in later.
+CLOSE_BUSY_TIMEOUT_MS = 200
+
 
 @dataclass
 class Database:
@@ -78,6 +81,11 @@ class Database:
             # and fold the WAL back into the main file so a copied data dir is complete.
             conn.execute(text("PRAGMA optimize")).close()
             conn.commit()
+            # Best effort: another process holding the database must not make
+            # closing wait the whole busy timeout a second time (a refused CLI
+            # write waited 10 s, then 10 s more here).  SQLite folds the WAL
+            # back in at the next close that finds the file free.
+            conn.execute(text(f"PRAGMA busy_timeout={CLOSE_BUSY_TIMEOUT_MS}")).close()
             conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)")).close()
         self.engine.dispose()
 
