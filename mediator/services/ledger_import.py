@@ -431,7 +431,7 @@ def _write(ws: Workspace, report: LedgerReport, *, partial: bool, dry_run: bool,
     from mediator.domain.completeness import check_case  # noqa: PLC0415
     from mediator.services.ledger_writes import NewCase, write_cases  # noqa: PLC0415
     from mediator.services.workflow.due_table import store_loaded  # noqa: PLC0415
-    from mediator.services.workflow.snapshot import listed_cases, load_casefiles  # noqa: PLC0415
+    from mediator.services.workflow.snapshot import written_casefiles  # noqa: PLC0415
     from mediator.store.models import Case  # noqa: PLC0415
 
     studio, mediator = ws.studio.context()
@@ -458,14 +458,16 @@ def _write(ws: Workspace, report: LedgerReport, *, partial: bool, dry_run: bool,
             return False
         # Kept numbers first: the new ones then come after the ledger's highest.
         plans.sort(key=lambda p: p[1] is None)
-        refs = write_cases(s, [NewCase(row.reg, number, former, _audit_detail(row))
-                               for row, number, former in plans if row.reg is not None],
-                           studio, mediator, action=ACTION)
-        for (row, _, _), ref in zip(plans, refs, strict=True):
-            row.case = ref
-        files = load_casefiles(s, listed_cases(r.id for r in refs))
-        # Their Today rows from these same files (the refresh before the commit
-        # would load all of them again); nothing is written to them after this.
+        written = write_cases(s, [NewCase(row.reg, number, former, _audit_detail(row))
+                                  for row, number, former in plans if row.reg is not None],
+                              studio, mediator, action=ACTION)
+        for (row, _, _), done in zip(plans, written, strict=True):
+            row.case = done.ref
+        # Their case files from the rows as written (not read back), and their Today
+        # rows from these files (the refresh before the commit would load all of them
+        # again); nothing is written to them after this.
+        files = written_casefiles(((w.case, w.parties, w.links, w.detail) for w in written),
+                                  studio.time_zone)
         store_loaded(s, files)
         for row, _, _ in plans:
             if row.case is not None and row.case.id in files:

@@ -14,6 +14,7 @@ through the same services as a hand-registered case.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,8 @@ from mediator.services.search_fields import searchable_fields
 from mediator.store import audit, search
 from mediator.store.models import Case, CaseParty, Mediator, OutboxEntry, Party, Studio, utcnow
 
+_IMMUTABLE = (dt.date, bool, int, str)  # dt.datetime is a dt.date
+
 
 @dataclass(frozen=True)
 class NewCase:
@@ -35,6 +38,18 @@ class NewCase:
     number: tuple[int, str] | None  # (seq, case number) to keep, or None: the next one
     former_case_no: str
     audit_detail: dict[str, object]
+
+
+@dataclass(frozen=True)
+class WrittenCase:
+    """A case as written: its ref and its rows (the import derives its case file
+    from them instead of reading them back)."""
+
+    ref: CaseRef
+    case: dict[str, Any]
+    parties: list[dict[str, Any]]
+    links: list[dict[str, Any]]
+    detail: dict[str, Any]  # its registration event's detail
 
 
 class _Text:
@@ -49,8 +64,8 @@ class _Text:
 
 
 def write_cases(s: Session, new: list[NewCase], studio: Studio, mediator: Mediator,
-                *, action: str) -> list[CaseRef]:
-    """Insert ``new`` (in this order) as registered cases; their refs, in order."""
+                *, action: str) -> list[WrittenCase]:
+    """Insert ``new`` (in this order) as registered cases; what was written, in order."""
     if not new:
         return []
     now = utcnow()
@@ -94,10 +109,12 @@ def write_cases(s: Session, new: list[NewCase], studio: Studio, mediator: Mediat
     outbox: list[dict[str, Any]] = []
     texts: list[tuple[int, list[str]]] = []
     events: list[dict[str, Any]] = []
+    written: list[WrittenCase] = []
     for item, case in zip(new, done, strict=True):
         outbox.append({"entity": "case", "entity_id": case["id"], "op": "upsert",
                        "created_at": now})
         rows = []
+        case_links = []
         for pos, p in enumerate(item.reg.parties):
             org = p.kind is PartyKind.ORGANISATION
             row = {"id": new_id(), "studio_id": studio.id, "kind": p.kind.value,
@@ -109,22 +126,25 @@ def write_cases(s: Session, new: list[NewCase], studio: Studio, mediator: Mediat
                    "representative_role": p.representative_role.value if org else "",
                    "updated_at": now, "version": 0, "deleted": False}
             rows.append(row)
-            links.append({"id": new_id(), "studio_id": studio.id, "case_id": case["id"],
-                          "party_id": row["id"], "role": p.role.value, "position": pos,
-                          "represents_id": None, "updated_at": now, "version": 0,
-                          "deleted": False})
+            case_links.append({"id": new_id(), "studio_id": studio.id, "case_id": case["id"],
+                               "party_id": row["id"], "role": p.role.value, "position": pos,
+                               "represents_id": None, "updated_at": now, "version": 0,
+                               "deleted": False})
             outbox.append({"entity": "party", "entity_id": row["id"], "op": "upsert",
                            "created_at": now})
         parties += rows
+        links += case_links
         fields = searchable_fields(case["case_no"], case["summary"], case["requests"],
                                    case["referral_note"], [_Text(r) for r in rows])
         texts.append((local[case["id"]],
                        [*fields, item.former_case_no] if item.former_case_no else fields))
+        detail = {"status": case["status"], "parties": len(rows),
+                  "dispute_type": case["dispute_type"], "source": case["source"],
+                  **item.audit_detail}
         events.append({"studio_id": studio.id, "actor": mediator.id, "action": action,
-                       "entity": "case", "entity_id": case["id"],
-                       "detail": {"status": case["status"], "parties": len(rows),
-                                  "dispute_type": case["dispute_type"],
-                                  "source": case["source"], **item.audit_detail}})
+                       "entity": "case", "entity_id": case["id"], "detail": detail})
+        written.append(WrittenCase(CaseRef(case["id"], case["case_no"]), case, rows,
+                                   case_links, detail))
     _insert_many(conn, Party, parties)
     _insert_many(conn, CaseParty, links)
     outbox += [{"entity": "case_party", "entity_id": lk["id"], "op": "upsert",
@@ -132,7 +152,7 @@ def write_cases(s: Session, new: list[NewCase], studio: Studio, mediator: Mediat
     _insert_many(conn, OutboxEntry, outbox)
     search.bulk_insert_case_text(conn, texts)
     audit.record_many(s, events)
-    return [CaseRef(c["id"], c["case_no"]) for c in done]
+    return written
 
 
 def _insert_many(conn: Connection, model: Any, rows: list[dict[str, Any]]) -> None:
@@ -155,12 +175,23 @@ def _insert_many(conn: Connection, model: Any, rows: list[dict[str, Any]]) -> No
              if (p := c.type.dialect_impl(conn.dialect).bind_processor(conn.dialect))]
     names = ", ".join(f'"{c.name}"' for c in cols)
     sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" for _ in cols)})'
+    # Every row carries the same timestamp and flags: an immutable value the previous
+    # row converted is not converted again (80,000 conversions in a 5,000-row import).
+    last: dict[int, tuple[object, object]] = {}
     params = []
     for r in rows:
         values = [r[k] for k in keys]
         for i, proc in procs:
-            if values[i] is not None:
-                values[i] = proc(values[i])
+            v = values[i]
+            if v is None:
+                continue
+            seen = last.get(i)
+            if seen is not None and seen[0] is v:
+                values[i] = seen[1]
+                continue
+            values[i] = proc(v)
+            if isinstance(v, _IMMUTABLE):
+                last[i] = (v, values[i])
         params.append(tuple(values))
     conn.exec_driver_sql(sql, params)
 
