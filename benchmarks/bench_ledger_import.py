@@ -4,10 +4,13 @@ Target (issue 13): ≤ 5 s for the whole import — open and sniff the file, fin
 two-row header, read every row (dates in five shapes, parties split on 、，;
 and line breaks, ID numbers checked, some rounded by Excel and flagged), check
 each registration, write all of them in one transaction with their numbers,
-search text, outbox and audit entries, run the completeness check on every
-imported case, and render the report lines.  The baseline, measured in the same
-run on the same file, is openpyxl merely reading it (read-only, values only):
-what the file costs before the import does anything.  The verdict reads the median CPU
+search text, outbox and audit entries, keep the maintained tables equal to the
+rules (the statistics triggers' case_figures/statistics_day, the Today view's
+case_due rows from the same case files the completeness check judges), run the
+completeness check on every imported case, commit, and render the report lines.
+The baseline, measured in the same run on the same file, is openpyxl merely
+reading it (read-only, values only): what the file costs before the import does
+anything.  The verdict reads the median CPU
 time of the runs (the import is single-threaded; on a shared machine the wall clock
 mostly measures the wait for a core); the wall median is printed beside it.
 
