@@ -121,8 +121,8 @@ def test_chinese_translation_covers_our_strings_and_qts(qapp, qtbot, demo_ws, ru
     try:
         window = MainWindow(demo_ws, runner, labels, demo_ws.studio.current())
         qtbot.addWidget(window)
-        assert [window.nav.item(i).text() for i in range(4)] == [
-            "今日待办", "案件", "登记新案件", "设置"]
+        assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+            "今日待办", "案件", "登记新案件", "矛盾排查", "台账", "统计", "设置"]
         assert window.case_list.model.headerData(0, Qt.Orientation.Horizontal) == "案号"
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         qtbot.addWidget(box)
