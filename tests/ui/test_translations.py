@@ -311,6 +311,7 @@ CHINESE_ALLOWED = {
     "sync/enrol.py": {"中": "measures one Chinese character's width; never drawn"},
     "registration/party_layout.py": {"中": "measures one Chinese character's width; never drawn"},
     "workflow/common.py": {"中": "measures one Chinese character's width; never drawn"},
+    "screening/visit_form.py": {"中": "measures one Chinese character's width; never drawn"},
     "workflow/outcome_terms.py": {
         "争议事项：": "starts the agreement's 纠纷主要事实 (document text, Chinese in both desks)"},
 }

@@ -132,6 +132,9 @@ class VisitDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.save)
         self.place.setFocus()
+        # Wide enough that a field's message (the core's, ~20 characters) stays on
+        # one line under the narrow number fields: a wrapped one was cut at 150 %.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 29)
         self.adjustSize()
         # Centred on the screen, not over the window: at 特大 on a 768-pixel screen
         # the window's centre would push Save below the task bar.
