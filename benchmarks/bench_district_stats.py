@@ -60,7 +60,8 @@ def _seed(db: ServerDB, cases: int) -> None:
         if have:
             return
         t0 = time.perf_counter()
-        for table in ("row", "studio", "district_case_fact", "district_fact_cursor"):
+        for table in ("row", "studio", "district_case_fact", "district_fact_cursor",
+                      "district_day_total"):
             conn.execute(text(f"DELETE FROM {table}"))
         conn.execute(text(
             "INSERT INTO studio (id, name, case_prefix, feed_seq, digest, row_count, "

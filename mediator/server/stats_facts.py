@@ -13,6 +13,11 @@ one; else, for a case in a success status with an agreement (written or oral; an
 addendum is none), the earliest date an agreement was reached (its detail's
 ``reached_on``, else its ``effective_on``) (调解成功); else not closed.  ``fen``: the
 agreements' amounts.  Deleted cases have no facts.
+
+``district_day_total`` (what a district-wide report sums: per day, each studio's
+and each dispute type's counts) moves with the facts in the same transaction:
+the touched cases' old facts are subtracted before they are deleted and the new
+ones added once inserted (:func:`day_delta`).
 """
 
 from __future__ import annotations
@@ -53,11 +58,12 @@ def _in(values: tuple[str, ...]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"  # our constants only
 
 
-def _statements(dialect: str) -> tuple[str, str, str]:
+def _statements(dialect: str) -> tuple[str, str, str, str]:
     """(delete the touched cases' facts, insert them case by case, insert a whole
-    studio's) for one studio.  Case by case: each case's agreements and workflow by
-    index (a day's syncs); whole studio: its agreements and workflows aggregated
-    once and joined (the first refresh)."""
+    studio's, the touched cases' facts as a condition on ``f``) for one studio.
+    Case by case: each case's agreements and workflow by index (a day's syncs);
+    whole studio: its agreements and workflows aggregated once and joined (the
+    first refresh)."""
     q = _Json(dialect)
     j, live = q.j, q.live
     case_of = f"CASE WHEN t.entity = 'case' THEN t.id ELSE {j('t', 'case_id')} END"
@@ -118,13 +124,46 @@ def _statements(dialect: str) -> tuple[str, str, str]:
             "CASE WHEN terminated_on IS NULL AND agreed_on IS NOT NULL AND succeeded = 1 "
             f"THEN COALESCE(fen, 0) ELSE 0 END FROM ({source}) x")
 
-    return delete, insert(few), insert(whole)
+    of_touched = f"f.studio_id = :studio_id AND f.case_id {wanted}"
+    return delete, insert(few), insert(whole), of_touched
+
+
+def day_delta(sign: int, where: str) -> str:
+    """Add (``sign`` 1) or subtract (-1) the facts ``where`` selects to the per-day
+    totals: each fact counts on its registration day (accepted, unless refused)
+    and, if closed, on its closing day (closed, outcome, amount), once under its
+    studio (``dim`` 's') and once under its dispute type ('t').  The same rules as
+    the reports over the facts (mediator.server.stats), so the sums agree."""
+    sign = 1 if sign > 0 else -1
+    return (
+        "INSERT INTO district_day_total (dim, day, key, accepted, closed, succeeded, "
+        f"terminated, fen) SELECT dim, day, key, {sign} * SUM(accepted), "
+        f"{sign} * SUM(closed), {sign} * SUM(succeeded), {sign} * SUM(terminated), "
+        f"{sign} * SUM(fen) FROM (SELECT d.dim AS dim, "
+        "CASE WHEN s.side = 'r' THEN f.registered_on ELSE f.closed_on END AS day, "
+        "CASE WHEN d.dim = 's' THEN f.studio_id ELSE f.dispute_type END AS key, "
+        "CASE WHEN s.side = 'r' AND f.status <> 'refused' THEN 1 ELSE 0 END AS accepted, "
+        "CASE WHEN s.side = 'c' THEN 1 ELSE 0 END AS closed, "
+        "CASE WHEN s.side = 'c' AND f.outcome = 'succeeded' THEN 1 ELSE 0 END AS succeeded, "
+        "CASE WHEN s.side = 'c' AND f.outcome = 'terminated' THEN 1 ELSE 0 END AS terminated, "
+        "CASE WHEN s.side = 'c' THEN f.fen ELSE 0 END AS fen "
+        "FROM district_case_fact f "
+        "CROSS JOIN (SELECT 's' AS dim UNION ALL SELECT 't') d "
+        "CROSS JOIN (SELECT 'r' AS side UNION ALL SELECT 'c') s "
+        f"WHERE ({where}) AND (s.side = 'r' OR f.closed_on IS NOT NULL)) x "
+        "GROUP BY dim, day, key "
+        "ON CONFLICT (dim, day, key) DO UPDATE SET "
+        "accepted = district_day_total.accepted + excluded.accepted, "
+        "closed = district_day_total.closed + excluded.closed, "
+        "succeeded = district_day_total.succeeded + excluded.succeeded, "
+        "terminated = district_day_total.terminated + excluded.terminated, "
+        "fen = district_day_total.fen + excluded.fen")
 
 
 def refresh(conn: Connection) -> int:
     """Take in every studio's feed since its cursor (in the caller's write
     transaction); returns how many studios had news."""
-    delete, insert_few, insert_whole = _statements(conn.dialect.name)
+    delete, insert_few, insert_whole, touched_facts = _statements(conn.dialect.name)
     pg = conn.dialect.name == "postgresql"
     behind = conn.execute(text(
         "SELECT s.id, s.feed_seq, COALESCE(f.seq, -1) FROM studio s "
@@ -144,12 +183,17 @@ def refresh(conn: Connection) -> int:
                 continue
         params: dict[str, Any] = {"studio_id": studio_id, "after": after}
         if after < 0:  # nothing taken in yet: the whole studio, set-wise
+            everything = "f.studio_id = :studio_id"
+            conn.execute(text(day_delta(-1, everything)), params)
             conn.execute(text("DELETE FROM district_case_fact WHERE studio_id = :studio_id"),
                          params)
             conn.execute(text(insert_whole), params)
+            conn.execute(text(day_delta(+1, everything)), params)
         else:
+            conn.execute(text(day_delta(-1, touched_facts)), params)
             conn.execute(text(delete), params)
             conn.execute(text(insert_few), params)
+            conn.execute(text(day_delta(+1, touched_facts)), params)
         conn.execute(text("DELETE FROM district_fact_cursor WHERE studio_id = :s"),
                      {"s": studio_id})
         conn.execute(text("INSERT INTO district_fact_cursor (studio_id, seq) VALUES (:s, :q)"),
@@ -158,4 +202,5 @@ def refresh(conn: Connection) -> int:
     if pg and any(cursor < 0 for _s, _f, cursor in behind):
         # Fresh facts: give the planner their statistics now, not at autovacuum's turn.
         conn.execute(text("ANALYZE district_case_fact"))
+        conn.execute(text("ANALYZE district_day_total"))
     return done

@@ -74,7 +74,7 @@ def test_an_older_server_has_its_key_moved_out_and_its_files_tightened(
         # What later revisions (0004, 0005: district accounts and statistics) added,
         # which a server at 0002 did not have: they are made again on the way up.
         for table in ("district_account", "district_session", "district_case_fact",
-                      "district_fact_cursor"):
+                      "district_fact_cursor", "district_day_total"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         for index in ("ix_row_agreement_case", "ix_row_detail_agreement",
                       "ix_row_workflow_case"):
