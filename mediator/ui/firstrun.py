@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from mediator.errors import MediatorError, ValidationError
 from mediator.services.dto import StudioSetup
 from mediator.ui.errors import show_error
-from mediator.ui.tasks import TaskRunner
+from mediator.ui.tasks import TaskRunner, while_alive
 from mediator.ui.theme import Role, mark
 
 PREVIEW_DEBOUNCE_MS = 150
@@ -132,8 +132,8 @@ class FirstRunDialog(QDialog):
         studio = self._studio
         self._runner.run(
             lambda: studio.preview_case_no(prefix),
-            on_done=lambda text: self._preview_done(seq, text),
-            on_error=lambda exc: self._preview_failed(seq, exc),
+            on_done=while_alive(self)(lambda text: self._preview_done(seq, text)),
+            on_error=while_alive(self)(lambda exc: self._preview_failed(seq, exc)),
         )
 
     def _show_preview(self, text: str | None) -> None:

@@ -40,7 +40,7 @@ from mediator.ui.cases.listpage import CaseListPage, FirstScreen
 from mediator.ui.labels import Labels
 from mediator.ui.shell.sync_slot import SyncSlot
 from mediator.ui.shell.window_state import WindowState
-from mediator.ui.tasks import TaskRunner
+from mediator.ui.tasks import TaskRunner, while_alive
 
 if TYPE_CHECKING:
     from mediator.ui.cases.detail import CaseDetailDialog
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
         """Check the case on the worker, then show its page (steps, 基本信息, 文书)."""
         cases = self._ws.cases
         self._runner.run(lambda: cases.get(case_id),
-                         on_done=lambda case: self._show_case(case, origin))
+                         on_done=while_alive(self)(lambda case: self._show_case(case, origin)))
 
     def _show_case(self, case: CaseDetail, origin: str) -> None:
         if not shiboken6.isValid(self):

@@ -27,7 +27,7 @@ from mediator.services.dto import CaseFilter, CaseRow
 from mediator.ui.cases.filters import FilterBar
 from mediator.ui.cases.model import BLOCK_SIZE, COLUMNS, CaseTableModel
 from mediator.ui.labels import Labels
-from mediator.ui.tasks import TaskRunner
+from mediator.ui.tasks import TaskRunner, while_alive
 
 DEBOUNCE_MS = 150
 
@@ -157,7 +157,8 @@ class CaseListPage(QWidget):
             ids = cases.ids(flt)
             return ids, cases.count_all() if need_total else None
 
-        self._runner.run(work, on_done=lambda result: self._show(seq, flt, result))
+        self._runner.run(work, on_done=while_alive(self)(
+            lambda result: self._show(seq, flt, result)))
 
     def reload(self) -> None:
         """After a case was added or changed: refetch everything."""

@@ -29,7 +29,7 @@ from PySide6.QtGui import QColor
 from mediator.services.dto import CaseRow
 from mediator.ui import theme
 from mediator.ui.labels import Labels
-from mediator.ui.tasks import TaskRunner
+from mediator.ui.tasks import TaskRunner, while_alive
 
 BLOCK_SIZE = 200
 # Rows kept in memory: 50 blocks, a few megabytes, far more than a screen.
@@ -211,7 +211,8 @@ class CaseTableModel(QAbstractTableModel):
 
         # A failed block stays "in flight" (not retried on every repaint); the
         # runner shows the error, and the next search starts afresh.
-        self._runner.run(work, on_done=lambda rows: self._arrived(generation, block, ids, rows))
+        self._runner.run(work, on_done=while_alive(self)(
+            lambda rows: self._arrived(generation, block, ids, rows)))
 
     def _arrived(
         self, generation: int, block: int, asked: list[int], rows: list[CaseRow]
