@@ -165,6 +165,12 @@ def refresh(conn: Connection) -> int:
     transaction); returns how many studios had news."""
     delete, insert_few, insert_whole, touched_facts = _statements(conn.dialect.name)
     pg = conn.dialect.name == "postgresql"
+    if pg:
+        # Several server processes may refresh at once.  The per-type day totals
+        # are shared by all studios: two refreshes upserting them in different
+        # orders could deadlock, so one refresh at a time (the others then find
+        # the cursors moved and have little or nothing left to do).
+        conn.execute(text("SELECT pg_advisory_xact_lock(4242002)"))
     behind = conn.execute(text(
         "SELECT s.id, s.feed_seq, COALESCE(f.seq, -1) FROM studio s "
         "LEFT JOIN district_fact_cursor f ON f.studio_id = s.id "

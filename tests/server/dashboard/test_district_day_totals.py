@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import Connection, text
@@ -120,3 +121,34 @@ def test_day_totals_equal_a_recount_after_syncs_sqlite(district: District) -> No
 @pytest.mark.postgres
 def test_day_totals_equal_a_recount_after_syncs_postgres(pg_district: District) -> None:
     _totals_after_syncs(pg_district)
+
+
+@pytest.mark.postgres
+def test_refreshes_of_several_server_processes_at_once_agree(pg_district: District) -> None:
+    """Every studio's cases synced again, then four servers' refreshes at once (each
+    its own engine, as separate processes): none fails (the per-type totals are
+    shared by the studios) and the totals still equal a recount."""
+    url = pg_district.server.db_url
+    assert url
+    db = ServerDB(url)
+    try:
+        with db.write_conn() as conn:
+            conn.execute(text("UPDATE row SET seq = seq + (SELECT max(seq) FROM row) "
+                              "WHERE entity = 'case'"))
+            conn.execute(text("UPDATE studio SET feed_seq = (SELECT max(seq) FROM row "
+                              "WHERE row.studio_id = studio.id)"))
+        servers = [ServerDB(url) for _ in range(4)]
+        try:
+            with ThreadPoolExecutor(len(servers)) as pool:
+                list(pool.map(stats.refresh_facts, servers))
+        finally:
+            for other in servers:
+                other.dispose()
+        with db.read_conn() as conn:
+            assert _kept(conn) == _recount(conn)
+            behind = conn.execute(text(
+                "SELECT count(*) FROM studio s JOIN district_fact_cursor f "
+                "ON f.studio_id = s.id WHERE f.seq < s.feed_seq")).scalar_one()
+            assert behind == 0
+    finally:
+        db.dispose()
