@@ -13,6 +13,7 @@ reads: the groups are silently ignored.)"""
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Iterator
@@ -79,3 +80,34 @@ def pc_on_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+# Python's cyclic garbage collector runs whenever allocations pass a threshold, on
+# whichever thread allocates, and in the middle of whatever that thread was doing.
+# Collecting the wrappers of Qt objects at such a moment, while the task worker runs,
+# crashed the interpreter (segmentation faults "Garbage-collecting" during a qtbot
+# wait, three times in this session's whole-suite runs, never in isolation).  As
+# qutebrowser does for its app, the suite collects at quiet points instead: after
+# each test, on the main thread, once its widgets and workers are torn down.
+_COLLECT_EVERY = 25  # a full collection every so many tests; the young generations each test
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_garbage_at_quiet_points() -> Iterator[None]:
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    global _tests_run
+    _tests_run += 1
+    gc.collect(2 if _tests_run % _COLLECT_EVERY == 0 else 1)
+
+
+_tests_run = 0
