@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtWidgets import QLabel
 
 from mediator.errors import MediatorError, storage_error_for
 from mediator.ui.labels import Labels
 from mediator.ui.ledger.state import ImportState
 from mediator.ui.tasks import TaskRunner
+from mediator.ui.theme import Role, mark
 
 
 class ImportHost(Protocol):
@@ -42,3 +44,13 @@ def known_message(exc: BaseException) -> str | None:
     """The Chinese sentence of an expected error (a bad file, a full disk); None: a bug."""
     known = storage_error_for(exc) or exc
     return known.message if isinstance(known, MediatorError) else None
+
+
+def plain_label(text: str = "", role: Role | None = None) -> QLabel:
+    """A wrapping plain-text label (file names and cells are never rich text)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if role is not None:
+        mark(label, role)
+    return label

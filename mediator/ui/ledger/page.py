@@ -16,7 +16,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,19 +34,11 @@ from PySide6.QtWidgets import (
 from mediator.errors import MediatorError, storage_error_for
 from mediator.ui import errors
 from mediator.ui.labels import Labels
+from mediator.ui.ledger.host import plain_label
 from mediator.ui.tasks import TaskRunner, while_alive
 from mediator.ui.theme import Role, mark, unmark
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # what ledger_period accepts
-
-
-def _label(text: str = "", role: Role | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role is not None:
-        mark(label, role)
-    return label
 
 
 class LedgerPage(QWidget):
@@ -66,10 +58,10 @@ class LedgerPage(QWidget):
         self.last_export: Any = None
         self._folder: Path | None = None
 
-        title = _label(self.tr("Ledger"), Role.TITLE)
+        title = plain_label(self.tr("Ledger"), Role.TITLE)
         # ------------------------------------------------------------ export
         export_box = QGroupBox(self.tr("Export the ledger"))
-        export_note = _label(self.tr(
+        export_note = plain_label(self.tr(
             "One row per case accepted in the period, in the columns studios hand up, "
             "with the statistics report of the same period as a second sheet (Excel)."))
         # The ledger handed up at the start of a month is last month's: chosen at first.
@@ -101,7 +93,7 @@ class LedgerPage(QWidget):
         self.export_busy.setRange(0, 0)  # the export gives no steps: a moving bar
         self.export_busy.setTextVisible(False)
         self.export_busy.hide()
-        self.export_message = _label()
+        self.export_message = plain_label()
         self.export_message.setObjectName("export_message")
         self.export_message.hide()
         self.open_folder = QPushButton(self.tr("Open the folder"))
@@ -121,7 +113,7 @@ class LedgerPage(QWidget):
 
         # ------------------------------------------------------------ import
         import_box = QGroupBox(self.tr("Bring in an existing ledger"))
-        import_note = _label(self.tr(
+        import_note = plain_label(self.tr(
             "Cases from the Excel ledger the studio kept before: choose the file, check "
             "which column holds what, look at the preview, then import. Nothing is saved "
             "before the last step. Imported cases start as accepted (受理) and are marked "
@@ -129,7 +121,7 @@ class LedgerPage(QWidget):
         self.import_button = QPushButton(self.tr("Import an Excel ledger…"))
         self.import_button.setObjectName("import_ledger")
         self.import_button.clicked.connect(lambda: self.open_import())  # noqa: PLW0108 - not the bool
-        self.import_message = _label(role=Role.SUCCESS)
+        self.import_message = plain_label(role=Role.SUCCESS)
         self.import_message.setObjectName("import_message")
         self.import_message.hide()
         import_row = QHBoxLayout()

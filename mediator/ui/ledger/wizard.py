@@ -19,7 +19,6 @@ from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QProgressBar,
     QPushButton,
@@ -31,24 +30,15 @@ from PySide6.QtWidgets import (
 
 from mediator.ui import errors
 from mediator.ui.labels import Labels
-from mediator.ui.ledger.host import known_message
+from mediator.ui.ledger.host import known_message, plain_label
 from mediator.ui.ledger.mapping import LedgerMappingPage
 from mediator.ui.ledger.preview import LedgerDonePage, LedgerPreviewPage
 from mediator.ui.ledger.state import BookInfo, ImportState, read_book
 from mediator.ui.screen_fit import fit_to_screen
 from mediator.ui.tasks import TaskRunner, while_alive
-from mediator.ui.theme import Role, mark
+from mediator.ui.theme import Role
 
 PAGE_FILE, PAGE_SHEET, PAGE_MAPPING, PAGE_PREVIEW, PAGE_DONE = range(5)
-
-
-def plain_label(text: str = "", role: Role | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role is not None:
-        mark(label, role)
-    return label
 
 
 class LedgerFilePage(QWizardPage):
